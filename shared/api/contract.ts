@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import {
+  Award,
+  Command,
+  CommandResult,
+  Exhibition,
+  Id,
+  Item,
+  Manifest,
+  Partnership,
+} from '../domain';
+
+/**
+ * The API between the renderer and main, declared once. Every transport (Electron IPC, the
+ * loopback web host) validates input against these schemas before a handler runs, and the
+ * renderer's types are derived from them, so a method cannot drift between the two sides.
+ *
+ * Adding a method: add an entry to `apiMethods` (input and output schema, JSDoc saying what it
+ * does and which errors it can return), then implement it in `electron/core/api/handlers.ts`.
+ * The preload and the web host pick it up from this table without further changes.
+ */
+
+/** Methods that take no arguments still take an (empty) object, so every call has one shape. */
+const NoInput = z.strictObject({});
+
+export const UiLanguageSchema = z.enum(['de', 'en']);
+export const TransportSchema = z.enum(['electron', 'web']);
+
+export const AppInfo = z.object({
+  version: z.string(),
+  /** `process.platform` of the machine main runs on (`linux`, `win32`, `darwin`). */
+  platform: z.string(),
+  transport: TransportSchema,
+  uiLanguage: UiLanguageSchema,
+  /**
+   * Prefix for library media: a media URL is `mediaBaseUrl + relPath`, where relPath is the file's
+   * path inside the library (`mediaPath(asset)` = `media/ab/ab12….jpg`, or `thumbnailPath(sha)`).
+   * Both transports answer `/media/` (same origin, so CSP `'self'` covers it; the web host's
+   * session cookie authorises `<img src>` requests).
+   */
+  mediaBaseUrl: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** The open library as the page sees it. The path is for display only, never sent back. */
+export const LibrarySummary = z.object({
+  /** Stable id of this library on this machine (derived from its folder); used by `openRecent`. */
+  id: z.string().min(1).max(100),
+  name: z.string(),
+  displayPath: z.string(),
+  revision: z.number().int().nonnegative(),
+  readOnly: z.boolean(),
+  itemCount: z.number().int().nonnegative(),
+  isSample: z.boolean(),
+});
+export type LibrarySummary = z.infer<typeof LibrarySummary>;
+
+export const RecentLibrary = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string(),
+  displayPath: z.string(),
+  /** ISO timestamp. */
+  lastOpened: z.string(),
+});
+export type RecentLibrary = z.infer<typeof RecentLibrary>;
+
+export const SessionState = z.object({
+  library: LibrarySummary.nullable(),
+  recent: z.array(RecentLibrary),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const LibrarySnapshotSchema = z.object({
+  manifest: Manifest,
+  revision: z.number().int().nonnegative(),
+  items: z.array(Item),
+  partnerships: z.array(Partnership),
+  awards: z.array(Award),
+  exhibitions: z.array(Exhibition),
+});
+
+export const ErrorDataSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  location: z
+    .object({
+      file: z.string().optional(),
+      line: z.number().optional(),
+      column: z.number().optional(),
+      path: z.string().optional(),
+    })
+    .optional(),
+  details: z.unknown().optional(),
+});
+
+export const MediaImportResult = z.object({
+  /** Items created (one per imported file), in the order the files were chosen. */
+  itemIds: z.array(Id),
+  /** Files that were not imported and why; the others were imported regardless. */
+  failed: z.array(z.object({ name: z.string(), error: ErrorDataSchema })),
+  /** Revision after the import; unchanged when nothing was imported or the dialog was cancelled. */
+  revision: z.number().int().nonnegative(),
+});
+export type MediaImportResult = z.infer<typeof MediaImportResult>;
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const apiMethods = {
+  /** Version, platform, transport and the UI language main uses for messages and menus. */
+  'app.info': method(NoInput, AppInfo),
+  /** Switches the language of error messages and native menus; persisted for the next start. */
+  'app.setUiLanguage': method(z.strictObject({ lang: UiLanguageSchema }), AppInfo),
+  /** The open library (or null) and the recently opened libraries, newest first. */
+  'session.state': method(NoInput, SessionState),
+  /**
+   * Creates a fresh copy of the sample library (Dortmund's partnerships) in the app's data folder
+   * and opens it. Each call makes a new copy, so experiments never damage an earlier one.
+   */
+  'library.openSample': method(NoInput, LibrarySummary),
+  /** Opens a library from the recent list. NOT_FOUND if the id is unknown or the folder is gone. */
+  'library.openRecent': method(z.strictObject({ id: z.string().min(1).max(100) }), LibrarySummary),
+  /**
+   * Main shows a folder dialog and opens the chosen library; null when the person cancels.
+   * The web host has no native dialogs: it answers FORBIDDEN with an explanation.
+   */
+  'library.openDialog': method(NoInput, LibrarySummary.nullable()),
+  /** Main asks where to create a new library called `name`, creates and opens it; null on cancel. */
+  'library.createDialog': method(
+    z.strictObject({ name: z.string().trim().min(1).max(200) }),
+    LibrarySummary.nullable(),
+  ),
+  /** Closes the open library (releases its lock). No-op when none is open. */
+  'library.close': method(NoInput, z.null()),
+  /** Everything in the open library. NOT_FOUND when no library is open. */
+  'library.snapshot': method(NoInput, LibrarySnapshotSchema),
+  /** Applies one command atomically; answers the new revision and the inverse command (undo). */
+  'library.apply': method(z.strictObject({ command: Command }), CommandResult),
+  /** Main shows a file dialog and imports the chosen files as new items; the page sends no paths. */
+  'media.importDialog': method(NoInput, MediaImportResult),
+} as const;
+
+export const apiEvents = {
+  /** The open library changed (by this window, another transport, or was opened/closed). */
+  libraryChanged: z.object({ revision: z.number().int().nonnegative() }),
+  /** Progress of long work (export, import). `step` names the current phase for people. */
+  progress: z.object({
+    taskId: z.string(),
+    label: z.string(),
+    done: z.number().nonnegative(),
+    total: z.number().nonnegative(),
+    step: z.string().optional(),
+  }),
+  /**
+   * A native menu entry the page handles (undo history and navigation live in the page).
+   * Only Electron sends these.
+   */
+  menu: z.object({ command: z.enum(['undo', 'redo', 'export', 'about', 'newLibrary']) }),
+} as const;
+
+export type ApiMethods = typeof apiMethods;
+export type ApiMethodName = keyof ApiMethods;
+export type ApiEvents = typeof apiEvents;
+export type ApiEventName = keyof ApiEvents;
+
+/** What a caller passes (before defaults are applied). */
+export type ApiInput<M extends ApiMethodName> = z.input<ApiMethods[M]['input']>;
+/** What a handler receives (after validation and defaults). */
+export type ApiParsedInput<M extends ApiMethodName> = z.output<ApiMethods[M]['input']>;
+export type ApiOutput<M extends ApiMethodName> = z.output<ApiMethods[M]['output']>;
+export type ApiEventPayload<E extends ApiEventName> = z.output<ApiEvents[E]>;
+
+export const apiMethodNames = Object.keys(apiMethods) as ApiMethodName[];
+export const apiEventNames = Object.keys(apiEvents) as ApiEventName[];
+
+export function isApiMethodName(name: unknown): name is ApiMethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+export function isApiEventName(name: unknown): name is ApiEventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiEvents, name);
+}

@@ -1,0 +1,5 @@
+export * from './contract';
+export * from './envelope';
+export * from './client';
+export * from './transport';
+export * from './http';

@@ -1,0 +1,36 @@
+/**
+ * Wire details both sides of each transport agree on. Kept here so the preload, main, the web
+ * host and the renderer's web client cannot disagree about a name.
+ */
+
+/** Electron: one `ipcMain.handle` channel taking `(method, input)`. */
+export const IPC_INVOKE_CHANNEL = 'vitrine:invoke';
+/** Electron: main → renderer, `(eventName, payload)`. */
+export const IPC_EVENT_CHANNEL = 'vitrine:event';
+
+/** Web host: `POST /api/<method>` with a JSON body (the input), answers a JSON envelope. */
+export const WEB_API_PREFIX = '/api/';
+/** Web host: server-sent events; each message's `event:` is the event name, `data:` JSON payload. */
+export const WEB_EVENTS_PATH = '/events';
+/** Web host and Electron protocol: `GET /media/<path inside the library>`. */
+export const WEB_MEDIA_PREFIX = '/media/';
+/** Web host: the per-run token, in `?token=`, `Authorization: Bearer`, or this cookie. */
+export const WEB_TOKEN_PARAM = 'token';
+export const WEB_TOKEN_COOKIE = 'vitrine_token';
+/** Web host: largest accepted request body. Larger → 413 with an error envelope. */
+export const WEB_MAX_BODY_BYTES = 1024 * 1024;
+
+/** Electron: the renderer's origin (`vitrine://app/index.html`). */
+export const APP_SCHEME = 'vitrine';
+export const APP_HOST = 'app';
+export const APP_ORIGIN = 'vitrine://app';
+
+/**
+ * Media URL prefix, the same on both transports: `MEDIA_BASE_URL + mediaPath(asset)` gives
+ * `/media/media/ab/….jpg` — the prefix, then the file's path inside the library. Same-origin, so
+ * the CSP's `img-src 'self'` covers it (`vitrine://app/media/…` in Electron,
+ * `http://127.0.0.1:PORT/media/…` on the web host). Path segments may be percent-encoded once.
+ */
+export const MEDIA_BASE_URL = WEB_MEDIA_PREFIX;
+/** Same value as MEDIA_BASE_URL; Electron serves media on the app's own origin. */
+export const MEDIA_BASE_ELECTRON = MEDIA_BASE_URL;
