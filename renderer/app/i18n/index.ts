@@ -1,0 +1,34 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import de from './de.json';
+import en from './en.json';
+
+export const UI_LANGUAGES = ['de', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+/** German first: the international office works in German, English is the second language. */
+export const DEFAULT_UI_LANGUAGE: UiLanguage = 'de';
+
+export const catalogues = { de, en } as const;
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * One i18next instance per app (and per test), initialised synchronously from the bundled
+ * catalogues so the first paint is already translated and nothing is fetched.
+ */
+export function createI18n(language: UiLanguage = DEFAULT_UI_LANGUAGE): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { de: { translation: de }, en: { translation: en } },
+    lng: language,
+    fallbackLng: DEFAULT_UI_LANGUAGE,
+    supportedLngs: [...UI_LANGUAGES],
+    initAsync: false,
+    // React escapes text itself; escaping twice would show `&amp;` to people.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}

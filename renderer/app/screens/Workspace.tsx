@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { SECTIONS, selectLibraryName, useApp, type Section } from '../store';
+import { ExhibitionsSection } from './ExhibitionsSection';
+import { ExportSection } from './ExportSection';
+import { LibrarySection } from './LibrarySection';
+import { PartnershipsSection } from './PartnershipsSection';
+
+const VIEWS: Record<Section, () => React.JSX.Element> = {
+  library: LibrarySection,
+  partnerships: PartnershipsSection,
+  exhibitions: ExhibitionsSection,
+  export: ExportSection,
+};
+
+export function Workspace() {
+  const { t } = useTranslation();
+  const section = useApp((s) => s.section);
+  const selected = useApp((s) => s.sectionSelected);
+  const close = useApp((s) => s.libraryCloseRequested);
+  const snapshotLoaded = useApp((s) => s.snapshot !== null);
+  const snapshotError = useApp((s) => s.snapshotError);
+  const sessionError = useApp((s) => s.sessionError);
+  const dismiss = useApp((s) => s.sessionErrorDismissed);
+  const name = useApp(selectLibraryName);
+  const View = VIEWS[section];
+
+  useEffect(() => {
+    document.title = `${t(`nav.${section}`)} – ${name ?? ''} – ${t('app.name')}`;
+  }, [t, section, name]);
+
+  return (
+    <div className="workspace">
+      <nav className="workspace__nav" aria-label={t('nav.label')}>
+        <ul>
+          {SECTIONS.map((id) => (
+            <li key={id}>
+              <button
+                type="button"
+                className="nav-button"
+                aria-current={id === section ? 'page' : undefined}
+                onClick={() => selected(id)}
+              >
+                {t(`nav.${id}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="button button--quiet workspace__close" onClick={() => void close()}>
+          {t('nav.close')}
+        </button>
+      </nav>
+      <main id="main" className="workspace__main" tabIndex={-1}>
+        {sessionError ? (
+          <ErrorBanner error={sessionError} template="errors.openFailed" onDismiss={dismiss} />
+        ) : null}
+        {snapshotError ? <ErrorBanner error={snapshotError} template="errors.loadFailed" /> : null}
+        <ErrorBoundary area={t(`nav.${section}`)} resetKey={section}>
+          {snapshotLoaded ? (
+            <View />
+          ) : snapshotError ? null : (
+            <p role="status" className="muted">
+              {t('app.loading')}
+            </p>
+          )}
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}
