@@ -1,0 +1,677 @@
+import { languageName, textDirection } from '../domain/language';
+import type { MediaAsset } from '../domain/media';
+import {
+  bundleAssetUrl,
+  derivativeHeight,
+  derivativeWidths,
+  formatBytes,
+  type AssetRef,
+  type AssetUrl,
+  type ImageFormat,
+} from './assets';
+import { html, join, trusted, userText, type Html, type Interpolation } from './html';
+import {
+  HOME_PLACE,
+  type BlockView,
+  type ChapterView,
+  type ExhibitionView,
+  type ItemView,
+  type LocalText,
+  type MapPlace,
+} from './model';
+import { renderRichText, richTextLinks } from './richtext';
+import { blockAnchor } from './search';
+import { uiStrings, type UiStrings } from './strings';
+
+/** Map geometry made outside `shared` (the exporter projects bundled outlines with d3-geo). */
+export interface MapGeometry {
+  width: number;
+  height: number;
+  /** SVG path data of the country outlines, already projected. */
+  outline: string;
+  /** Projected positions, in the order of the places given. */
+  points: Array<{ x: number; y: number }>;
+  home: { x: number; y: number } | null;
+}
+
+export interface RenderOptions {
+  assetUrl?: AssetUrl;
+  /** Displayed size of an image after orientation; defaults to the asset's stored size. */
+  imageSize?: (asset: MediaAsset) => { width: number; height: number } | undefined;
+  mapGeometry?: (places: MapPlace[], home: { lat: number; lon: number }) => MapGeometry;
+  /** SVG markup of a QR code for `url` (kiosk pages turn links to the web into QR codes). */
+  qrSvg?: (url: string) => string;
+}
+
+export interface RenderedFile {
+  /** Bundle-relative path, e.g. `de/01-anfaenge.html`. */
+  path: string;
+  content: string;
+}
+
+type PageKind = 'start' | 'chapter' | 'credits' | 'search';
+
+interface Ctx {
+  view: ExhibitionView;
+  s: UiStrings;
+  options: RenderOptions;
+  /** `../` for pages inside a language folder, '' at the root. */
+  up: string;
+  images: number;
+  /** External addresses met on a kiosk page, shown as QR codes. */
+  qr: string[];
+}
+
+const kiosk = (ctx: Ctx) => ctx.view.mode === 'kiosk';
+
+function url(ctx: Ctx, ref: AssetRef): string {
+  const value = (ctx.options.assetUrl ?? bundleAssetUrl)(ref);
+  return /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('/') ? value : ctx.up + value;
+}
+
+/** `lang`/`dir` attributes when a text is not in the page's language (it fell back). */
+function langAttrs(ctx: Ctx, t: LocalText | null | undefined): Html {
+  if (!t || t.lang === ctx.view.lang) return html``;
+  const dir = textDirection(t.lang);
+  return dir !== ctx.view.dir ? html` lang="${t.lang}" dir="${dir}"` : html` lang="${t.lang}"`;
+}
+
+function text(ctx: Ctx, t: LocalText | null | undefined): Html {
+  if (!t) return html``;
+  return t.lang === ctx.view.lang ? userText(t.text) : html`<span${langAttrs(ctx, t)}>${userText(t.text)}</span>`;
+}
+
+/** Plain text with blank lines as paragraph breaks and single newlines as <br>. */
+function paragraphs(ctx: Ctx, t: LocalText | null | undefined, cls = ''): Html {
+  if (!t) return html``;
+  const paras = t.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return join(
+    paras.map(
+      (p) =>
+        html`<p${cls ? html` class="${cls}"` : ''}${langAttrs(ctx, t)}>${join(
+          p.split('\n').map((line) => userText(line)),
+          '<br>',
+        )}</p>`,
+    ),
+  );
+}
+
+function imageSize(ctx: Ctx, asset: MediaAsset) {
+  const size = ctx.options.imageSize?.(asset);
+  if (size) return size;
+  return asset.width && asset.height ? { width: asset.width, height: asset.height } : null;
+}
+
+const FORMAT_TYPES: Array<[ImageFormat, string]> = [
+  ['avif', 'image/avif'],
+  ['webp', 'image/webp'],
+];
+
+/** <picture> with AVIF, WebP and JPEG; the first picture of a page loads eagerly. */
+function picture(ctx: Ctx, asset: MediaAsset, alt: string, sizes: string, opts: { eager?: boolean } = {}): Html {
+  const size = imageSize(ctx, asset);
+  if (!size) return html``;
+  const widths = derivativeWidths(size.width);
+  const srcset = (format: ImageFormat) =>
+    widths.map((w) => `${url(ctx, { type: 'image', sha256: asset.sha256, width: w, format })} ${w}w`).join(', ');
+  const fallbackWidth = widths.find((w) => w >= 960) ?? widths[widths.length - 1]!;
+  const first = ctx.images === 0 || opts.eager;
+  ctx.images++;
+  return html`<picture>${FORMAT_TYPES.map(
+    ([format, type]) => html`<source type="${type}" srcset="${srcset(format)}" sizes="${sizes}">`,
+  )}<img src="${url(ctx, { type: 'image', sha256: asset.sha256, width: fallbackWidth, format: 'jpeg' })}" srcset="${srcset('jpeg')}" sizes="${sizes}" width="${fallbackWidth}" height="${derivativeHeight(fallbackWidth, size)}" alt="${alt}"${first ? html` fetchpriority="high"` : html` loading="lazy"`} decoding="async"></picture>`;
+}
+
+function largestJpeg(ctx: Ctx, asset: MediaAsset): string | null {
+  const size = imageSize(ctx, asset);
+  if (!size) return null;
+  const widths = derivativeWidths(size.width);
+  return url(ctx, { type: 'image', sha256: asset.sha256, width: widths[widths.length - 1]!, format: 'jpeg' });
+}
+
+function creditLine(ctx: Ctx, item: ItemView): Html {
+  const parts: Interpolation[] = [];
+  if (item.rights?.creditLine) parts.push(text(ctx, item.rights.creditLine));
+  else if (item.creator) parts.push(userText(item.creator));
+  if (item.rights) parts.push(html`${item.rights.label}`);
+  return parts.length ? html`<p class="credit">${join(parts, ' · ')}</p>` : html``;
+}
+
+/** The media part of an item: picture, player or document link. */
+function media(ctx: Ctx, item: ItemView, sizes: string): Html {
+  const s = ctx.s;
+  if (item.image) {
+    const alt = item.alt?.text ?? item.title.text;
+    const pic = picture(ctx, item.image, alt, sizes);
+    const big = largestJpeg(ctx, item.image);
+    return big
+      ? html`<a class="lightbox" href="${big}" data-lightbox="">${pic}<span class="visually-hidden"> (${s.enlarge})</span></a>`
+      : pic;
+  }
+  const file = item.file;
+  if (!file) return html``;
+  const src = url(ctx, { type: 'original', asset: file });
+  const transcript = item.transcript
+    ? html`<details class="transcript"><summary>${s.transcript}</summary>${paragraphs(ctx, item.transcript)}</details>`
+    : html``;
+  if (file.kind === 'audio')
+    return html`<audio controls preload="none" src="${src}"><a href="${src}">${s.download}</a></audio>${transcript}`;
+  if (file.kind === 'video') {
+    const dims = file.width && file.height ? html` width="${file.width}" height="${file.height}"` : html``;
+    return html`<video controls preload="metadata" src="${src}"${dims}><a href="${src}">${s.download}</a></video>${transcript}`;
+  }
+  const type = file.ext.toUpperCase();
+  return html`<p class="document"><a href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
+}
+
+function itemFigure(ctx: Ctx, item: ItemView, opts: { caption?: LocalText | null; sizes: string; id?: string; label?: Html }): Html {
+  const caption = opts.caption ?? null;
+  const title = caption ? text(ctx, caption) : text(ctx, item.title);
+  const idAttr = opts.id ? html` id="${opts.id}"` : html``;
+  return html`<figure class="item item-${item.kind}"${idAttr}>${media(ctx, item, opts.sizes)}<figcaption>${
+    opts.label ? html`<span class="label">${opts.label}</span> ` : ''
+  }<span class="item-title">${title}</span>${item.date ? html` <span class="date">${item.date}</span>` : ''}${
+    item.description && !opts.label ? paragraphs(ctx, item.description, 'description') : ''
+  }${creditLine(ctx, item)}</figcaption></figure>`;
+}
+
+function qrList(ctx: Ctx, urls: string[]): Html {
+  if (!urls.length) return html``;
+  return html`<ul class="qr-codes">${urls.map(
+    (u) =>
+      html`<li><figure class="qr">${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}<figcaption><span class="visually-hidden">${ctx.s.qrHint}: </span>${u}</figcaption></figure></li>`,
+  )}</ul>`;
+}
+
+function heading(ctx: Ctx, t: LocalText | null, fallback?: string): Html {
+  if (t) return html`<h2${langAttrs(ctx, t)}>${userText(t.text)}</h2>`;
+  return fallback ? html`<h2>${fallback}</h2>` : html``;
+}
+
+const SIZES_WIDE = '(min-width: 62rem) 60rem, 100vw';
+const SIZES_HALF = '(min-width: 62rem) 30rem, (min-width: 40rem) 50vw, 100vw';
+const SIZES_GRID = '(min-width: 62rem) 20rem, (min-width: 40rem) 33vw, 50vw';
+
+function mapFigure(ctx: Ctx, block: Extract<BlockView, { type: 'map' }>): Html {
+  const s = ctx.s;
+  const geometry = (ctx.options.mapGeometry ?? fallbackMapGeometry)(block.places, HOME_PLACE);
+  const titleId = `${blockAnchor(block.id)}-title`;
+  const label = block.title?.text ?? s.map;
+  const dots = block.places.map((place, i) => {
+    const p = geometry.points[i];
+    if (!p) return html``;
+    return html`<g class="place"><circle cx="${p.x}" cy="${p.y}" r="5"></circle><text x="${p.x + 8}" y="${p.y + 4}">${place.name.text}</text></g>`;
+  });
+  const home = geometry.home
+    ? html`<g class="place home"><circle cx="${geometry.home.x}" cy="${geometry.home.y}" r="7"></circle><text x="${geometry.home.x + 10}" y="${geometry.home.y - 8}">${s.home}</text></g>`
+    : html``;
+  return html`<figure class="map"><svg viewBox="0 0 ${geometry.width} ${geometry.height}" role="img" aria-labelledby="${titleId}" focusable="false"><title id="${titleId}">${label}</title><rect class="sea" width="${geometry.width}" height="${geometry.height}"></rect><path class="land" d="${geometry.outline}"></path>${home}${dots}</svg><figcaption><span class="visually-hidden">${s.mapPlaces}</span><ul class="places">${block.places.map(
+    (p) =>
+      html`<li><span class="place-name"${langAttrs(ctx, p.name)}>${userText(p.name.text)}</span> <span class="country">(${p.country})</span>${
+        p.since ? html`, ${s.since} ${p.since}` : ''
+      }</li>`,
+  )}</ul></figcaption></figure>`;
+}
+
+/** Equirectangular fallback without outlines, for callers that bring no geometry (previews). */
+export function fallbackMapGeometry(places: MapPlace[], home: { lat: number; lon: number }): MapGeometry {
+  const all = [...places, home];
+  const lons = all.map((p) => p.lon);
+  const lats = all.map((p) => p.lat);
+  const minLon = Math.min(...lons) - 5;
+  const maxLon = Math.max(...lons) + 5;
+  const minLat = Math.min(...lats) - 5;
+  const maxLat = Math.max(...lats) + 5;
+  const width = 800;
+  const height = Math.max(200, Math.round((width * (maxLat - minLat)) / Math.max(1, maxLon - minLon)));
+  const project = (p: { lat: number; lon: number }) => ({
+    x: Math.round(((p.lon - minLon) / (maxLon - minLon)) * width * 10) / 10,
+    y: Math.round(((maxLat - p.lat) / (maxLat - minLat)) * height * 10) / 10,
+  });
+  return { width, height, outline: '', points: places.map(project), home: project(home) };
+}
+
+function renderBlock(ctx: Ctx, block: BlockView): Html {
+  const s = ctx.s;
+  const id = blockAnchor(block.id);
+  const open = (extra: Html | string = '') =>
+    html`<section class="block block-${block.type}" id="${id}" data-block="${block.id}"${extra}>`;
+  switch (block.type) {
+    case 'text': {
+      const links: string[] = [];
+      const body = renderRichText(block.doc ?? undefined, {
+        link: kiosk(ctx)
+          ? (href, content) => {
+              if (!links.includes(href)) links.push(href);
+              return html`<span class="external">${content}</span>`;
+            }
+          : undefined,
+      });
+      const dir = textDirection(block.lang);
+      const attrs =
+        block.lang === ctx.view.lang ? html`` : dir !== ctx.view.dir ? html` lang="${block.lang}" dir="${dir}"` : html` lang="${block.lang}"`;
+      return html`${open(attrs)}${body}${kiosk(ctx) ? qrList(ctx, links) : ''}</section>`;
+    }
+    case 'item':
+      return html`${open()}${itemFigure(ctx, block.item, { caption: block.caption, sizes: SIZES_WIDE })}</section>`;
+    case 'gallery':
+      return html`${open()}${heading(ctx, block.title)}<ul class="gallery">${block.items.map(
+        (item) => html`<li>${itemFigure(ctx, item, { sizes: SIZES_GRID })}</li>`,
+      )}</ul></section>`;
+    case 'timeline':
+      return html`${open()}${heading(ctx, block.title, s.timeline)}<ol class="timeline">${block.events.map(
+        (e) =>
+          html`<li class="event${e.award ? ' award' : ''}">${
+            e.datetime ? html`<time datetime="${e.datetime}">${e.date}</time>` : html`<span class="time">${e.date}</span>`
+          }<h3${langAttrs(ctx, e.title)}>${userText(e.title.text)}</h3>${
+            e.award ? html`<p class="kind">${s.award}</p>` : e.place ? html`<p class="kind">${text(ctx, e.place)}</p>` : ''
+          }${paragraphs(ctx, e.text)}</li>`,
+      )}</ol></section>`;
+    case 'quote':
+      return html`${open()}<figure class="quote"><blockquote>${paragraphs(ctx, block.text)}</blockquote>${
+        block.attribution || block.item
+          ? html`<figcaption>${block.attribution ? html`<span class="attribution">${text(ctx, block.attribution)}</span>` : ''}${
+              block.item ? html` <cite>${text(ctx, block.item.title)}</cite>` : ''
+            }</figcaption>`
+          : ''
+      }</figure></section>`;
+    case 'comparison':
+      return html`${open()}<figure class="comparison"><div class="pair">${itemFigure(ctx, block.before.item, {
+        sizes: SIZES_HALF,
+        label: block.before.label ? text(ctx, block.before.label) : html`${s.then}`,
+      })}${itemFigure(ctx, block.after.item, {
+        sizes: SIZES_HALF,
+        label: block.after.label ? text(ctx, block.after.label) : html`${s.now}`,
+      })}</div>${block.caption ? html`<figcaption>${paragraphs(ctx, block.caption)}</figcaption>` : ''}</figure></section>`;
+    case 'map':
+      return html`${open()}${heading(ctx, block.title, s.map)}${mapFigure(ctx, block)}</section>`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page frame
+
+function pagePath(kind: PageKind, chapter?: ChapterView): string {
+  switch (kind) {
+    case 'start':
+      return 'index.html';
+    case 'credits':
+      return 'credits.html';
+    case 'search':
+      return 'search.html';
+    case 'chapter':
+      return chapter!.file;
+  }
+}
+
+function absolute(view: ExhibitionView, path: string): string | null {
+  return view.baseUrl ? view.baseUrl + path : null;
+}
+
+function plainExcerpt(value: string | undefined, max = 200): string {
+  const flat = (value ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+interface FrameInput {
+  kind: PageKind;
+  file: string;
+  title: string;
+  description: string;
+  main: Html;
+  chapter?: ChapterView;
+  extraBody?: Html;
+  ogImage?: MediaAsset | null;
+}
+
+function frame(ctx: Ctx, input: FrameInput): string {
+  const { view, s } = ctx;
+  const fullTitle = input.kind === 'start' ? view.title.text : `${input.title} – ${view.title.text}`;
+  const here = `${view.lang}/${input.file}`;
+  const canonical = absolute(view, here);
+  const alternates = view.languages.map((l) => ({ lang: l, href: `../${l}/${input.file}` }));
+  const web = view.mode === 'web';
+  let og: Html = html``;
+  if (web) {
+    const image = input.ogImage ? imageSize(ctx, input.ogImage) : null;
+    const ogImageUrl =
+      input.ogImage && image && view.baseUrl
+        ? view.baseUrl +
+          (ctx.options.assetUrl ?? bundleAssetUrl)({
+            type: 'image',
+            sha256: input.ogImage.sha256,
+            width: derivativeWidths(image.width).find((w) => w >= 960) ?? derivativeWidths(image.width).pop()!,
+            format: 'jpeg',
+          })
+        : null;
+    og = html`
+<meta property="og:type" content="website">
+<meta property="og:title" content="${fullTitle}">
+<meta property="og:description" content="${input.description}">
+<meta property="og:locale" content="${view.lang.replace('-', '_')}">
+<meta property="og:site_name" content="${view.title.text}">${canonical ? html`
+<meta property="og:url" content="${canonical}">
+<link rel="canonical" href="${canonical}">` : ''}${ogImageUrl ? html`
+<meta property="og:image" content="${ogImageUrl}">` : ''}`;
+  }
+  const hreflangs = view.languages.length > 1
+    ? join(
+        alternates.map(
+          (a) => html`
+<link rel="alternate" hreflang="${a.lang}" href="${view.baseUrl ? `${view.baseUrl}${a.lang}/${input.file}` : a.href}">`,
+        ),
+      )
+    : html``;
+  const chapterNav = view.chapters.length
+    ? html`<nav class="chapters" aria-label="${s.chapters}"><ol>${view.chapters.map(
+        (c) =>
+          html`<li><a href="${c.file}"${input.chapter?.id === c.id ? html` aria-current="page"` : ''}${langAttrs(ctx, c.title)}>${userText(c.title.text)}</a></li>`,
+      )}</ol></nav>`
+    : html``;
+  const languageNav =
+    view.languages.length > 1
+      ? html`<nav class="languages" aria-label="${s.languages}"><ul>${view.languages.map((l) =>
+          l === view.lang
+            ? html`<li><a href="${input.file}" hreflang="${l}" lang="${l}" aria-current="true">${languageName(l)}</a></li>`
+            : html`<li><a href="../${l}/${input.file}" hreflang="${l}" lang="${l}"${textDirection(l) !== view.dir ? html` dir="${textDirection(l)}"` : ''}>${languageName(l)}</a></li>`,
+        )}</ul></nav>`
+      : html``;
+  const kioskParts = kiosk(ctx)
+    ? html`<div class="idle" hidden role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" data-idle-dialog=""><h2 id="idle-title">${s.idleTitle}</h2><p id="idle-text">${s.idleText} <span class="countdown" data-countdown=""></span></p><button type="button" data-stay="">${s.stay}</button></div>`
+    : html``;
+  const home = `../${view.defaultLanguage}/index.html`;
+  const accent = view.accentColor ? html` style="--accent: ${view.accentColor}"` : html``;
+  const footer = html`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
+    web ? html` · <a href="search.html">${s.search}</a>` : ''
+  }</p>${view.imprint ? html`<div class="imprint"><h2>${s.imprint}</h2>${paragraphs(ctx, view.imprint)}</div>` : ''}<p>${s.footer}</p></footer>`;
+  return `<!DOCTYPE html>
+${html`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${input.description}">${og}${hreflangs}
+<link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
+<script src="${url(ctx, { type: 'script' })}" defer></script>
+</head>
+<body class="page-${input.kind}">
+<a class="skip-link" href="#main">${s.skip}</a>
+<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? html` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? html` aria-current="page"` : ''}>${s.search}</a></p></header>
+${chapterNav}
+<main id="main">
+${input.main}
+</main>
+${footer}
+${kioskParts}${input.extraBody ?? ''}
+</body>
+</html>
+`}`;
+}
+
+function newCtx(view: ExhibitionView, options: RenderOptions, up: string): Ctx {
+  return { view, s: uiStrings(view.lang), options, up, images: 0, qr: [] };
+}
+
+function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
+  const ctx = newCtx(view, options, '../');
+  const s = ctx.s;
+  const first = view.chapters[0];
+  const cover = view.cover?.image
+    ? html`<div class="cover">${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_WIDE)}</div>`
+    : html``;
+  const main = html`<div class="hero">${cover}<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
+    view.subtitle ? html`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>` : ''
+  }${first ? html`<p class="begin"><a class="button" href="${first.file}">${s.begin}</a></p>` : ''}</div>
+<section class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${s.chapters}</h2><ol class="chapter-cards">${view.chapters.map(
+    (c) => html`<li><a href="${c.file}"><span class="number">${c.number}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a></li>`,
+  )}</ol></section>`;
+  let extra: Html = html``;
+  if (view.mode === 'kiosk') {
+    // The attract screen: highlights cross-fade behind "touch to start" in every language.
+    const highlights: MediaAsset[] = [];
+    const push = (a: MediaAsset | null | undefined) => {
+      if (a && !highlights.some((h) => h.sha256 === a.sha256) && highlights.length < 6) highlights.push(a);
+    };
+    push(view.cover?.image);
+    for (const chapter of view.chapters)
+      for (const block of chapter.blocks) {
+        if (block.type === 'item') push(block.item.image);
+        if (block.type === 'gallery') block.items.forEach((i) => push(i.image));
+      }
+    extra = html`<div class="attract" hidden data-attract=""><div class="attract-slides">${highlights.map(
+      (a, i) => html`<div class="slide${i === 0 ? ' is-active' : ''}">${picture(ctx, a, '', '100vw', { eager: false })}</div>`,
+    )}</div><div class="attract-text"><p class="attract-title">${text(ctx, view.title)}</p><ul class="attract-start">${view.languages.map(
+      (l) =>
+        html`<li><a href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
+    )}</ul></div></div>`;
+  }
+  return {
+    path: `${view.lang}/index.html`,
+    content: frame(ctx, {
+      kind: 'start',
+      file: 'index.html',
+      title: view.title.text,
+      description: plainExcerpt(view.subtitle?.text ?? view.title.text),
+      main,
+      extraBody: extra,
+      ogImage: view.cover?.image ?? null,
+    }),
+  };
+}
+
+function chapterPage(view: ExhibitionView, chapter: ChapterView, options: RenderOptions): RenderedFile {
+  const ctx = newCtx(view, options, '../');
+  const s = ctx.s;
+  const index = view.chapters.indexOf(chapter);
+  const prev = view.chapters[index - 1];
+  const next = view.chapters[index + 1];
+  const blocks = chapter.blocks.map((b) => renderBlock(ctx, b));
+  const pager = html`<nav class="pager" aria-label="${s.pager}">${
+    prev ? html`<a rel="prev" href="${prev.file}"><span class="pager-label">${s.previous}</span> <span${langAttrs(ctx, prev.title)}>${userText(prev.title.text)}</span></a>` : ''
+  }${
+    next ? html`<a rel="next" href="${next.file}"><span class="pager-label">${s.next}</span> <span${langAttrs(ctx, next.title)}>${userText(next.title.text)}</span></a>` : ''
+  }</nav>`;
+  const firstText = chapter.blocks.find((b) => b.type === 'text');
+  const description =
+    firstText && firstText.type === 'text'
+      ? plainExcerpt(
+          (firstText.doc?.content ?? [])
+            .flatMap((n) => ('content' in n && n.type === 'paragraph' ? (n.content ?? []) : []))
+            .map((i) => (i.type === 'text' ? i.text : ' '))
+            .join(''),
+        )
+      : '';
+  const firstImage = chapter.blocks
+    .flatMap((b) => (b.type === 'item' ? [b.item] : b.type === 'gallery' ? b.items : []))
+    .find((i) => i.image)?.image;
+  return {
+    path: `${view.lang}/${chapter.file}`,
+    content: frame(ctx, {
+      kind: 'chapter',
+      file: chapter.file,
+      title: chapter.title.text,
+      description: description || plainExcerpt(`${chapter.title.text} – ${view.title.text}`),
+      chapter,
+      main: html`<article class="chapter"><h1${langAttrs(ctx, chapter.title)}>${userText(chapter.title.text)}</h1>
+${join(blocks, '\n')}
+</article>
+${pager}`,
+      ogImage: firstImage ?? view.cover?.image ?? null,
+    }),
+  };
+}
+
+function creditsPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
+  const ctx = newCtx(view, options, '../');
+  const s = ctx.s;
+  const statements = new Map<string, string>();
+  const rows = view.items.map((item) => {
+    const rights = item.rights;
+    if (rights?.url) statements.set(rights.url, rights.label);
+    const rightsHtml = rights
+      ? kiosk(ctx) || !rights.url
+        ? html`${rights.label}`
+        : html`<a href="${rights.url}" rel="license noopener">${rights.label}</a>`
+      : html`${s.noRights}`;
+    return html`<li class="credit-entry"><h2 class="credit-title"${langAttrs(ctx, item.title)}>${userText(item.title.text)}</h2><dl>${
+      item.creator ? html`<dt>${s.creator}</dt><dd>${userText(item.creator)}</dd>` : ''
+    }<dt>${s.rights}</dt><dd>${rightsHtml}</dd>${
+      rights?.holder ? html`<dt>${s.holder}</dt><dd>${userText(rights.holder)}</dd>` : ''
+    }${rights?.creditLine ? html`<dt>${s.credits}</dt><dd${langAttrs(ctx, rights.creditLine)}>${userText(rights.creditLine.text)}</dd>` : ''}${
+      item.source ? html`<dt>${s.source}</dt><dd>${userText(item.source)}</dd>` : ''
+    }${item.archiveRef ? html`<dt>${s.archiveRef}</dt><dd>${userText(item.archiveRef)}</dd>` : ''}</dl></li>`;
+  });
+  const licences =
+    kiosk(ctx) && statements.size
+      ? html`<section class="licences" aria-labelledby="licences-title"><h2 id="licences-title">${s.licences}</h2><ul class="qr-codes">${[
+          ...statements,
+        ].map(
+          ([u, label]) =>
+            html`<li><figure class="qr">${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}<figcaption>${label}<br><span class="url">${u}</span></figcaption></figure></li>`,
+        )}</ul></section>`
+      : html``;
+  return {
+    path: `${view.lang}/credits.html`,
+    content: frame(ctx, {
+      kind: 'credits',
+      file: 'credits.html',
+      title: s.credits,
+      description: s.creditsIntro,
+      main: html`<h1>${s.credits}</h1><p>${s.creditsIntro}</p>${view.credits ? paragraphs(ctx, view.credits) : ''}<ul class="credit-list">${rows}</ul>${licences}`,
+    }),
+  };
+}
+
+function searchPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
+  const ctx = newCtx(view, options, '../');
+  const s = ctx.s;
+  return {
+    path: `${view.lang}/search.html`,
+    content: frame(ctx, {
+      kind: 'search',
+      file: 'search.html',
+      title: s.search,
+      description: `${s.search} – ${view.title.text}`,
+      main: html`<h1>${s.search}</h1><form class="search-form" role="search" action="search.html" method="get" data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}" data-none="${s.searchNone}" data-results="${s.searchResults}"><label for="search-q">${s.searchLabel}</label> <input id="search-q" name="q" type="search" autocomplete="off"> <button type="submit">${s.searchButton}</button></form><p class="search-noscript" data-noscript="">${s.searchNoScript}</p><div class="search-results" aria-live="polite" data-search-results=""></div>`,
+    }),
+  };
+}
+
+/** Every page of one language: start, chapters, credits, search. */
+export function renderLanguagePages(view: ExhibitionView, options: RenderOptions = {}): RenderedFile[] {
+  return [
+    startPage(view, options),
+    ...view.chapters.map((c) => chapterPage(view, c, options)),
+    creditsPage(view, options),
+    searchPage(view, options),
+  ];
+}
+
+/** Renders a single page by its file name inside the language folder (the in-app preview). */
+export function renderPage(view: ExhibitionView, file: string, options: RenderOptions = {}): string | null {
+  if (file === 'index.html') return startPage(view, options).content;
+  if (file === 'credits.html') return creditsPage(view, options).content;
+  if (file === 'search.html') return searchPage(view, options).content;
+  const chapter = view.chapters.find((c) => c.file === file);
+  return chapter ? chapterPage(view, chapter, options).content : null;
+}
+
+/**
+ * The bundle's entry page: a language choice. On a kiosk it forwards at once to the start page in
+ * the default language, where the attract screen waits.
+ */
+export function renderRootIndex(views: ExhibitionView[], options: RenderOptions = {}): RenderedFile {
+  const main = views.find((v) => v.lang === v.defaultLanguage) ?? views[0]!;
+  const ctx = newCtx(main, options, '');
+  const kioskMode = main.mode === 'kiosk';
+  const target = `${main.defaultLanguage}/index.html${kioskMode ? '#attract' : ''}`;
+  const content = `<!DOCTYPE html>
+${html`<html lang="${main.lang}" dir="${main.dir}" class="mode-${main.mode}" data-mode="${main.mode}" data-theme="${main.theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${kioskMode ? html`<meta http-equiv="refresh" content="0; url=${target}">
+` : ''}<title>${main.title.text}</title>
+<meta name="description" content="${plainExcerpt(main.subtitle?.text ?? main.title.text)}">${
+    main.baseUrl
+      ? join(
+          views.map((v) => html`
+<link rel="alternate" hreflang="${v.lang}" href="${main.baseUrl}${v.lang}/index.html">`),
+        )
+      : ''
+  }
+<link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
+</head>
+<body class="page-root">
+<main id="main" class="language-choice">
+<h1>${text(ctx, main.title)}</h1>
+<nav aria-label="${ctx.s.chooseLanguage}"><ul class="language-list">${views.map(
+    (v) =>
+      html`<li><a class="button" href="${v.lang}/index.html" hreflang="${v.lang}" lang="${v.lang}" dir="${v.dir}">${languageName(v.lang)}: <span>${v.title.text}</span></a></li>`,
+  )}</ul></nav>
+</main>
+</body>
+</html>
+`}`;
+  return { path: 'index.html', content };
+}
+
+/**
+ * 404 page for static hosts. It is served at any depth, so it uses absolute links when a base
+ * URL is known and otherwise links relative to the bundle root (correct for top-level misses).
+ */
+export function renderNotFound(view: ExhibitionView, options: RenderOptions = {}): RenderedFile {
+  const ctx = newCtx(view, options, view.baseUrl ?? '');
+  const s = ctx.s;
+  const base = view.baseUrl ?? '';
+  const content = `<!DOCTYPE html>
+${html`<html lang="${view.lang}" dir="${view.dir}" class="mode-web" data-mode="web" data-theme="${view.theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${s.notFoundTitle} – ${view.title.text}</title>
+<meta name="robots" content="noindex">
+<link rel="stylesheet" href="${base}${(options.assetUrl ?? bundleAssetUrl)({ type: 'stylesheet' })}">
+</head>
+<body class="page-404">
+<main id="main">
+<h1>${s.notFoundTitle}</h1>
+<p>${s.notFoundText}</p>
+<p><a class="button" href="${base}${view.lang}/index.html">${s.backToStart}</a></p>
+</main>
+</body>
+</html>
+`}`;
+  return { path: '404.html', content };
+}
+
+/** sitemap.xml with language alternates; only when a base URL is known. */
+export function renderSitemap(views: ExhibitionView[]): RenderedFile | null {
+  const base = views[0]?.baseUrl;
+  if (!base) return null;
+  const files = ['index.html', ...views[0]!.chapters.map((c) => c.file), 'credits.html'];
+  const entries = files.flatMap((file) =>
+    views.map(
+      (v) =>
+        html`  <url>
+    <loc>${base}${v.lang}/${file}</loc>
+${join(views.map((alt) => html`    <xhtml:link rel="alternate" hreflang="${alt.lang}" href="${base}${alt.lang}/${file}"/>`), '\n')}
+  </url>`,
+    ),
+  );
+  return {
+    path: 'sitemap.xml',
+    content: `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${join(entries, '\n').value}
+</urlset>
+`,
+  };
+}
+
+/** Every external address a kiosk page would link to (for tests and the pre-publication check). */
+export function externalLinks(view: ExhibitionView): string[] {
+  const out = new Set<string>();
+  for (const c of view.chapters) for (const b of c.blocks) if (b.type === 'text') richTextLinks(b.doc ?? undefined).forEach((l) => out.add(l));
+  return [...out];
+}
