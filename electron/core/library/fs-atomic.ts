@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
+import { copyFile, link, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Makes a rename or unlink inside `dir` durable. Windows cannot open a folder for fsync and
+ * NTFS journals renames itself, so it is skipped there.
+ */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Hidden temp files next to their target: `.name.<random>.tmp`, cleaned up at the next open. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Replaces `path` so that a crash at any moment leaves either the old or the new content, and a
+ * resolved promise means the new content survives power loss: temp file in the same folder,
+ * fsync the file, rename over the target, fsync the folder.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(path);
+  const handle = await open(temp, 'w', 0o644);
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await fsyncDir(dirname(path));
+}
+
+/** Removes a file durably; a missing file is fine. */
+export async function unlinkDurable(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  await fsyncDir(dirname(path));
+}
+
+/**
+ * A second name for an existing file. Valid for snapshots only because every data file is
+ * replaced by rename and never written in place, so the linked content can never change.
+ * Falls back to a copy where links are not supported (FAT, some network drives).
+ */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EEXIST') throw error;
+    await copyFile(from, to, fsConstants.COPYFILE_EXCL);
+  }
+}

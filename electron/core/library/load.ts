@@ -1,0 +1,272 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import {
+  COLLECTIONS,
+  EntitySchemas,
+  LIBRARY_FORMAT,
+  Manifest,
+  SCHEMA_VERSION,
+  type CollectionName,
+  type EntityOf,
+} from '../../../shared/domain/library';
+import { FIRST_SCHEMA_VERSION, migrate, type RawLibrary } from '../../../shared/domain/migrations';
+import { AppError } from '../../../shared/errors';
+import { fileError, formatDataPath, parseJsonText, summarizeIssues } from './diagnostics';
+import { readTextFile } from './json-file';
+import {
+  ITEM_SHARD_NAME,
+  ITEMS_DIR,
+  MANIFEST_FILE,
+  MAX_MANIFEST_BYTES,
+  SINGLE_FILE_COLLECTIONS,
+  collectionFile,
+  itemShardFile,
+  shardOf,
+  v1CollectionFile,
+} from './layout';
+
+/** One data file as the store keeps it: its revision and its entities in file order. */
+export interface DataFileState<C extends CollectionName = CollectionName> {
+  collection: C;
+  revision: number;
+  entities: EntityOf[C][];
+}
+
+export interface LoadedLibrary {
+  manifest: Manifest;
+  /** Revision stored in library.json (written by manifest updates); 0 when absent. */
+  manifestRevision: number;
+  /** Schema version found on disk; below SCHEMA_VERSION means `files` is the migrated layout. */
+  sourceVersion: number;
+  revision: number;
+  /** Every data file in the current layout, keyed by relative path. */
+  files: Map<string, DataFileState>;
+  /** Data files that exist on disk (relative paths), e.g. for backups and migration clean-up. */
+  diskFiles: string[];
+  notes: { de: string; en: string }[];
+}
+
+/** Replaces file contents while loading: a complete journal seen by a read-only open. */
+export type Overlay = Map<string, string | null>;
+
+const ManifestHead = z.object({
+  format: z.string(),
+  schemaVersion: z.number().int(),
+});
+
+function invalidData(file: string, path: string, what: { de: string; en: string }, details?: unknown) {
+  return fileError('FILE_INVALID_DATA', what, path ? { file, path } : { file }, { details });
+}
+
+function zodFailure(file: string, issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]) {
+  const summary = summarizeIssues(issues, prefix);
+  const first = summary[0]!;
+  return invalidData(
+    file,
+    first.path,
+    {
+      de: `Ungültige Daten bei ${first.path || 'der Wurzel'}: ${first.message}`,
+      en: `Invalid data at ${first.path || 'the root'}: ${first.message}`,
+    },
+    summary,
+  );
+}
+
+async function readText(root: string, rel: string, overlay: Overlay | undefined, max?: number) {
+  if (overlay?.has(rel)) return overlay.get(rel) ?? null;
+  return readTextFile(root, rel, max);
+}
+
+async function readJson(root: string, rel: string, overlay: Overlay | undefined, max?: number): Promise<unknown> {
+  const text = await readText(root, rel, overlay, max);
+  return text === null ? undefined : parseJsonText(text, rel);
+}
+
+export async function readManifestRaw(root: string, overlay?: Overlay): Promise<Record<string, unknown>> {
+  let info;
+  try {
+    info = await stat(root);
+  } catch {
+    info = null;
+  }
+  const notFound = () =>
+    new AppError(
+      'LIBRARY_NOT_FOUND',
+      {
+        de: `Hier ist keine Vitrine-Bibliothek (${root}): ${MANIFEST_FILE} fehlt. Wählen Sie den Bibliotheksordner oder stellen Sie eine Sicherung wieder her.`,
+        en: `There is no Vitrine library here (${root}): ${MANIFEST_FILE} is missing. Choose the library folder or restore a backup.`,
+      },
+      { location: { file: MANIFEST_FILE } },
+    );
+  if (!info?.isDirectory()) throw notFound();
+  const raw = await readJson(root, MANIFEST_FILE, overlay, MAX_MANIFEST_BYTES);
+  if (raw === undefined) throw notFound();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw invalidData(MANIFEST_FILE, '', { de: 'Erwartet wird ein JSON-Objekt', en: 'A JSON object is expected' });
+  const head = ManifestHead.safeParse(raw);
+  if (!head.success) throw zodFailure(MANIFEST_FILE, head.error.issues, []);
+  if (head.data.format !== LIBRARY_FORMAT)
+    throw invalidData(MANIFEST_FILE, 'format', {
+      de: `Keine Vitrine-Bibliothek (format ist „${head.data.format}“)`,
+      en: `Not a Vitrine library (format is “${head.data.format}”)`,
+    });
+  const version = head.data.schemaVersion;
+  if (version > SCHEMA_VERSION)
+    throw new AppError(
+      'VERSION_UNSUPPORTED',
+      {
+        de: `Die Bibliothek hat Schema-Version ${version}; diese Vitrine kennt nur bis ${SCHEMA_VERSION}. Installieren Sie die neueste Vitrine-Version.`,
+        en: `The library has schema version ${version}; this Vitrine knows up to ${SCHEMA_VERSION}. Install the newest version of Vitrine.`,
+      },
+      { location: { file: MANIFEST_FILE, path: 'schemaVersion' }, details: { found: version, supported: SCHEMA_VERSION } },
+    );
+  if (version < FIRST_SCHEMA_VERSION)
+    throw invalidData(MANIFEST_FILE, 'schemaVersion', {
+      de: `Unbekannte Schema-Version ${version}`,
+      en: `Unknown schema version ${version}`,
+    });
+  return raw as Record<string, unknown>;
+}
+
+function envelope(collection: CollectionName) {
+  return z.object({
+    revision: z.number().int().nonnegative().default(0),
+    [collection]: z.array(z.unknown()),
+  });
+}
+
+interface Origin {
+  file: string;
+  index: number;
+}
+
+/** Lists the data files of a layout; missing optional files simply yield no entry. */
+export async function listDataFiles(root: string, version: number, overlay?: Overlay): Promise<string[]> {
+  if (version < 2) return COLLECTIONS.map(v1CollectionFile);
+  const names = new Set<string>();
+  try {
+    for (const name of await readdir(join(root, ITEMS_DIR))) if (ITEM_SHARD_NAME.test(name)) names.add(`${ITEMS_DIR}/${name}`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  for (const key of overlay?.keys() ?? []) if (key.startsWith(`${ITEMS_DIR}/`)) names.add(key);
+  return [...SINGLE_FILE_COLLECTIONS.map(collectionFile), ...[...names].sort()];
+}
+
+function collectionOfFile(rel: string): CollectionName {
+  if (rel.startsWith(`${ITEMS_DIR}/`)) return 'items';
+  const name = rel.slice('data/'.length, -'.json'.length);
+  return name as CollectionName;
+}
+
+/**
+ * parse → migrate → validate. Reads only; never writes, so a damaged library stays exactly as it
+ * was. Errors are AppErrors naming the file and the place (line/column or data path).
+ */
+export async function loadLibrary(root: string, overlay?: Overlay): Promise<LoadedLibrary> {
+  const manifestRaw = await readManifestRaw(root, overlay);
+  const sourceVersion = manifestRaw.schemaVersion as number;
+  const candidates = await listDataFiles(root, sourceVersion, overlay);
+
+  const raw: RawLibrary = { manifest: manifestRaw, items: [], partnerships: [], awards: [], exhibitions: [] };
+  const origins: Record<CollectionName, Origin[]> = { items: [], partnerships: [], awards: [], exhibitions: [] };
+  const revisions = new Map<string, number>();
+  const diskFiles: string[] = [];
+  for (const rel of candidates) {
+    const json = await readJson(root, rel, overlay);
+    if (json === undefined) continue;
+    diskFiles.push(rel);
+    const collection = collectionOfFile(rel);
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw invalidData(rel, '', {
+        de: `Erwartet wird ein JSON-Objekt mit „revision“ und „${collection}“, gefunden: ${Array.isArray(json) ? 'eine Liste' : typeof json}`,
+        en: `A JSON object with “revision” and “${collection}” is expected, found: ${Array.isArray(json) ? 'an array' : typeof json}`,
+      });
+    const parsed = envelope(collection).safeParse(json);
+    if (!parsed.success) throw zodFailure(rel, parsed.error.issues, []);
+    const list = parsed.data[collection] as unknown[];
+    revisions.set(rel, parsed.data.revision as number);
+    list.forEach((entity, index) => {
+      raw[collection].push(entity);
+      origins[collection].push({ file: rel, index });
+    });
+  }
+
+  let current = raw;
+  if (sourceVersion < SCHEMA_VERSION) {
+    try {
+      current = migrate(raw, sourceVersion);
+    } catch (error) {
+      throw invalidData(MANIFEST_FILE, 'schemaVersion', {
+        de: `Migration von Version ${sourceVersion} fehlgeschlagen: ${String(error)}`,
+        en: `Migration from version ${sourceVersion} failed: ${String(error)}`,
+      });
+    }
+  }
+
+  const manifest = Manifest.safeParse(current.manifest);
+  if (!manifest.success) throw zodFailure(MANIFEST_FILE, manifest.error.issues, []);
+  const manifestRevision =
+    typeof manifestRaw.revision === 'number' && Number.isInteger(manifestRaw.revision) && manifestRaw.revision >= 0
+      ? manifestRaw.revision
+      : 0;
+
+  const files = new Map<string, DataFileState>();
+  const fileState = (rel: string, collection: CollectionName): DataFileState => {
+    let state = files.get(rel);
+    if (!state) {
+      state = { collection, revision: revisions.get(rel) ?? 0, entities: [] };
+      files.set(rel, state);
+    }
+    return state;
+  };
+  for (const collection of COLLECTIONS) {
+    const schema = EntitySchemas[collection];
+    const seen = new Map<string, Origin>();
+    const list = current[collection];
+    for (let i = 0; i < list.length; i++) {
+      const origin = origins[collection][i]!;
+      const result = schema.safeParse(list[i]);
+      if (!result.success) throw zodFailure(origin.file, result.error.issues, [collection, origin.index]);
+      const entity = result.data as EntityOf[typeof collection];
+      const before = seen.get(entity.id);
+      if (before) {
+        const path = formatDataPath([collection, origin.index, 'id']);
+        throw fileError(
+          'DUPLICATE_ID',
+          {
+            de: `Die Kennung „${entity.id}“ kommt doppelt vor (auch in ${before.file} bei ${collection}[${before.index}])`,
+            en: `The id “${entity.id}” occurs twice (also in ${before.file} at ${collection}[${before.index}])`,
+          },
+          { file: origin.file, path },
+          { details: { id: entity.id, first: before } },
+        );
+      }
+      seen.set(entity.id, origin);
+      // A migrated library is written in the current layout; a current one keeps every item where it is.
+      const rel =
+        sourceVersion < SCHEMA_VERSION
+          ? collection === 'items'
+            ? itemShardFile(shardOf(entity.id))
+            : collectionFile(collection)
+          : origin.file;
+      (fileState(rel, collection).entities as unknown[]).push(entity);
+    }
+  }
+  if (sourceVersion >= SCHEMA_VERSION)
+    for (const rel of diskFiles) fileState(rel, collectionOfFile(rel));
+  for (const c of SINGLE_FILE_COLLECTIONS) fileState(collectionFile(c), c);
+
+  let revision = manifestRevision;
+  for (const r of revisions.values()) revision = Math.max(revision, r);
+  return {
+    manifest: manifest.data,
+    manifestRevision,
+    sourceVersion,
+    revision,
+    files,
+    diskFiles,
+    notes: current.notes ?? [],
+  };
+}

@@ -1,0 +1,509 @@
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { Command, type CommandInput, type CommandResult } from '../../../shared/domain/commands';
+import {
+  COLLECTIONS,
+  Manifest,
+  SCHEMA_VERSION,
+  type CollectionName,
+  type EntityOf,
+  type LibrarySnapshot,
+} from '../../../shared/domain/library';
+import { AppError } from '../../../shared/errors';
+import { libraryFilesOnDisk, listBackups, RECENT_INTERVAL_MS, takeRotatingSnapshot, takeSnapshot, type BackupInfo } from './backups';
+import { invalidInput, simulate, type BaseState, type Overlay as CommandOverlay } from './commands';
+import { TEMP_FILE, writeFileAtomic } from './fs-atomic';
+import { applyJournal, discardJournal, readJournal, writeJournal, type JournalEntry } from './journal';
+import { DurableJsonFile, serializeJson } from './json-file';
+import { BACKUPS_DIR, DATA_DIR, ITEMS_DIR, MANIFEST_FILE, MEDIA_DIR, collectionFile, itemShardFile, shardOf } from './layout';
+import { loadLibrary, readManifestRaw, type DataFileState, type LoadedLibrary } from './load';
+import { acquireLock, type LockHandle, type LockHolder } from './lock';
+
+export type Clock = () => Date;
+
+export interface OpenOptions {
+  /** Open without the writer lock; writes are refused. Works while another process writes. */
+  readOnly?: boolean;
+  clock?: Clock;
+}
+
+export interface ChangeEvent {
+  revision: number;
+  command: Command;
+}
+
+export interface Library {
+  readonly dir: string;
+  readonly readOnly: boolean;
+  /** Highest revision over all files; grows by one per applied command. */
+  readonly revision: number;
+  readonly manifest: Manifest;
+  /** Set when opening took over a stale lock (its former holder), so the UI can say so. */
+  readonly staleLockTakenOver: LockHolder | null;
+  /** The schema version found on disk when it was older and got migrated; otherwise null. */
+  readonly migratedFrom: number | null;
+  /** What a migration could not carry over one to one. */
+  readonly migrationNotes: readonly { de: string; en: string }[];
+  /** The whole library as plain values; cached, and rebuilt only for collections that changed. */
+  snapshot(): LibrarySnapshot;
+  get<C extends CollectionName>(collection: C, id: string): EntityOf[C] | undefined;
+  /** Validates, checks references, writes durably; resolves once the change survives a crash. */
+  apply(command: CommandInput): Promise<CommandResult>;
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  /** A rotating snapshot now (recent, plus daily when first of the day). */
+  backup(): Promise<BackupInfo[]>;
+  /** Waits for pending writes, takes a closing backup, releases the lock. */
+  close(): Promise<void>;
+}
+
+type FileData = { revision: number } & Partial<{ [C in CollectionName]: EntityOf[C][] }>;
+
+function readOnlyError(): AppError {
+  return new AppError('LIBRARY_READ_ONLY', {
+    de: 'Die Bibliothek ist schreibgeschützt geöffnet; Änderungen sind nicht möglich.',
+    en: 'The library is open read-only; changes are not possible.',
+  });
+}
+
+function manifestText(manifest: Manifest, revision: number): string {
+  return serializeJson({ ...manifest, revision });
+}
+
+function fileText(collection: CollectionName, revision: number, entities: unknown[]): string {
+  return serializeJson({ revision, [collection]: entities });
+}
+
+/** Items read in a stable order (oldest first) whatever shard they sit in. */
+function byCreated(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+class Store implements Library, BaseState {
+  manifest: Manifest;
+  revision: number;
+  readonly entities: { [C in CollectionName]: Map<string, EntityOf[C]> } = {
+    items: new Map(),
+    partnerships: new Map(),
+    awards: new Map(),
+    exhibitions: new Map(),
+  };
+  private readonly itemFile = new Map<string, string>();
+  private readonly files = new Map<string, Low<FileData>>();
+  private readonly arrays: Partial<{ [C in CollectionName]: EntityOf[C][] }> = {};
+  private cachedSnapshot: LibrarySnapshot | null = null;
+  private readonly listeners = new Set<(event: ChangeEvent) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private broken: unknown = null;
+  private lastBackupAt = 0;
+
+  constructor(
+    readonly dir: string,
+    loaded: LoadedLibrary,
+    readonly readOnly: boolean,
+    private readonly lock: LockHandle | null,
+    private readonly clock: Clock,
+    readonly migratedFrom: number | null,
+  ) {
+    this.manifest = loaded.manifest;
+    this.revision = loaded.revision;
+    this.migrationNotes = loaded.notes;
+    const items: EntityOf['items'][] = [];
+    for (const [rel, state] of loaded.files) {
+      const low = new Low<FileData>(new DurableJsonFile<FileData>(dir, rel), {
+        revision: state.revision,
+        [state.collection]: state.entities,
+      });
+      this.files.set(rel, low);
+      if (state.collection === 'items')
+        for (const item of (state as DataFileState<'items'>).entities) {
+          items.push(item);
+          this.itemFile.set(item.id, rel);
+        }
+      else {
+        const map = this.entities[state.collection] as Map<string, EntityOf[CollectionName]>;
+        for (const e of state.entities) map.set(e.id, e);
+      }
+    }
+    for (const item of items.sort(byCreated)) this.entities.items.set(item.id, item);
+  }
+
+  readonly migrationNotes: readonly { de: string; en: string }[];
+
+  get staleLockTakenOver(): LockHolder | null {
+    return this.lock?.takenOver ?? null;
+  }
+
+  private array<C extends CollectionName>(c: C): EntityOf[C][] {
+    let list = this.arrays[c] as EntityOf[C][] | undefined;
+    if (!list) {
+      list = [...(this.entities[c] as Map<string, EntityOf[C]>).values()];
+      (this.arrays as Record<string, unknown>)[c] = list;
+    }
+    return list;
+  }
+
+  snapshot(): LibrarySnapshot {
+    if (!this.cachedSnapshot)
+      this.cachedSnapshot = {
+        manifest: this.manifest,
+        revision: this.revision,
+        items: this.array('items'),
+        partnerships: this.array('partnerships'),
+        awards: this.array('awards'),
+        exhibitions: this.array('exhibitions'),
+      };
+    return this.cachedSnapshot;
+  }
+
+  get<C extends CollectionName>(collection: C, id: string): EntityOf[C] | undefined {
+    return (this.entities[collection] as Map<string, EntityOf[C]>).get(id);
+  }
+
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Serializes work: each task starts after the previous one settled, so writes never interleave. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  apply(input: CommandInput): Promise<CommandResult> {
+    if (this.readOnly) return Promise.reject(readOnlyError());
+    if (this.closed) return Promise.reject(closedError());
+    const parsed = Command.safeParse(input);
+    if (!parsed.success) return Promise.reject(invalidInput(parsed.error.issues));
+    return this.enqueue(() => this.applyNow(parsed.data));
+  }
+
+  private fileFor(collection: CollectionName, id: string): string {
+    if (collection !== 'items') return collectionFile(collection);
+    return this.itemFile.get(id) ?? itemShardFile(shardOf(id));
+  }
+
+  private async applyNow(command: Command): Promise<CommandResult> {
+    if (this.broken) throw brokenError(this.broken);
+    const { overlay, undo } = simulate(this, command, () => this.clock().toISOString());
+    const revision = this.revision + 1;
+
+    // New contents of every touched file: changed entities replaced in place, deleted ones
+    // dropped, new ones appended in command order.
+    const touched = new Map<string, { collection: CollectionName; changes: Map<string, unknown> }>();
+    for (const collection of COLLECTIONS)
+      for (const [id, value] of overlay.changes[collection]) {
+        const rel = this.fileFor(collection, id);
+        let entry = touched.get(rel);
+        if (!entry) touched.set(rel, (entry = { collection, changes: new Map() }));
+        entry.changes.set(id, value);
+      }
+    const nextData = new Map<string, FileData>();
+    for (const [rel, { collection, changes }] of touched) {
+      const current = (this.files.get(rel)?.data[collection] ?? []) as { id: string }[];
+      const next: unknown[] = [];
+      const seen = new Set<string>();
+      for (const e of current) {
+        seen.add(e.id);
+        if (!changes.has(e.id)) next.push(e);
+        else if (changes.get(e.id)) next.push(changes.get(e.id));
+      }
+      for (const [id, value] of changes) if (value && !seen.has(id)) next.push(value);
+      nextData.set(rel, { revision, [collection]: next } as FileData);
+    }
+    const nextManifest = overlay.manifest;
+
+    try {
+      if (nextData.size + (nextManifest ? 1 : 0) === 1) {
+        if (nextManifest) await writeFileAtomic(join(this.dir, MANIFEST_FILE), manifestText(nextManifest, revision));
+        else {
+          const [rel, data] = [...nextData][0]!;
+          const low = this.lowFor(rel);
+          const previous = low.data;
+          low.data = data;
+          try {
+            await low.write();
+          } catch (error) {
+            low.data = previous;
+            throw error;
+          }
+        }
+      } else await this.writeJournaled(nextData, nextManifest, revision);
+    } catch (error) {
+      throw new AppError(
+        'FILE_UNREADABLE',
+        {
+          de: `Die Änderung konnte nicht gespeichert werden: ${String(error)}`,
+          en: `The change could not be saved: ${String(error)}`,
+        },
+        { cause: error },
+      );
+    }
+
+    this.commit(overlay, nextData, nextManifest, revision);
+    const event = { revision, command };
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        /* a listener's failure must not undo an acknowledged write */
+      }
+    }
+    if (this.clock().getTime() - this.lastBackupAt > RECENT_INTERVAL_MS) await this.backupQuietly();
+    return { revision, undo };
+  }
+
+  private lowFor(rel: string): Low<FileData> {
+    let low = this.files.get(rel);
+    if (!low) {
+      low = new Low<FileData>(new DurableJsonFile<FileData>(this.dir, rel), { revision: 0 });
+      this.files.set(rel, low);
+    }
+    return low;
+  }
+
+  private async writeJournaled(nextData: Map<string, FileData>, nextManifest: Manifest | null, revision: number) {
+    const files: JournalEntry[] = [];
+    for (const [rel, data] of nextData) files.push({ path: rel, content: serializeJson(data) });
+    if (nextManifest) files.push({ path: MANIFEST_FILE, content: manifestText(nextManifest, revision) });
+    await writeJournal(this.dir, { revision, files });
+    try {
+      await applyJournal(this.dir, { revision, files });
+    } catch (error) {
+      // The journal is complete, so the change is durable and the next open finishes it; until
+      // then this instance no longer matches the disk and must not write again.
+      this.broken = error;
+      throw error;
+    }
+    for (const [rel, data] of nextData) this.lowFor(rel).data = data;
+  }
+
+  private commit(overlay: CommandOverlay, nextData: Map<string, FileData>, manifest: Manifest | null, revision: number) {
+    for (const collection of COLLECTIONS) {
+      const changes = overlay.changes[collection];
+      if (changes.size === 0) continue;
+      const map = this.entities[collection] as Map<string, unknown>;
+      let kept = map.size;
+      for (const [id, value] of changes) {
+        if (value) {
+          if (collection === 'items' && !this.itemFile.has(id)) this.itemFile.set(id, this.fileFor('items', id));
+          map.set(id, value);
+        } else {
+          if (map.delete(id)) kept--;
+          if (collection === 'items') this.itemFile.delete(id);
+        }
+      }
+      if (collection === 'items') this.keepItemsOrdered(kept);
+      delete this.arrays[collection];
+    }
+    for (const [rel, data] of nextData) this.lowFor(rel).data = data;
+    if (manifest) this.manifest = manifest;
+    this.revision = revision;
+    this.cachedSnapshot = null;
+  }
+
+  /**
+   * Items are listed oldest first (ties by id) so the order does not depend on shards. Edits keep
+   * createdAt, so only appended items can break the order; the full sort runs only then.
+   */
+  private keepItemsOrdered(kept: number) {
+    const list = [...this.entities.items.values()];
+    let sorted = true;
+    for (let i = Math.max(1, kept); i < list.length && sorted; i++) sorted = byCreated(list[i - 1]!, list[i]!) <= 0;
+    if (sorted) return;
+    this.entities.items.clear();
+    for (const item of list.sort(byCreated)) this.entities.items.set(item.id, item);
+  }
+
+  async backup(): Promise<BackupInfo[]> {
+    if (this.readOnly) throw readOnlyError();
+    return this.enqueue(() => this.backupNow());
+  }
+
+  private async backupNow(): Promise<BackupInfo[]> {
+    this.lastBackupAt = this.clock().getTime();
+    if (await unchangedSinceNewestBackup(this.dir)) return [];
+    return takeRotatingSnapshot(this.dir, this.clock(), this.revision);
+  }
+
+  /** A failed backup must not turn an acknowledged write into an error. */
+  async backupQuietly(): Promise<void> {
+    try {
+      await this.backupNow();
+    } catch {
+      /* the next write or close tries again */
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    if (!this.lock) return;
+    try {
+      if (!this.broken) await this.backupQuietly();
+    } finally {
+      await this.lock.release();
+    }
+  }
+}
+
+function closedError(): AppError {
+  return new AppError('LIBRARY_READ_ONLY', {
+    de: 'Die Bibliothek ist geschlossen.',
+    en: 'The library is closed.',
+  });
+}
+
+function brokenError(cause: unknown): AppError {
+  return new AppError(
+    'INTERNAL',
+    {
+      de: 'Eine Änderung wurde nur teilweise geschrieben. Öffnen Sie die Bibliothek neu; sie wird dabei vervollständigt.',
+      en: 'A change was only partly written. Reopen the library; it will be completed then.',
+    },
+    { cause },
+  );
+}
+
+/**
+ * True when the newest recent backup holds exactly the current files: hard links share the
+ * inode, so a matching inode means identical content. Saves rotating out older, different
+ * backups by opening and closing a library repeatedly.
+ */
+async function unchangedSinceNewestBackup(dir: string): Promise<boolean> {
+  const newest = (await listBackups(dir)).find((b) => b.kind === 'recent');
+  if (!newest) return false;
+  const current = await libraryFilesOnDisk(dir);
+  if (current.length !== newest.files.length || current.some((f, i) => f !== newest.files[i])) return false;
+  for (const rel of current) {
+    const [a, b] = await Promise.all([stat(join(dir, rel)).catch(() => null), stat(join(newest.path, rel)).catch(() => null)]);
+    if (!a || !b || a.ino !== b.ino || a.dev !== b.dev) return false;
+  }
+  return true;
+}
+
+async function removeTempFiles(dir: string): Promise<void> {
+  for (const sub of ['.', DATA_DIR, ITEMS_DIR]) {
+    let names: string[];
+    try {
+      names = await readdir(join(dir, sub));
+    } catch {
+      continue;
+    }
+    for (const name of names) if (TEMP_FILE.test(name)) await unlink(join(dir, sub, name)).catch(() => undefined);
+  }
+}
+
+/** Writes a migrated library in the current layout, through the journal (several files). */
+async function writeMigrated(dir: string, loaded: LoadedLibrary): Promise<void> {
+  const revision = loaded.revision + 1;
+  const files: JournalEntry[] = [];
+  for (const [rel, state] of loaded.files) files.push({ path: rel, content: fileText(state.collection, revision, state.entities) });
+  for (const rel of loaded.diskFiles) if (!loaded.files.has(rel)) files.push({ path: rel, content: null });
+  files.push({ path: MANIFEST_FILE, content: manifestText(loaded.manifest, revision) });
+  await writeJournal(dir, { revision, files });
+  await applyJournal(dir, { revision, files });
+  loaded.revision = revision;
+  for (const state of loaded.files.values()) state.revision = revision;
+}
+
+/**
+ * Opens a library: read → migrate → validate, all before anything is written. A damaged library
+ * fails with an AppError naming file and place, and stays exactly as it was on disk.
+ */
+export async function openLibrary(dir: string, options: OpenOptions = {}): Promise<Library> {
+  const root = resolve(dir);
+  const clock = options.clock ?? (() => new Date());
+  if (options.readOnly) {
+    const journal = await readJournal(root);
+    const overlay =
+      journal.state === 'complete' ? new Map(journal.journal.files.map((f) => [f.path, f.content])) : undefined;
+    const loaded = await loadLibrary(root, overlay);
+    return new Store(root, loaded, true, null, clock, loaded.sourceVersion < SCHEMA_VERSION ? loaded.sourceVersion : null);
+  }
+
+  await readManifestRaw(root); // LIBRARY_NOT_FOUND / VERSION_UNSUPPORTED before taking the lock
+  const lock = await acquireLock(root, clock());
+  try {
+    const journal = await readJournal(root);
+    const overlay =
+      journal.state === 'complete' ? new Map(journal.journal.files.map((f) => [f.path, f.content])) : undefined;
+    const loaded = await loadLibrary(root, overlay);
+    // Valid: from here on writing is allowed.
+    if (journal.state === 'complete') await applyJournal(root, journal.journal);
+    else if (journal.state === 'invalid') await discardJournal(root);
+    await removeTempFiles(root);
+    await mkdir(join(root, MEDIA_DIR), { recursive: true });
+    await mkdir(join(root, BACKUPS_DIR), { recursive: true });
+    const migratedFrom = loaded.sourceVersion < SCHEMA_VERSION ? loaded.sourceVersion : null;
+    if (migratedFrom !== null) {
+      await takeSnapshot(root, { kind: 'migration', now: clock(), revision: loaded.revision, name: `v${migratedFrom}-${clock().toISOString().replace(/[:.]/g, '-')}` });
+      await writeMigrated(root, loaded);
+    }
+    const store = new Store(root, loaded, false, lock, clock, migratedFrom);
+    await store.backupQuietly();
+    return store;
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+export interface CreateOptions {
+  name: string;
+  languages: string[];
+  defaultLanguage: string;
+  clock?: Clock;
+}
+
+/** Creates a library in an empty (or missing) folder and returns it open for writing. */
+export async function createLibrary(dir: string, options: CreateOptions): Promise<Library> {
+  const root = resolve(dir);
+  const clock = options.clock ?? (() => new Date());
+  let entries: string[] | null = null;
+  try {
+    entries = await readdir(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (entries && entries.length > 0)
+    throw new AppError(
+      'LIBRARY_EXISTS',
+      {
+        de: `Der Ordner ${root} ist nicht leer. Wählen Sie einen leeren Ordner für die neue Bibliothek.`,
+        en: `The folder ${root} is not empty. Choose an empty folder for the new library.`,
+      },
+      { details: { dir: root } },
+    );
+  const manifest = Manifest.safeParse({
+    format: 'vitrine-library',
+    schemaVersion: SCHEMA_VERSION,
+    name: options.name,
+    defaultLanguage: options.defaultLanguage,
+    languages: options.languages,
+    createdAt: clock().toISOString(),
+  });
+  if (!manifest.success) throw invalidInput(manifest.error.issues);
+  await mkdir(join(root, ITEMS_DIR), { recursive: true });
+  await mkdir(join(root, MEDIA_DIR), { recursive: true });
+  await mkdir(join(root, BACKUPS_DIR), { recursive: true });
+  for (const c of ['partnerships', 'awards', 'exhibitions'] as const)
+    await writeFileAtomic(join(root, collectionFile(c)), fileText(c, 0, []));
+  // The manifest last: until it exists the folder is not a library, so a crash leaves no half one.
+  await writeFileAtomic(join(root, MANIFEST_FILE), manifestText(manifest.data, 0));
+  return openLibrary(root, { clock });
+}
+
+/** For the CLI and export: the library as one value, without taking the writer lock. */
+export async function readLibrarySnapshot(dir: string, options: { clock?: Clock } = {}): Promise<LibrarySnapshot> {
+  const library = await openLibrary(dir, { readOnly: true, ...options });
+  try {
+    return library.snapshot();
+  } finally {
+    await library.close();
+  }
+}
