@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Bundles the Node side with esbuild: the CLI (ESM, dependencies left to node_modules), Electron's
+// main process and the preload (CommonJS, `electron` external). `npm install` runs this through
+// `prepare`, so a fresh clone has a working `npx vitrine`. The renderer is built by Vite separately.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The three bundles; `outDir` defaults to dist/ (tests build into a scratch folder instead). */
+export function targets(outDir = join(root, 'dist')) {
+  return [
+    {
+      name: 'cli',
+      entryPoints: [join(root, 'electron/core/cli/main.ts')],
+      outfile: join(outDir, 'cli/main.mjs'),
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      // The CLI runs with top-level await and import.meta; a banner gives bundled CJS deps `require`.
+      banner: { js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);" },
+    },
+    {
+      name: 'main',
+      entryPoints: [join(root, 'electron/main/main.ts')],
+      outfile: join(outDir, 'electron/main.cjs'),
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      // Everything is bundled (several dependencies are ESM-only, and main is CommonJS) except
+      // electron, the runtime itself, and sharp, whose native parts are unpacked from the asar.
+      external: ['electron', 'sharp'],
+      define: { 'import.meta.url': '__vitrineImportMetaUrl' },
+      banner: { js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    },
+    {
+      name: 'preload',
+      entryPoints: [join(root, 'electron/preload/preload.ts')],
+      outfile: join(outDir, 'electron/preload.cjs'),
+      format: 'cjs',
+      // A sandboxed preload can require only `electron` (and a few polyfilled modules): everything
+      // else, zod included, is bundled into this one file.
+      platform: 'browser',
+      target: 'chrome120',
+      external: ['electron'],
+      mainFields: ['module', 'main'],
+    },
+  ];
+}
+
+export async function buildAll({ outDir, only } = {}) {
+  const results = [];
+  for (const t of targets(outDir)) {
+    if (only && !only.includes(t.name)) continue;
+    if (!existsSync(t.entryPoints[0])) {
+      results.push({ name: t.name, skipped: `missing ${t.entryPoints[0]}` });
+      continue;
+    }
+    const { name, ...options } = t;
+    await build({
+      ...options,
+      bundle: true,
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      legalComments: 'none',
+      define: { 'process.env.NODE_ENV': '"production"', ...options.define },
+      tsconfig: join(root, 'tsconfig.json'),
+    });
+    results.push({ name, outfile: t.outfile });
+  }
+  return results;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outIndex = process.argv.indexOf('--outdir');
+  const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : undefined;
+  try {
+    const results = await buildAll({ outDir });
+    for (const r of results) if (r.skipped) console.warn(`build: skipped ${r.name} (${r.skipped})`);
+  } catch (err) {
+    console.error(`build failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,308 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+import type {
+  ApiEventName,
+  ApiEventPayload,
+  AppInfo,
+  LibrarySummary,
+  MediaImportResult,
+  SessionState,
+  Unsubscribe,
+} from '../../../shared/api';
+import { MEDIA_BASE_URL } from '../../../shared/api';
+import { EdtfDate, type CommandInput, type Item } from '../../../shared/domain';
+import { AppError, type UiLanguage } from '../../../shared/errors';
+import { createLibrary, openLibrary, type Library } from '../library';
+import { createMediaImporter } from '../media';
+import { buildSampleLibrary } from '../sample';
+import type { Dialogs } from './dialogs';
+import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
+import { createEmitter } from './events';
+import { createRecentStore, libraryIdFor } from './recent';
+import { writeUiLanguage } from './settings';
+
+export interface ApiServiceOptions {
+  /** Per-user folder for recent.json, settings.json and sample copies. Created if missing. */
+  appDataDir: string;
+  /** UI language for messages until `app.setUiLanguage` changes it. */
+  lang: UiLanguage;
+  dialogs: Dialogs;
+  transport: 'electron' | 'web';
+  version: string;
+  platform?: string;
+  /** Opened before the service answers its first call (`vitrine web DIR`, a file association). */
+  libraryDirOnStart?: string;
+  clock?: () => Date;
+  /** Check answers against the contract's output schemas (tests). Defaults to on under vitest. */
+  checkOutput?: boolean;
+  logError?: (method: string, error: unknown) => void;
+  /** Told after a language switch, so Electron can rebuild its menus. */
+  onUiLanguageChanged?: (lang: UiLanguage) => void;
+}
+
+export interface ApiService {
+  /** What every transport calls with an untrusted method name and input. */
+  dispatch: Dispatch;
+  handlers: ApiHandlers;
+  on<E extends ApiEventName>(event: E, listener: (payload: ApiEventPayload<E>) => void): Unsubscribe;
+  emit<E extends ApiEventName>(event: E, payload: ApiEventPayload<E>): void;
+  /** Folder of the open library, for the media routes; null when none is open. */
+  libraryDir(): string | null;
+  uiLanguage(): UiLanguage;
+  /** Closes the open library (releases its lock). */
+  close(): Promise<void>;
+}
+
+export const SAMPLES_DIR = 'samples';
+
+interface OpenState {
+  library: Library;
+  isSample: boolean;
+  stopWatching: () => void;
+}
+
+function noLibrary(): AppError {
+  return new AppError('NOT_FOUND', {
+    de: 'Es ist keine Bibliothek geöffnet.',
+    en: 'No library is open.',
+  });
+}
+
+function recentGone(): AppError {
+  return new AppError('LIBRARY_NOT_FOUND', {
+    de: 'Diese Bibliothek ist nicht mehr in der Liste oder ihr Ordner fehlt.',
+    en: 'This library is no longer in the list, or its folder is missing.',
+  });
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = relative(resolve(root), resolve(candidate));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+/**
+ * The handler table behind both transports: one implementation per contract method, over the
+ * library store, the media importer and the sample builder. Holds the one open library of this
+ * window (Electron) or run (web host).
+ */
+export async function createApiHandlers(options: ApiServiceOptions): Promise<ApiService> {
+  const clock = options.clock ?? (() => new Date());
+  const appDataDir = resolve(options.appDataDir);
+  await mkdir(appDataDir, { recursive: true });
+  let lang: UiLanguage = options.lang;
+  const emitter = createEmitter((error) => options.logError?.('event', error));
+  const recent = createRecentStore({ appDataDir, clock });
+  const samplesDir = join(appDataDir, SAMPLES_DIR);
+  let open: OpenState | null = null;
+  // Open/close/import run one at a time, so two clicks never open two libraries at once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  function summary(state: OpenState): LibrarySummary {
+    const { library } = state;
+    return {
+      id: libraryIdFor(library.dir),
+      name: library.manifest.name,
+      displayPath: library.dir,
+      revision: library.revision,
+      readOnly: library.readOnly,
+      itemCount: library.snapshot().items.length,
+      isSample: state.isSample,
+    };
+  }
+
+  async function closeCurrent(): Promise<void> {
+    if (!open) return;
+    const current = open;
+    open = null;
+    current.stopWatching();
+    await current.library.close();
+  }
+
+  /** Replaces the open library with `library`; records it as recent and tells the page. */
+  async function adopt(library: Library): Promise<LibrarySummary> {
+    await closeCurrent();
+    const stopWatching = library.onChange((event) =>
+      emitter.emit('libraryChanged', { revision: event.revision }),
+    );
+    open = { library, isSample: isInside(samplesDir, library.dir), stopWatching };
+    await recent.touch({ dir: library.dir, name: library.manifest.name });
+    emitter.emit('libraryChanged', { revision: library.revision });
+    return summary(open);
+  }
+
+  function current(): Library {
+    if (!open) throw noLibrary();
+    return open.library;
+  }
+
+  function info(): AppInfo {
+    return {
+      version: options.version,
+      platform: options.platform ?? process.platform,
+      transport: options.transport,
+      uiLanguage: lang,
+      mediaBaseUrl: MEDIA_BASE_URL,
+    };
+  }
+
+  async function importMedia(paths: string[]): Promise<MediaImportResult> {
+    const library = current();
+    const importer = createMediaImporter({ libraryDir: library.dir });
+    const taskId = `import-${randomBytes(4).toString('hex')}`;
+    const label = lang === 'de' ? 'Medien importieren' : 'Importing media';
+    emitter.emit('progress', { taskId, label, done: 0, total: paths.length });
+    const entries = await importer.importFiles(paths, {
+      onProgress: (p) => emitter.emit('progress', { taskId, label, done: p.done, total: p.total }),
+    });
+    const snapshot = library.snapshot();
+    const used = new Set(snapshot.items.flatMap((item) => item.media.map((m) => m.sha256)));
+    const lang0 = library.manifest.defaultLanguage;
+    const now = clock().toISOString();
+    const items: Item[] = [];
+    const failed: MediaImportResult['failed'] = [];
+    for (const { sourcePath, result } of entries) {
+      const name = sourcePath.replaceAll('\\', '/').split('/').pop() ?? sourcePath;
+      if (result.status === 'rejected') {
+        failed.push({ name, error: result.error.toData(lang) });
+        continue;
+      }
+      if (result.status === 'duplicate' && used.has(result.asset.sha256)) {
+        failed.push({
+          name,
+          error: new AppError('MEDIA_DUPLICATE', {
+            de: `${result.asset.originalName} ist schon in der Bibliothek.`,
+            en: `${result.asset.originalName} is already in the library.`,
+          }).toData(lang),
+        });
+        continue;
+      }
+      used.add(result.asset.sha256);
+      const meta = result.status === 'imported' ? result.metadata : {};
+      const item: Item = {
+        id: `item-${randomBytes(6).toString('hex')}`,
+        kind: result.asset.kind,
+        media: [result.asset],
+        title: { [lang0]: meta.title || result.asset.originalName },
+        description: meta.description ? { [lang0]: meta.description } : {},
+        altText: {},
+        transcript: {},
+        tags: [],
+        places: [],
+        partnershipIds: [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (meta.date && EdtfDate.safeParse(meta.date).success) item.date = meta.date;
+      if (meta.creator) item.creator = meta.creator;
+      items.push(item);
+    }
+    let revision = library.revision;
+    if (items.length > 0) {
+      const command: CommandInput =
+        items.length === 1
+          ? { type: 'putItem', item: items[0]! }
+          : { type: 'batch', commands: items.map((item) => ({ type: 'putItem' as const, item })) };
+      revision = (await library.apply(command)).revision;
+    }
+    return { itemIds: items.map((i) => i.id), failed, revision };
+  }
+
+  const handlers: ApiHandlers = {
+    'app.info': async () => info(),
+    'app.setUiLanguage': async ({ lang: next }) => {
+      lang = next;
+      await writeUiLanguage(appDataDir, next);
+      options.onUiLanguageChanged?.(next);
+      return info();
+    },
+    'session.state': async (): Promise<SessionState> => ({
+      library: open ? summary(open) : null,
+      recent: await recent.list(),
+    }),
+    'library.openSample': () =>
+      serial(async () => {
+        await mkdir(samplesDir, { recursive: true });
+        const dir = join(samplesDir, `sample-${stamp(clock())}-${randomBytes(3).toString('hex')}`);
+        await buildSampleLibrary(dir);
+        return adopt(await openLibrary(dir, { clock }));
+      }),
+    'library.openRecent': ({ id }) =>
+      serial(async () => {
+        const dir = await recent.dirOf(id);
+        if (!dir) throw recentGone();
+        const exists = await stat(dir).then(
+          (s) => s.isDirectory(),
+          () => false,
+        );
+        if (!exists) {
+          await recent.remove(id);
+          throw recentGone();
+        }
+        return adopt(await openLibrary(dir, { clock }));
+      }),
+    'library.openDialog': () =>
+      serial(async () => {
+        const dir = await options.dialogs.chooseLibraryFolder();
+        if (!dir) return null;
+        return adopt(await openLibrary(dir, { clock }));
+      }),
+    'library.createDialog': ({ name }) =>
+      serial(async () => {
+        const dir = await options.dialogs.chooseNewLibraryFolder(name);
+        if (!dir) return null;
+        const languages = lang === 'de' ? ['de', 'en'] : ['en', 'de'];
+        return adopt(await createLibrary(dir, { name, languages, defaultLanguage: lang, clock }));
+      }),
+    'library.close': () =>
+      serial(async () => {
+        const wasOpen = open !== null;
+        await closeCurrent();
+        if (wasOpen) emitter.emit('libraryChanged', { revision: 0 });
+        return null;
+      }),
+    'library.snapshot': async () => current().snapshot(),
+    'library.apply': async ({ command }) => current().apply(command),
+    'media.importDialog': () =>
+      serial(async () => {
+        const library = current();
+        if (library.readOnly) {
+          throw new AppError('LIBRARY_READ_ONLY', {
+            de: 'Die Bibliothek ist schreibgeschützt geöffnet; es können keine Medien importiert werden.',
+            en: 'The library is open read-only; media cannot be imported.',
+          });
+        }
+        const paths = await options.dialogs.chooseMediaFiles();
+        if (!paths || paths.length === 0) return { itemIds: [], failed: [], revision: library.revision };
+        return importMedia(paths);
+      }),
+  };
+
+  const dispatch = createDispatch({
+    handlers,
+    lang: () => lang,
+    checkOutput: options.checkOutput ?? Boolean(process.env.VITEST),
+    ...(options.logError ? { logError: options.logError } : {}),
+  });
+
+  if (options.libraryDirOnStart) await adopt(await openLibrary(options.libraryDirOnStart, { clock }));
+
+  return {
+    dispatch,
+    handlers,
+    on: emitter.on,
+    emit: emitter.emit,
+    libraryDir: () => open?.library.dir ?? null,
+    uiLanguage: () => lang,
+    close: () => serial(closeCurrent),
+  };
+}
