@@ -20,7 +20,11 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
 /** RIFF/WAVE: duration = data chunk size / byte rate from the fmt chunk. */
 async function probeWav(handle: FileHandle, size: number): Promise<AvFacts> {
   const riff = await readAt(handle, 0, 12);
-  if (riff.length < 12 || riff.toString('latin1', 0, 4) !== 'RIFF' || riff.toString('latin1', 8, 12) !== 'WAVE') {
+  if (
+    riff.length < 12 ||
+    riff.toString('latin1', 0, 4) !== 'RIFF' ||
+    riff.toString('latin1', 8, 12) !== 'WAVE'
+  ) {
     return {};
   }
   let position = 12;
@@ -133,7 +137,8 @@ export async function probeAudioVideo(file: string, ext: string): Promise<AvFact
     let facts: AvFacts = {};
     if (ext === 'wav') facts = await probeWav(handle, size);
     else if (ext === 'flac') facts = await probeFlac(handle);
-    else if (ext === 'mp4' || ext === 'm4a' || ext === 'm4v' || ext === 'mov') facts = await probeIsoBmff(handle, size);
+    else if (ext === 'mp4' || ext === 'm4a' || ext === 'm4v' || ext === 'mov')
+      facts = await probeIsoBmff(handle, size);
     if (facts.duration !== undefined && !(Number.isFinite(facts.duration) && facts.duration >= 0)) {
       delete facts.duration;
     }

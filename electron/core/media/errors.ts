@@ -65,7 +65,12 @@ export function tooLargeBytes(name: string, bytes: number, limit: number): AppEr
   );
 }
 
-export function tooManyPixels(name: string, width: number, height: number, limit: number): AppError {
+export function tooManyPixels(
+  name: string,
+  width: number,
+  height: number,
+  limit: number,
+): AppError {
   const mp = (width * height) / 1e6;
   const shown = (locale: 'de' | 'en') =>
     mp.toLocaleString(locale, { maximumFractionDigits: mp >= 100 ? 0 : 1 });

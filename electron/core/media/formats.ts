@@ -37,8 +37,7 @@ const FORMATS: Readonly<Record<string, MediaFormat>> = {
 };
 
 export type Detection =
-  | { ok: true; format: MediaFormat; detected: string }
-  | { ok: false; detected: string | undefined };
+  { ok: true; format: MediaFormat; detected: string } | { ok: false; detected: string | undefined };
 
 /** Reads the first few KB of the file and decides by content alone. */
 export async function detectFormat(filePath: string): Promise<Detection> {

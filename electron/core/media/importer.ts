@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { mediaPath, MediaAsset, thumbnailPath } from '../../../shared/domain';
 import { AppError, toAppError } from '../../../shared/errors';
-import { syncDir, writeFileAtomic } from './atomic';
+import { fsyncDir, writeFileAtomic } from '../library/fs-atomic';
 import { probeAudioVideo } from './av-probe';
 import { copyAndHash, CopyLimitExceeded, SourceReadError } from './copy';
 import {
@@ -94,7 +94,12 @@ function isHeif(format: MediaFormat): boolean {
  * header. Runs on the source first to refuse early without copying, and again on the copy,
  * which is the authority: what is stored is what was checked.
  */
-async function inspect(file: string, name: string, size: number, limits: MediaLimits): Promise<Inspected> {
+async function inspect(
+  file: string,
+  name: string,
+  size: number,
+  limits: MediaLimits,
+): Promise<Inspected> {
   const detection = await detectFormat(file);
   if (!detection.ok) throw unsupported(name, detection.detected);
   let format = detection.format;
@@ -105,10 +110,13 @@ async function inspect(file: string, name: string, size: number, limits: MediaLi
   try {
     header = await readImageHeader(file);
   } catch (error) {
-    throw isHeif(format) ? undecodable(name, format.mime, error) : corrupt(name, format.mime, error);
+    throw isHeif(format)
+      ? undecodable(name, format.mime, error)
+      : corrupt(name, format.mime, error);
   }
   // file-type names every ISO image file with a `mif1` brand HEIF; many AVIFs carry that brand.
-  if (isHeif(format) && header.compression === 'av1') format = { kind: 'image', mime: 'image/avif', ext: 'avif' };
+  if (isHeif(format) && header.compression === 'av1')
+    format = { kind: 'image', mime: 'image/avif', ext: 'avif' };
   if (header.width * header.height > limits.pixels) {
     throw tooManyPixels(name, header.width, header.height, limits.pixels);
   }
@@ -129,7 +137,10 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
   const libraryDir = path.resolve(options.libraryDir);
   const limits = resolveLimits(options.limits);
 
-  async function importFile(sourcePath: string, opts: { signal?: AbortSignal } = {}): Promise<ImportResult> {
+  async function importFile(
+    sourcePath: string,
+    opts: { signal?: AbortSignal } = {},
+  ): Promise<ImportResult> {
     const { signal } = opts;
     const name = displayName(sourcePath);
     let temp: string | undefined;
@@ -159,13 +170,19 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
       const incoming = path.join(libraryDir, INCOMING_DIR);
       await mkdir(incoming, { recursive: true });
       temp = path.join(incoming, `${randomBytes(12).toString('hex')}.part`);
-      const copied = await copyAndHash(sourcePath, temp, { maxBytes: limits.bytes[early.format.kind], signal });
+      const copied = await copyAndHash(sourcePath, temp, {
+        maxBytes: limits.bytes[early.format.kind],
+        signal,
+      });
       if (copied.bytes === 0) throw empty(name);
       const checked = await inspect(temp, name, copied.bytes, limits);
       if (checked.format.mime !== early.format.mime) throw changedDuringImport(name);
       const { format } = checked;
 
-      const destination = path.join(libraryDir, mediaPath({ sha256: copied.sha256, ext: format.ext }));
+      const destination = path.join(
+        libraryDir,
+        mediaPath({ sha256: copied.sha256, ext: format.ext }),
+      );
       const asset = (facts: Facts): MediaAsset => {
         const candidate: MediaAsset = {
           sha256: copied.sha256,
@@ -193,7 +210,9 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
         try {
           thumbnail = await makeThumbnail(temp, limits.pixels);
         } catch (error) {
-          throw isHeif(format) ? undecodable(name, format.mime, error) : corrupt(name, format.mime, error);
+          throw isHeif(format)
+            ? undecodable(name, format.mime, error)
+            : corrupt(name, format.mime, error);
         }
         metadata = await readImageMetadata(temp);
       } else if (format.kind === 'document') {
@@ -213,25 +232,32 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
       }
       const placed = await placeNoReplace(temp, destination);
       if (!placed) return { status: 'duplicate', asset: result };
-      await syncDir(path.dirname(destination));
+      await fsyncDir(path.dirname(destination));
       return { status: 'imported', asset: result, metadata };
     } catch (error) {
       if (signal?.aborted) return { status: 'rejected', error: cancelled(name) };
       if (error instanceof CopyLimitExceeded) {
         return { status: 'rejected', error: tooLargeBytes(name, error.bytes, error.limit) };
       }
-      if (error instanceof SourceReadError) return { status: 'rejected', error: unreadable(name, error.cause) };
+      if (error instanceof SourceReadError)
+        return { status: 'rejected', error: unreadable(name, error.cause) };
       return { status: 'rejected', error: toAppError(error) };
     } finally {
       if (temp) await rm(temp, { force: true }).catch(() => undefined);
     }
   }
 
-  async function importFiles(paths: readonly string[], opts: ImportFilesOptions = {}): Promise<BatchEntry[]> {
+  async function importFiles(
+    paths: readonly string[],
+    opts: ImportFilesOptions = {},
+  ): Promise<BatchEntry[]> {
     const { onProgress, signal } = opts;
     const total = paths.length;
     const entries: (BatchEntry | undefined)[] = new Array(total);
-    const concurrency = Math.max(1, Math.min(opts.concurrency ?? os.availableParallelism(), 32, total || 1));
+    const concurrency = Math.max(
+      1,
+      Math.min(opts.concurrency ?? os.availableParallelism(), 32, total || 1),
+    );
     let next = 0;
     let done = 0;
     let callbackError: { error: unknown } | undefined;
@@ -256,7 +282,10 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
     if (callbackError) throw callbackError.error;
     return paths.map(
       (sourcePath, i) =>
-        entries[i] ?? { sourcePath, result: { status: 'rejected', error: cancelled(displayName(sourcePath)) } },
+        entries[i] ?? {
+          sourcePath,
+          result: { status: 'rejected', error: cancelled(displayName(sourcePath)) },
+        },
     );
   }
 

@@ -14,7 +14,6 @@ export interface ImportMetadata {
   description?: string;
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Text cameras and scanners put in ImageDescription when nobody typed anything. */
@@ -42,7 +41,8 @@ function clean(value: unknown, max: number): string | undefined {
 function langAlt(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   const list = (Array.isArray(value) ? value : [value]).filter(
-    (v): v is { lang?: string; value: unknown } => typeof v === 'object' && v !== null && 'value' in v,
+    (v): v is { lang?: string; value: unknown } =>
+      typeof v === 'object' && v !== null && 'value' in v,
   );
   for (const lang of ['x-default', 'de', 'en']) {
     const hit = list.find((v) => v.lang === lang);
@@ -57,9 +57,12 @@ function langAlt(value: unknown): string | undefined {
 /** Windows XP* tags are UCS-2 little-endian bytes. */
 function xpString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf16le').replace(/\0+$/, '');
+  if (value instanceof Uint8Array)
+    return Buffer.from(value).toString('utf16le').replace(/\0+$/, '');
   if (Array.isArray(value) && value.every((n) => typeof n === 'number')) {
-    return Buffer.from(value as number[]).toString('utf16le').replace(/\0+$/, '');
+    return Buffer.from(value as number[])
+      .toString('utf16le')
+      .replace(/\0+$/, '');
   }
   return undefined;
 }
@@ -126,7 +129,9 @@ export function mapMetadata(data: Block): ImportMetadata {
     clean(ifd0.Artist, 500) ??
     clean(xpString(ifd0.XPAuthor), 500);
   const copyright =
-    clean(langAlt(dc.rights), 1000) ?? clean(iptc.CopyrightNotice, 1000) ?? clean(ifd0.Copyright, 1000);
+    clean(langAlt(dc.rights), 1000) ??
+    clean(iptc.CopyrightNotice, 1000) ??
+    clean(ifd0.Copyright, 1000);
   const date =
     toEdtf(photoshop.DateCreated) ??
     toEdtf(iptc.DateCreated) ??

@@ -5,8 +5,8 @@ import path from 'node:path';
  * paragraph separators. A bidi override in a file name ("photo‮gpj.exe") makes text render in
  * a misleading order; the name is only ever shown, but it is shown in RTL (Arabic) UI too.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]/g;
 
 const MAX = 500;
 

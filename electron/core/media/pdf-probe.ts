@@ -90,7 +90,8 @@ function decodePdfText(raw: string): string {
     const body = bytes.subarray(2, bytes.length - (bytes.length % 2));
     return Buffer.from(body).swap16().toString('utf16le');
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return bytes.subarray(3).toString('utf8');
   // PDFDocEncoding matches Latin-1 for everything people type into a title.
   return raw;
 }

@@ -41,14 +41,17 @@ export async function resolveMediaFile(libraryDir: string, relPath: string): Pro
     throw pathRejected('nicht im Medienordner', 'not inside the media folder');
   }
   for (const segment of segments) {
-    if (segment === '..' || segment === '.') throw pathRejected('„..“ oder „.“ im Pfad', '“..” or “.” in path');
-    if (!SEGMENT.test(segment)) throw pathRejected('unerlaubter Pfadteil', 'forbidden path segment');
+    if (segment === '..' || segment === '.')
+      throw pathRejected('„..“ oder „.“ im Pfad', '“..” or “.” in path');
+    if (!SEGMENT.test(segment))
+      throw pathRejected('unerlaubter Pfadteil', 'forbidden path segment');
   }
 
   const mediaRoot = path.resolve(libraryDir, 'media');
   const candidate = path.resolve(libraryDir, ...segments);
   // Defence in depth: the checks above already make this impossible.
-  if (!isInside(mediaRoot, candidate)) throw pathRejected('außerhalb des Medienordners', 'outside the media folder');
+  if (!isInside(mediaRoot, candidate))
+    throw pathRejected('außerhalb des Medienordners', 'outside the media folder');
 
   let realRoot: string;
   let realCandidate: string;
@@ -56,12 +59,16 @@ export async function resolveMediaFile(libraryDir: string, relPath: string): Pro
     realRoot = await realpath(mediaRoot);
     realCandidate = await realpath(candidate);
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw mediaNotFound(relPath);
     throw pathRejected('nicht auflösbar', 'cannot be resolved');
   }
   if (!isInside(realRoot, realCandidate)) {
-    throw pathRejected('Verknüpfung führt aus dem Medienordner', 'link leads outside the media folder');
+    throw pathRejected(
+      'Verknüpfung führt aus dem Medienordner',
+      'link leads outside the media folder',
+    );
   }
   if (!(await stat(realCandidate)).isFile()) throw pathRejected('keine Datei', 'not a file');
   return realCandidate;

@@ -1,13 +1,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mediaPath, thumbnailPath, type MediaAsset } from '../../../shared/domain';
-import { writeFileAtomic } from './atomic';
+import { writeFileAtomic } from '../library/fs-atomic';
 import { corrupt, mediaNotFound, pathRejected } from './errors';
 import { makeThumbnail } from './image';
 import { DEFAULT_MEDIA_LIMITS } from './limits';
 import { exists } from './place';
 
-type ThumbnailSubject = Pick<MediaAsset, 'sha256' | 'ext' | 'kind'> & Partial<Pick<MediaAsset, 'mime'>>;
+type ThumbnailSubject = Pick<MediaAsset, 'sha256' | 'ext' | 'kind'> &
+  Partial<Pick<MediaAsset, 'mime'>>;
 
 /** The asset usually comes from the JSON store; paths are built from it, so check the parts. */
 function checkAsset(asset: ThumbnailSubject): void {
@@ -43,7 +44,10 @@ export async function ensureThumbnail(
 }
 
 /** The thumbnail bytes (WebP), recreated when missing; null for kinds without one. */
-export async function readThumbnail(libraryDir: string, asset: ThumbnailSubject): Promise<Buffer | null> {
+export async function readThumbnail(
+  libraryDir: string,
+  asset: ThumbnailSubject,
+): Promise<Buffer | null> {
   const file = await ensureThumbnail(libraryDir, asset);
   return file ? readFile(file) : null;
 }

@@ -9,7 +9,11 @@ export async function tempDir(prefix = 'vitrine-media-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-export async function tempLibrary(): Promise<{ root: string; libraryDir: string; cleanup: () => Promise<void> }> {
+export async function tempLibrary(): Promise<{
+  root: string;
+  libraryDir: string;
+  cleanup: () => Promise<void>;
+}> {
   const root = await tempDir();
   const libraryDir = path.join(root, 'library');
   await mkdir(libraryDir);
@@ -34,7 +38,10 @@ export function makeWav(seconds: number, sampleRate = 8000, frequency = 440): Bu
   const samples = Math.round(seconds * sampleRate);
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i++) {
-    data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12000), i * 2);
+    data.writeInt16LE(
+      Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * 12000),
+      i * 2,
+    );
   }
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'latin1');
@@ -75,7 +82,8 @@ export function makePdf(options: { pages?: number; title?: string; author?: stri
   }
   const xrefAt = Buffer.byteLength(body, 'latin1');
   body += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) body += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  for (let id = 1; id < objects.length; id++)
+    body += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info 3 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
@@ -133,9 +141,19 @@ function box(type: string, ...parts: Buffer[]): Buffer {
  * A structurally valid MP4 skeleton (ftyp, moov with mvhd and one video tkhd, empty mdat):
  * enough for content detection and header facts, not for playback.
  */
-export function makeMp4(options: { seconds: number; width: number; height: number; timescale?: number }): Buffer {
+export function makeMp4(options: {
+  seconds: number;
+  width: number;
+  height: number;
+  timescale?: number;
+}): Buffer {
   const timescale = options.timescale ?? 1000;
-  const ftyp = box('ftyp', Buffer.from('isom', 'latin1'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41', 'latin1'));
+  const ftyp = box(
+    'ftyp',
+    Buffer.from('isom', 'latin1'),
+    Buffer.from([0, 0, 2, 0]),
+    Buffer.from('isomiso2mp41', 'latin1'),
+  );
   const mvhd = Buffer.alloc(100);
   mvhd.writeUInt32BE(timescale, 12);
   mvhd.writeUInt32BE(Math.round(options.seconds * timescale), 16);
@@ -150,7 +168,12 @@ export function makeMp4(options: { seconds: number; width: number; height: numbe
 }
 
 /** XMP packet with a Unicode title, creators and a month-precision date. */
-export function makeXmp(fields: { title: string; creators: string[]; date: string; rights?: string }): string {
+export function makeXmp(fields: {
+  title: string;
+  creators: string[];
+  date: string;
+  rights?: string;
+}): string {
   const rights = fields.rights
     ? `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${fields.rights}</rdf:li></rdf:Alt></dc:rights>`
     : '';

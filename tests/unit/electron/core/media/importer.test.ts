@@ -2,7 +2,11 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMediaImporter, createSyntheticJpeg, type ImportResult } from '../../../../../electron/core/media';
+import {
+  createMediaImporter,
+  createSyntheticJpeg,
+  type ImportResult,
+} from '../../../../../electron/core/media';
 import { MediaAsset, mediaPath, thumbnailPath } from '../../../../../shared/domain';
 import {
   listFiles,
@@ -35,7 +39,9 @@ async function source(name: string, data: Buffer | Uint8Array): Promise<string> 
 
 function imported(result: ImportResult) {
   if (result.status !== 'imported') {
-    throw new Error(`expected imported, got ${result.status}: ${result.status === 'rejected' ? result.error.message : ''}`);
+    throw new Error(
+      `expected imported, got ${result.status}: ${result.status === 'rejected' ? result.error.message : ''}`,
+    );
   }
   return result;
 }
@@ -59,7 +65,12 @@ describe('importFile: images', () => {
     const { asset } = result;
 
     expect(MediaAsset.parse(asset)).toEqual(asset);
-    expect(asset).toMatchObject({ mime: 'image/jpeg', ext: 'jpg', kind: 'image', bytes: data.length });
+    expect(asset).toMatchObject({
+      mime: 'image/jpeg',
+      ext: 'jpg',
+      kind: 'image',
+      bytes: data.length,
+    });
     expect(asset.originalName).toBe('Leeds 1974.JPG');
     // The file is 1200 × 800 on disk; shown upright it is portrait.
     expect([asset.width, asset.height]).toEqual([800, 1200]);
@@ -70,12 +81,17 @@ describe('importFile: images', () => {
     expect(thumb.format).toBe('webp');
     expect(Math.max(thumb.width, thumb.height)).toBe(400);
     expect(thumb.height).toBeGreaterThan(thumb.width);
-    expect(await mediaFiles()).toEqual([mediaPath(asset).slice(6), thumbnailPath(asset.sha256).slice(6)]);
+    expect(await mediaFiles()).toEqual([
+      mediaPath(asset).slice(6),
+      thumbnailPath(asset.sha256).slice(6),
+    ]);
   });
 
   it('applies EXIF orientation 6 in a PNG too', async () => {
     const data = await (await photo(600, 300)).png().withMetadata({ orientation: 6 }).toBuffer();
-    const { asset } = imported(await createMediaImporter({ libraryDir }).importFile(await source('scan.png', data)));
+    const { asset } = imported(
+      await createMediaImporter({ libraryDir }).importFile(await source('scan.png', data)),
+    );
     expect(asset).toMatchObject({ mime: 'image/png', ext: 'png', width: 300, height: 600 });
     const thumb = await sharp(path.join(libraryDir, thumbnailPath(asset.sha256))).metadata();
     expect([thumb.width, thumb.height]).toEqual([200, 400]);
@@ -83,7 +99,9 @@ describe('importFile: images', () => {
 
   it('never enlarges a small image for its thumbnail', async () => {
     const data = await (await photo(120, 80)).png().toBuffer();
-    const { asset } = imported(await createMediaImporter({ libraryDir }).importFile(await source('tiny.png', data)));
+    const { asset } = imported(
+      await createMediaImporter({ libraryDir }).importFile(await source('tiny.png', data)),
+    );
     const thumb = await sharp(path.join(libraryDir, thumbnailPath(asset.sha256))).metadata();
     expect([thumb.width, thumb.height]).toEqual([120, 80]);
   });
@@ -103,14 +121,22 @@ describe('importFile: images', () => {
   });
 
   it('pre-fills title, date, creator and copyright from EXIF', async () => {
-    const data = await (await photo(64, 48))
+    const data = await (
+      await photo(64, 48)
+    )
       .jpeg()
       .withExif({
-        IFD0: { ImageDescription: 'Empfang der Delegation aus Leeds', Artist: 'Max Mustermann', Copyright: 'Stadtarchiv Dortmund' },
+        IFD0: {
+          ImageDescription: 'Empfang der Delegation aus Leeds',
+          Artist: 'Max Mustermann',
+          Copyright: 'Stadtarchiv Dortmund',
+        },
         IFD2: { DateTimeOriginal: '1974:05:12 10:30:00' },
       })
       .toBuffer();
-    const { metadata } = imported(await createMediaImporter({ libraryDir }).importFile(await source('leeds.jpg', data)));
+    const { metadata } = imported(
+      await createMediaImporter({ libraryDir }).importFile(await source('leeds.jpg', data)),
+    );
     expect(metadata).toEqual({
       title: 'Empfang der Delegation aus Leeds',
       date: '1974-05-12',
@@ -120,12 +146,25 @@ describe('importFile: images', () => {
   });
 
   it('prefers XMP (Unicode, month precision) over EXIF for pre-fill', async () => {
-    const data = await (await photo(64, 48))
+    const data = await (
+      await photo(64, 48)
+    )
       .jpeg()
-      .withExif({ IFD0: { ImageDescription: 'Kamera-Text', Artist: 'Camera' }, IFD2: { DateTimeOriginal: '2021:03:01 09:00:00' } })
-      .withXmp(makeXmp({ title: 'Ehrenfahne für Dortmund', creators: ['Jörg Schäfer', 'Ayşe Yılmaz'], date: '1979-06' }))
+      .withExif({
+        IFD0: { ImageDescription: 'Kamera-Text', Artist: 'Camera' },
+        IFD2: { DateTimeOriginal: '2021:03:01 09:00:00' },
+      })
+      .withXmp(
+        makeXmp({
+          title: 'Ehrenfahne für Dortmund',
+          creators: ['Jörg Schäfer', 'Ayşe Yılmaz'],
+          date: '1979-06',
+        }),
+      )
       .toBuffer();
-    const { metadata } = imported(await createMediaImporter({ libraryDir }).importFile(await source('fahne.jpg', data)));
+    const { metadata } = imported(
+      await createMediaImporter({ libraryDir }).importFile(await source('fahne.jpg', data)),
+    );
     expect(metadata.title).toBe('Ehrenfahne für Dortmund');
     expect(metadata.creator).toBe('Jörg Schäfer; Ayşe Yılmaz');
     expect(metadata.date).toBe('1979-06');
@@ -135,7 +174,9 @@ describe('importFile: images', () => {
 
   it('returns empty metadata for an image without any', async () => {
     const data = await (await photo(64, 48)).png().toBuffer();
-    const { metadata } = imported(await createMediaImporter({ libraryDir }).importFile(await source('plain.png', data)));
+    const { metadata } = imported(
+      await createMediaImporter({ libraryDir }).importFile(await source('plain.png', data)),
+    );
     expect(metadata).toEqual({});
   });
 });
@@ -171,8 +212,14 @@ describe('importFile: duplicates', () => {
 
   it('stores identical content once when it is imported twice at the same time', async () => {
     const data = await (await photo(900, 600)).jpeg().toBuffer();
-    const files = [await source('a.jpg', data), await source('b.jpg', data), await source('c.jpg', data)];
-    const results = await createMediaImporter({ libraryDir }).importFiles(files, { concurrency: 3 });
+    const files = [
+      await source('a.jpg', data),
+      await source('b.jpg', data),
+      await source('c.jpg', data),
+    ];
+    const results = await createMediaImporter({ libraryDir }).importFiles(files, {
+      concurrency: 3,
+    });
     const statuses = results.map((r) => r.result.status).sort();
     expect(statuses).toEqual(['duplicate', 'duplicate', 'imported']);
     expect((await mediaFiles()).filter((f) => !f.startsWith('thumbs/'))).toHaveLength(1);
@@ -192,7 +239,9 @@ describe('importFile: rejections leave nothing behind', () => {
   it('rejects a PNG declaring 100,000 × 100,000 pixels from its header, without copying it', async () => {
     const bomb = makePngHeaderOnly(100_000, 100_000);
     expect(bomb.length).toBeLessThan(200);
-    const error = rejected(await createMediaImporter({ libraryDir }).importFile(await source('bomb.png', bomb)));
+    const error = rejected(
+      await createMediaImporter({ libraryDir }).importFile(await source('bomb.png', bomb)),
+    );
     expect(error.code).toBe('MEDIA_TOO_LARGE');
     expect(error.messages.en).toContain('100000 × 100000');
     expect(error.messages.de).toContain('100000 × 100000');
@@ -202,20 +251,28 @@ describe('importFile: rejections leave nothing behind', () => {
   it('honours a lower pixel limit', async () => {
     const data = await (await photo(200, 200)).png().toBuffer();
     const importer = createMediaImporter({ libraryDir, limits: { pixels: 10_000 } });
-    expect(rejected(await importer.importFile(await source('big.png', data))).code).toBe('MEDIA_TOO_LARGE');
+    expect(rejected(await importer.importFile(await source('big.png', data))).code).toBe(
+      'MEDIA_TOO_LARGE',
+    );
   });
 
   it('rejects an ELF executable named .jpg as MEDIA_UNSUPPORTED naming the detected type', async () => {
-    const error = rejected(await createMediaImporter({ libraryDir }).importFile(await source('x.jpg', makeElf())));
+    const error = rejected(
+      await createMediaImporter({ libraryDir }).importFile(await source('x.jpg', makeElf())),
+    );
     expect(error.code).toBe('MEDIA_UNSUPPORTED');
-    expect(error.messages.en).toContain('is not an image, audio, video or PDF file (detected: application/x-elf)');
+    expect(error.messages.en).toContain(
+      'is not an image, audio, video or PDF file (detected: application/x-elf)',
+    );
     expect(error.messages.de).toContain('ist kein Bild');
     expect(await mediaFiles()).toEqual([]);
   });
 
   it('rejects unknown content and other recognised formats', async () => {
     const importer = createMediaImporter({ libraryDir });
-    const text = rejected(await importer.importFile(await source('notes.jpg', Buffer.from('just some text\n'))));
+    const text = rejected(
+      await importer.importFile(await source('notes.jpg', Buffer.from('just some text\n'))),
+    );
     expect(text.code).toBe('MEDIA_UNSUPPORTED');
     expect(text.messages.en).toContain('detected: unknown');
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]);
@@ -225,7 +282,11 @@ describe('importFile: rejections leave nothing behind', () => {
   });
 
   it('rejects an empty file', async () => {
-    const error = rejected(await createMediaImporter({ libraryDir }).importFile(await source('empty.jpg', Buffer.alloc(0))));
+    const error = rejected(
+      await createMediaImporter({ libraryDir }).importFile(
+        await source('empty.jpg', Buffer.alloc(0)),
+      ),
+    );
     expect(error.code).toBe('FILE_EMPTY');
   });
 
@@ -235,17 +296,25 @@ describe('importFile: rejections leave nothing behind', () => {
     const error = rejected(await importer.importFile(await source('a.png', data)));
     expect(error.code).toBe('MEDIA_TOO_LARGE');
     // Other kinds keep their defaults.
-    expect((await importer.importFile(await source('a.wav', makeWav(0.1)))).status).toBe('imported');
+    expect((await importer.importFile(await source('a.wav', makeWav(0.1)))).status).toBe(
+      'imported',
+    );
   });
 
   it('rejects a missing source, a folder, and a missing library', async () => {
     const importer = createMediaImporter({ libraryDir });
-    expect(rejected(await importer.importFile(path.join(root, 'nope.jpg'))).code).toBe('FILE_UNREADABLE');
+    expect(rejected(await importer.importFile(path.join(root, 'nope.jpg'))).code).toBe(
+      'FILE_UNREADABLE',
+    );
     await mkdir(path.join(root, 'folder.jpg'));
-    expect(rejected(await importer.importFile(path.join(root, 'folder.jpg'))).code).toBe('FILE_UNREADABLE');
+    expect(rejected(await importer.importFile(path.join(root, 'folder.jpg'))).code).toBe(
+      'FILE_UNREADABLE',
+    );
     const gone = createMediaImporter({ libraryDir: path.join(root, 'missing-library') });
     const data = await (await photo(10, 10)).png().toBuffer();
-    expect(rejected(await gone.importFile(await source('ok.png', data))).code).toBe('LIBRARY_NOT_FOUND');
+    expect(rejected(await gone.importFile(await source('ok.png', data))).code).toBe(
+      'LIBRARY_NOT_FOUND',
+    );
   });
 });
 
@@ -267,7 +336,9 @@ describe('importFile: names from outside never become paths', () => {
   it('strips control characters and bidi overrides from the display name', async () => {
     const data = await (await photo(30, 30)).png().toBuffer();
     const name = 'Foto\u202Egnp.exe\u0007';
-    const { asset } = imported(await createMediaImporter({ libraryDir }).importFile(await source(name, data)));
+    const { asset } = imported(
+      await createMediaImporter({ libraryDir }).importFile(await source(name, data)),
+    );
     expect(asset.originalName).toBe('Fotognp.exe');
     expect(asset.ext).toBe('png');
   });
@@ -276,7 +347,9 @@ describe('importFile: names from outside never become paths', () => {
 describe('importFile: audio, video, documents', () => {
   it('imports a generated WAV as audio with its duration', async () => {
     const { asset, metadata } = imported(
-      await createMediaImporter({ libraryDir }).importFile(await source('interview.wav', makeWav(2.5))),
+      await createMediaImporter({ libraryDir }).importFile(
+        await source('interview.wav', makeWav(2.5)),
+      ),
     );
     expect(asset).toMatchObject({ kind: 'audio', mime: 'audio/wav', ext: 'wav' });
     expect(asset.duration).toBeCloseTo(2.5, 6);
@@ -287,17 +360,39 @@ describe('importFile: audio, video, documents', () => {
 
   it('imports an MP4 as video with duration and size from its header', async () => {
     const { asset } = imported(
-      await createMediaImporter({ libraryDir }).importFile(await source('film.mov', makeMp4({ seconds: 12.5, width: 1920, height: 1080 }))),
+      await createMediaImporter({ libraryDir }).importFile(
+        await source('film.mov', makeMp4({ seconds: 12.5, width: 1920, height: 1080 })),
+      ),
     );
-    expect(asset).toMatchObject({ kind: 'video', mime: 'video/mp4', ext: 'mp4', width: 1920, height: 1080 });
+    expect(asset).toMatchObject({
+      kind: 'video',
+      mime: 'video/mp4',
+      ext: 'mp4',
+      width: 1920,
+      height: 1080,
+    });
     expect(asset.duration).toBeCloseTo(12.5, 6);
   });
 
   it('imports a hand-written PDF as a document with page count, title and author', async () => {
-    const pdf = makePdf({ pages: 3, title: 'Ehrenplakette 2021 – Urkunde', author: 'Auslandsgesellschaft' });
-    const { asset, metadata } = imported(await createMediaImporter({ libraryDir }).importFile(await source('urkunde.pdf', pdf)));
-    expect(asset).toMatchObject({ kind: 'document', mime: 'application/pdf', ext: 'pdf', pages: 3 });
-    expect(metadata).toEqual({ title: 'Ehrenplakette 2021 – Urkunde', creator: 'Auslandsgesellschaft' });
+    const pdf = makePdf({
+      pages: 3,
+      title: 'Ehrenplakette 2021 – Urkunde',
+      author: 'Auslandsgesellschaft',
+    });
+    const { asset, metadata } = imported(
+      await createMediaImporter({ libraryDir }).importFile(await source('urkunde.pdf', pdf)),
+    );
+    expect(asset).toMatchObject({
+      kind: 'document',
+      mime: 'application/pdf',
+      ext: 'pdf',
+      pages: 3,
+    });
+    expect(metadata).toEqual({
+      title: 'Ehrenplakette 2021 – Urkunde',
+      creator: 'Auslandsgesellschaft',
+    });
   });
 });
 
@@ -334,7 +429,13 @@ describe('importFiles', () => {
 
   it('stops starting files after an abort and marks the rest CANCELLED, leaving no temp files', async () => {
     const files = [];
-    for (let i = 0; i < 5; i++) files.push(await source(`${i}.jpg`, await createSyntheticJpeg({ width: 320, height: 240, seed: i + 1 })));
+    for (let i = 0; i < 5; i++)
+      files.push(
+        await source(
+          `${i}.jpg`,
+          await createSyntheticJpeg({ width: 320, height: 240, seed: i + 1 }),
+        ),
+      );
     const controller = new AbortController();
     const seen: number[] = [];
     const results = await createMediaImporter({ libraryDir }).importFiles(files, {
@@ -346,8 +447,15 @@ describe('importFiles', () => {
       },
     });
     expect(seen).toEqual([1, 2]);
-    expect(results.map((r) => r.result.status)).toEqual(['imported', 'imported', 'rejected', 'rejected', 'rejected']);
-    for (const r of results.slice(2)) expect(r.result.status === 'rejected' && r.result.error.code).toBe('CANCELLED');
+    expect(results.map((r) => r.result.status)).toEqual([
+      'imported',
+      'imported',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    for (const r of results.slice(2))
+      expect(r.result.status === 'rejected' && r.result.error.code).toBe('CANCELLED');
     const stored = (await mediaFiles()).filter((f) => !f.startsWith('thumbs/'));
     expect(stored).toHaveLength(2);
     expect(await listFiles(path.join(libraryDir, 'media', '.incoming'))).toEqual([]);
@@ -357,9 +465,12 @@ describe('importFiles', () => {
     const controller = new AbortController();
     controller.abort();
     const data = await (await photo(20, 20)).png().toBuffer();
-    const result = await createMediaImporter({ libraryDir }).importFile(await source('a.png', data), {
-      signal: controller.signal,
-    });
+    const result = await createMediaImporter({ libraryDir }).importFile(
+      await source('a.png', data),
+      {
+        signal: controller.signal,
+      },
+    );
     expect(rejected(result).code).toBe('CANCELLED');
     expect(await mediaFiles()).toEqual([]);
   });

@@ -39,8 +39,12 @@ async function codeOf(relPath: string): Promise<string> {
 
 describe('resolveMediaFile', () => {
   it('resolves media files and thumbnails to their real absolute path', async () => {
-    expect(await resolveMediaFile(libraryDir, FILE)).toBe(await realpath(path.join(libraryDir, FILE)));
-    expect(await resolveMediaFile(libraryDir, THUMB)).toBe(await realpath(path.join(libraryDir, THUMB)));
+    expect(await resolveMediaFile(libraryDir, FILE)).toBe(
+      await realpath(path.join(libraryDir, FILE)),
+    );
+    expect(await resolveMediaFile(libraryDir, THUMB)).toBe(
+      await realpath(path.join(libraryDir, THUMB)),
+    );
   });
 
   it.each([
@@ -85,7 +89,10 @@ describe('resolveMediaFile', () => {
   it('rejects a symlink inside media/ that points outside', async () => {
     await symlink(path.join(root, 'outside.txt'), path.join(libraryDir, 'media', 'ab', 'evil.jpg'));
     expect(await codeOf('media/ab/evil.jpg')).toBe('PATH_REJECTED');
-    await symlink(path.join(libraryDir, 'library.json'), path.join(libraryDir, 'media', 'ab', 'store.jpg'));
+    await symlink(
+      path.join(libraryDir, 'library.json'),
+      path.join(libraryDir, 'media', 'ab', 'store.jpg'),
+    );
     expect(await codeOf('media/ab/store.jpg')).toBe('PATH_REJECTED');
   });
 
@@ -96,7 +103,9 @@ describe('resolveMediaFile', () => {
 
   it('accepts a symlink that stays inside media/', async () => {
     await symlink(path.join(libraryDir, FILE), path.join(libraryDir, 'media', 'ab', 'alias.jpg'));
-    expect(await resolveMediaFile(libraryDir, 'media/ab/alias.jpg')).toBe(await realpath(path.join(libraryDir, FILE)));
+    expect(await resolveMediaFile(libraryDir, 'media/ab/alias.jpg')).toBe(
+      await realpath(path.join(libraryDir, FILE)),
+    );
   });
 
   it('rejects folders and reports missing files as NOT_FOUND', async () => {

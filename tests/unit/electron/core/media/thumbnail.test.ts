@@ -33,7 +33,11 @@ async function importOne(name: string, data: Buffer): Promise<MediaAsset> {
 
 describe('ensureThumbnail / readThumbnail', () => {
   it('recreates a deleted thumbnail from the stored image', async () => {
-    const data = await sharp({ create: { width: 1000, height: 500, channels: 3, background: 'red' } }).jpeg().toBuffer();
+    const data = await sharp({
+      create: { width: 1000, height: 500, channels: 3, background: 'red' },
+    })
+      .jpeg()
+      .toBuffer();
     const asset = await importOne('a.jpg', data);
     const thumb = path.join(libraryDir, thumbnailPath(asset.sha256));
     await rm(thumb);
@@ -52,13 +56,19 @@ describe('ensureThumbnail / readThumbnail', () => {
 
   it('reports a missing media file as NOT_FOUND and refuses malformed assets', async () => {
     const sha = 'cd'.padEnd(64, '1');
-    await expect(ensureThumbnail(libraryDir, { sha256: sha, ext: 'jpg', kind: 'image' })).rejects.toMatchObject({
+    await expect(
+      ensureThumbnail(libraryDir, { sha256: sha, ext: 'jpg', kind: 'image' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(ensureThumbnail(libraryDir, { sha256: '../../x', ext: 'jpg', kind: 'image' })).rejects.toMatchObject({
+    await expect(
+      ensureThumbnail(libraryDir, { sha256: '../../x', ext: 'jpg', kind: 'image' }),
+    ).rejects.toMatchObject({
       code: 'PATH_REJECTED',
     });
-    await expect(ensureThumbnail(libraryDir, { sha256: sha, ext: '../x', kind: 'image' })).rejects.toMatchObject({
+    await expect(
+      ensureThumbnail(libraryDir, { sha256: sha, ext: '../x', kind: 'image' }),
+    ).rejects.toMatchObject({
       code: 'PATH_REJECTED',
     });
   });
@@ -75,6 +85,20 @@ describe('removeStaleIncoming', () => {
     expect(await removeStaleIncoming(libraryDir)).toBe(1);
     expect(await listFiles(dir)).toEqual(['new.part']);
     expect((await stat(path.join(dir, 'new.part'))).size).toBe(1);
+  });
+
+  it('removes stale half-written thumbnails but no finished ones', async () => {
+    const fan = path.join(libraryDir, 'media', 'thumbs', 'ab');
+    await mkdir(fan, { recursive: true });
+    const sha = 'ab'.padEnd(64, '2');
+    const stale = `.${sha}.webp.0123456789ab.tmp`;
+    await writeFile(path.join(fan, stale), 'half');
+    await writeFile(path.join(fan, `${sha}.webp`), 'done');
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(path.join(fan, stale), old, old);
+    await utimes(path.join(fan, `${sha}.webp`), old, old);
+    expect(await removeStaleIncoming(libraryDir)).toBe(1);
+    expect(await listFiles(fan)).toEqual([`${sha}.webp`]);
   });
 
   it('does nothing for a library that never imported anything', async () => {
