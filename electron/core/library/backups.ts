@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fsyncDir, linkOrCopy, writeFileAtomic } from './fs-atomic';
@@ -10,8 +11,8 @@ import { BACKUPS_DIR, DATA_DIR, ITEM_SHARD_NAME, ITEMS_DIR, JOURNAL_FILE, MANIFE
  * a few dozen links, not a copy of the library.
  *
  * - recent: at open, at close, and after a write when the last one is older than 5 minutes (10 kept)
- * - daily: the first snapshot of each calendar day (14 kept)
- * - migration: the old files before a schema migration rewrites them (kept)
+ * - daily: the first snapshot of each calendar day, copied rather than linked (14 kept)
+ * - migration: the old files before a schema migration rewrites them, copied (kept)
  * - damaged: files moved aside by a restore (kept: they are the person's data)
  */
 export type BackupKind = 'recent' | 'daily' | 'migration' | 'damaged';
@@ -71,7 +72,7 @@ export interface SnapshotOptions {
   revision: number | null;
   /** Folder name without the kind prefix; defaults to the timestamp. */
   name?: string;
-  /** Copy instead of link: for files that may still be changed in place (none of ours). */
+  /** Copy (reflink where the file system can) instead of hard-linking. */
   copy?: boolean;
   withJournal?: boolean;
 }
@@ -87,7 +88,7 @@ export async function takeSnapshot(root: string, options: SnapshotOptions): Prom
     for (const rel of files) {
       const target = join(temp, rel);
       await mkdir(dirname(target), { recursive: true });
-      if (options.copy) await copyFile(join(root, rel), target);
+      if (options.copy) await copyFile(join(root, rel), target, fsConstants.COPYFILE_FICLONE);
       else await linkOrCopy(join(root, rel), target);
     }
     const createdAt = options.now.toISOString();
@@ -161,7 +162,10 @@ export async function takeRotatingSnapshot(root: string, now: Date, revision: nu
   const taken = [await takeSnapshot(root, { kind: 'recent', now, revision })];
   const day = localDay(now);
   const existingDaily = await stat(join(root, BACKUPS_DIR, `daily-${day}`)).catch(() => null);
-  if (!existingDaily) taken.push(await takeSnapshot(root, { kind: 'daily', now, revision, name: day }));
+  // The daily one is a real copy: hard links protect against our own writes (always by rename)
+  // but not against another program editing a file in place, which would change every linked
+  // backup at once. One independent copy per day bounds that loss to a day.
+  if (!existingDaily) taken.push(await takeSnapshot(root, { kind: 'daily', now, revision, name: day, copy: true }));
   await pruneBackups(root);
   return taken;
 }

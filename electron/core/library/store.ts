@@ -441,7 +441,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
     await mkdir(join(root, BACKUPS_DIR), { recursive: true });
     const migratedFrom = loaded.sourceVersion < SCHEMA_VERSION ? loaded.sourceVersion : null;
     if (migratedFrom !== null) {
-      await takeSnapshot(root, { kind: 'migration', now: clock(), revision: loaded.revision, name: `v${migratedFrom}-${clock().toISOString().replace(/[:.]/g, '-')}` });
+      await takeSnapshot(root, { kind: 'migration', now: clock(), revision: loaded.revision, copy: true, name: `v${migratedFrom}-${clock().toISOString().replace(/[:.]/g, '-')}` });
       await writeMigrated(root, loaded);
     }
     const store = new Store(root, loaded, false, lock, clock, migratedFrom);
