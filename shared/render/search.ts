@@ -1,15 +1,7 @@
 import { docToPlainText } from '../domain/richtext';
 import type { BlockView, ExhibitionView, ItemView } from './model';
 
-/** Options shared by the exporter (which builds the index) and the bundle (which loads it). */
-export const SEARCH_OPTIONS = {
-  idField: 'id',
-  fields: ['title', 'text'],
-  storeFields: ['title', 'url', 'excerpt'],
-} as const;
-
-/** Name of the global the per-language index script assigns to (a script, so it loads from file://). */
-export const SEARCH_GLOBAL = 'VITRINE_SEARCH';
+export { SEARCH_GLOBAL, SEARCH_OPTIONS } from './search-options';
 
 export interface SearchDocument {
   id: string;

@@ -1,0 +1,246 @@
+import { constants } from 'node:fs';
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { LibrarySnapshot } from '../../../shared/domain/library';
+import type { MediaAsset } from '../../../shared/domain/media';
+import { mediaPath } from '../../../shared/domain/media';
+import { AppError } from '../../../shared/errors';
+import { bundleAssetUrl, derivativePath, originalPath } from '../../../shared/render/assets';
+import { buildExhibitionView, findExhibition, type ExhibitionView } from '../../../shared/render/model';
+import {
+  renderLanguagePages,
+  renderNotFound,
+  renderRootIndex,
+  renderSitemap,
+  type RenderOptions,
+  type RenderedFile,
+} from '../../../shared/render/pages';
+import { readLibrarySnapshot } from '../library';
+import { resolveMediaFile } from '../media';
+import { makeDerivatives, orientedSize, type DerivativeJob, type DerivativeStats } from './derivatives';
+import { createMapGeometry } from './map';
+import { qrSvg } from './qr';
+import { runtimeScript, runtimeStylesheet } from './runtime';
+import { searchIndexScript } from './search-index';
+import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
+import { listFiles, zipFolder } from './zip';
+
+export type ExportMode = 'web' | 'kiosk';
+export type ExportPhase = 'prepare' | 'images' | 'files' | 'pages' | 'zip' | 'commit' | 'done';
+
+export interface ExportProgress {
+  phase: ExportPhase;
+  done: number;
+  total: number;
+  /** What is being worked on, for people (a file or page name). */
+  current?: string;
+}
+
+export interface ExportOptions {
+  /** The library folder: media files are read from here and derivatives cached in `cache/`. */
+  libraryDir: string;
+  /** The library content; read from `libraryDir` when omitted. */
+  snapshot?: LibrarySnapshot;
+  /** Exhibition id or slug. */
+  exhibition: string;
+  mode: ExportMode;
+  /** Subset of the exhibition's languages; all of them when omitted. */
+  languages?: string[];
+  /** Folder to create (or, with `zip`, the .zip file to write). */
+  outDir: string;
+  baseUrl?: string;
+  /** Kiosk idle time; defaults to the exhibition's setting. Any positive number (tests use 2). */
+  idleSeconds?: number;
+  zip?: boolean;
+  /** Replace a non-empty target (only at the very end, after everything else succeeded). */
+  force?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportResult {
+  /** The folder or zip file written. */
+  outPath: string;
+  files: number;
+  bytes: number;
+  pages: number;
+  derivatives: DerivativeStats;
+  languages: string[];
+}
+
+function invalid(de: string, en: string): AppError {
+  return new AppError('INVALID_INPUT', { de, en });
+}
+
+function cancelled(): AppError {
+  return new AppError('CANCELLED', { de: 'Export abgebrochen.', en: 'Export cancelled.' });
+}
+
+async function pool<T>(items: T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      if (signal?.aborted) throw cancelled();
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(runners);
+}
+
+/**
+ * Exports one exhibition as a static bundle. Everything is written into a temporary folder next
+ * to the target and renamed into place at the end: a failed or cancelled export leaves the target
+ * exactly as it was. The same library and options give a byte-identical bundle.
+ */
+export async function exportExhibition(options: ExportOptions): Promise<ExportResult> {
+  const { signal } = options;
+  const report = (p: ExportProgress) => options.onProgress?.(p);
+  const check = () => {
+    if (signal?.aborted) throw cancelled();
+  };
+  check();
+  if (options.mode !== 'web' && options.mode !== 'kiosk')
+    throw invalid(`Unbekannter Modus „${String(options.mode)}“ (web oder kiosk).`, `Unknown mode “${String(options.mode)}” (web or kiosk).`);
+  if (options.baseUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/i.test(options.baseUrl))
+    throw invalid('Die Basis-URL muss mit http:// oder https:// beginnen.', 'The base URL must start with http:// or https://.');
+  if (options.idleSeconds !== undefined && !(options.idleSeconds > 0 && options.idleSeconds <= 3600))
+    throw invalid('Die Leerlaufzeit muss zwischen 1 und 3600 Sekunden liegen.', 'The idle time must be between 1 and 3600 seconds.');
+
+  const zip = Boolean(options.zip);
+  const force = Boolean(options.force);
+  const target = zip && !options.outDir.toLowerCase().endsWith('.zip') ? `${options.outDir}.zip` : options.outDir;
+  await checkTarget(target, { force, zip, protect: [options.libraryDir] });
+  report({ phase: 'prepare', done: 0, total: 1 });
+
+  const snapshot = options.snapshot ?? (await readLibrarySnapshot(options.libraryDir));
+  const exhibition = findExhibition(snapshot, options.exhibition);
+  const languages = options.languages?.length ? [...new Set(options.languages)] : exhibition.languages;
+  const unknown = languages.filter((l) => !exhibition.languages.includes(l));
+  if (unknown.length)
+    throw invalid(
+      `Die Ausstellung hat keine Sprache ${unknown.join(', ')} (vorhanden: ${exhibition.languages.join(', ')}).`,
+      `The exhibition has no language ${unknown.join(', ')} (available: ${exhibition.languages.join(', ')}).`,
+    );
+  // The default language comes first so the root page and idle reset use it.
+  const ordered = exhibition.languages.filter((l) => languages.includes(l));
+  const views: ExhibitionView[] = ordered.map((lang) =>
+    buildExhibitionView(snapshot, {
+      exhibition: exhibition.id,
+      lang,
+      mode: options.mode,
+      languages: ordered,
+      ...(options.idleSeconds !== undefined ? { idleSeconds: options.idleSeconds } : {}),
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+    }),
+  );
+
+  // Media used anywhere (the same in every language).
+  const images = new Map<string, MediaAsset>();
+  const originals = new Map<string, MediaAsset>();
+  for (const view of views)
+    for (const item of view.items) {
+      if (item.image) images.set(item.image.sha256, item.image);
+      if (item.file) originals.set(originalPath(item.file), item.file);
+    }
+
+  const temp = await makeTempDir(target);
+  const tree = zip ? path.join(temp, 'bundle') : temp;
+  try {
+    await mkdir(tree, { recursive: true });
+    const write = (rel: string): string => safeJoin(tree, rel);
+    const ensureDir = async (rel: string) => mkdir(path.dirname(write(rel)), { recursive: true });
+    const writeText = async (file: RenderedFile) => {
+      await ensureDir(file.path);
+      await writeFile(write(file.path), file.content);
+    };
+
+    // Images: sizes first (needed for rendering), then derivatives, in parallel.
+    const jobs: DerivativeJob[] = [];
+    for (const asset of [...images.values()].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1))) {
+      const source = await resolveMediaFile(options.libraryDir, mediaPath(asset));
+      jobs.push({ asset, source, size: await orientedSize(source) });
+    }
+    const sizes = new Map(jobs.map((j) => [j.asset.sha256, j.size]));
+    const stats: DerivativeStats = { made: 0, reused: 0 };
+    await mkdir(path.join(tree, 'media'), { recursive: true });
+    let done = 0;
+    const totalImages = jobs.length;
+    report({ phase: 'images', done, total: totalImages });
+    await pool(jobs, os.availableParallelism(), signal, async (job) => {
+      await makeDerivatives(
+        job,
+        { libraryDir: options.libraryDir, write, relPath: (w, f) => derivativePath(job.asset.sha256, w, f) },
+        stats,
+      );
+      report({ phase: 'images', done: ++done, total: totalImages, current: job.asset.originalName });
+    });
+    check();
+
+    const files = [...originals.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    done = 0;
+    for (const [rel, asset] of files) {
+      check();
+      const source = await resolveMediaFile(options.libraryDir, mediaPath(asset));
+      await ensureDir(rel);
+      await copyFile(source, write(rel), constants.COPYFILE_FICLONE);
+      report({ phase: 'files', done: ++done, total: files.length, current: asset.originalName });
+    }
+
+    const renderOptions: RenderOptions = {
+      assetUrl: bundleAssetUrl,
+      imageSize: (asset) => sizes.get(asset.sha256),
+      mapGeometry: createMapGeometry(),
+      qrSvg,
+    };
+    const pages: RenderedFile[] = [];
+    for (const view of views) {
+      pages.push(...renderLanguagePages(view, renderOptions));
+      pages.push({ path: `assets/search-${view.lang}.js`, content: searchIndexScript(view) });
+    }
+    pages.push(renderRootIndex(views, renderOptions));
+    if (options.mode === 'web') {
+      pages.push(renderNotFound(views[0]!, renderOptions));
+      const sitemap = renderSitemap(views);
+      if (sitemap) pages.push(sitemap);
+    }
+    pages.push({ path: 'assets/vitrine.js', content: await runtimeScript() });
+    pages.push({ path: 'assets/vitrine.css', content: await runtimeStylesheet() });
+    done = 0;
+    for (const page of pages) {
+      check();
+      await writeText(page);
+      report({ phase: 'pages', done: ++done, total: pages.length, current: page.path });
+    }
+
+    const written = await listFiles(tree);
+    let bytes = 0;
+    for (const rel of written) bytes += (await stat(path.join(tree, rel))).size;
+    check();
+
+    let staged = tree;
+    if (zip) {
+      report({ phase: 'zip', done: 0, total: 1 });
+      const data = await zipFolder(tree);
+      staged = path.join(temp, 'bundle.zip');
+      await writeFile(staged, data);
+      bytes = data.byteLength;
+      report({ phase: 'zip', done: 1, total: 1 });
+    }
+    check();
+    report({ phase: 'commit', done: 0, total: 1 });
+    await commitTarget(staged, target, { force, zip });
+    report({ phase: 'done', done: 1, total: 1 });
+    return {
+      outPath: path.resolve(target),
+      files: written.length,
+      bytes,
+      pages: pages.filter((p) => p.path.endsWith('.html')).length,
+      derivatives: stats,
+      languages: ordered,
+    };
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}

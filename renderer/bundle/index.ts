@@ -1,0 +1,16 @@
+import { initKiosk } from './kiosk';
+import { initLightbox } from './lightbox';
+import { initSearch } from './search';
+
+/**
+ * The runtime shipped in every bundle: a classic script (IIFE) so it runs from file://, where
+ * Chromium refuses module scripts. The pages are complete without it.
+ */
+function start(): void {
+  initLightbox();
+  initSearch();
+  if (document.documentElement.dataset.mode === 'kiosk') initKiosk();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();
