@@ -1,0 +1,79 @@
+/**
+ * A separate process for the lock and kill -9 tests, bundled with esbuild by the tests.
+ *   hold  <dir>         open for writing, print READY, wait to be killed
+ *   exit  <dir>         open for writing, then process.exit() without close()
+ *   write <dir> <seed>  apply edits forever; print BEGIN <json> before and ACK <revision> after each
+ */
+import { writeSync } from 'node:fs';
+import { openLibrary } from '../../../../../../electron/core/library';
+import type { CommandInput } from '../../../../../../shared/domain/commands';
+
+const [mode, dir, seedText] = process.argv.slice(2);
+
+// Synchronous writes to fd 1: a line printed is a line the parent will see, even when killed next.
+const say = (line: string) => writeSync(1, `${line}\n`);
+
+function random(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+const item = (id: string, version: string) => ({
+  id,
+  kind: 'document' as const,
+  title: { de: version },
+  description: { de: 'x'.repeat(400) },
+  tags: ['kill-test'],
+});
+
+async function main() {
+  const library = await openLibrary(dir!);
+  if (mode === 'hold') {
+    say(`READY ${process.pid}`);
+    setInterval(() => undefined, 1000);
+    return;
+  }
+  if (mode === 'exit') process.exit(0);
+  const next = random(Number(seedText));
+  say(`OPEN ${library.revision}`);
+  for (let n = 0; ; n++) {
+    const version = `v-${seedText}-${n}`;
+    const pick = () => `k-${Math.floor(next() * 40)}`;
+    const roll = next();
+    let command: CommandInput;
+    let effect: Record<string, string | null>;
+    if (roll < 0.6) {
+      const id = pick();
+      command = { type: 'putItem', item: item(id, version) };
+      effect = { [id]: version };
+    } else if (roll < 0.85) {
+      const ids = [...new Set([pick(), pick(), pick()])];
+      command = {
+        type: 'batch',
+        commands: [
+          ...ids.map((id) => ({ type: 'putItem' as const, item: item(id, version) })),
+          { type: 'updateManifest', name: version },
+        ],
+      };
+      effect = { ...Object.fromEntries(ids.map((id) => [id, version])), '@name': version };
+    } else {
+      const id = pick();
+      if (!library.get('items', id)) continue;
+      command = { type: 'delete', collection: 'items', id, force: true };
+      effect = { [id]: null };
+    }
+    say(`BEGIN ${JSON.stringify(effect)}`);
+    const result = await library.apply(command);
+    say(`ACK ${result.revision}`);
+  }
+}
+
+main().catch((error) => {
+  say(`ERROR ${error?.code ?? ''} ${error?.message ?? error}`);
+  process.exit(2);
+});
