@@ -1,0 +1,38 @@
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchCheck, benchEdit, benchMemory, benchOpen, childMemory, syntheticLibrary } from './library';
+import { jsonLine, printTable, type Figure } from './report';
+
+/**
+ * `npm run bench [-- --quick]`: builds synthetic libraries through the real store and measures
+ * the figures the issues set. Prints a table for people and one JSON line per figure.
+ */
+const args = process.argv.slice(2);
+const self = fileURLToPath(import.meta.url);
+const root = join(self, '..', '..', '..');
+
+if (args[0] === '--child-memory') {
+  await childMemory(args[1]!);
+  process.exit(0);
+}
+
+const quick = args.includes('--quick');
+const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
+const outDir = join(root, 'bench', 'out');
+const cli = join(root, 'electron', 'bin', 'vitrine.mjs');
+const log = (s: string) => process.stderr.write(s);
+
+log(`Vitrine benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+const figures: Figure[] = [];
+for (const size of sizes) {
+  log(`library of ${size} items\n`);
+  const dir = await syntheticLibrary(outDir, size, log);
+  figures.push(await benchOpen(dir, size, quick ? 5 : 9));
+  figures.push(await benchEdit(dir, size, quick ? 30 : 60));
+  figures.push(await benchMemory(self, dir, size));
+  figures.push(await benchCheck(cli, dir, size, quick ? 3 : 5));
+}
+
+printTable(figures, (s) => process.stdout.write(s));
+for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
