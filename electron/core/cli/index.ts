@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError, toAppError } from '../../../shared/errors';
 import { registerCheck } from './commands/check';
+import { registerExport } from './commands/export';
 import { registerInfo } from './commands/info';
 import { registerInit } from './commands/init';
 import { cliLanguage, type CliContext } from './context';
@@ -13,6 +14,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerInit,
   registerInfo,
   registerCheck,
+  registerExport,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { AppError } from '../../../../shared/errors';
+import { exportExhibition, type ExportPhase } from '../../export';
+import { t, type CliContext } from '../context';
+import { createProgressBar } from '../progress';
+
+const PHASES: Record<ExportPhase, { de: string; en: string }> = {
+  prepare: { de: 'Vorbereiten', en: 'Preparing' },
+  images: { de: 'Bilder', en: 'Images' },
+  files: { de: 'Medien', en: 'Media' },
+  pages: { de: 'Seiten', en: 'Pages' },
+  zip: { de: 'ZIP', en: 'ZIP' },
+  commit: { de: 'Abschließen', en: 'Finishing' },
+  done: { de: 'Fertig', en: 'Done' },
+};
+
+function usage(de: string, en: string): AppError {
+  return new AppError('INVALID_INPUT', { de, en });
+}
+
+/**
+ * `vitrine export DIR --exhibition SLUG --mode web|kiosk --out OUTDIR [--lang de,en]
+ * [--base-url URL] [--idle SECONDS] [--zip] [--force]`. Exit 0 on success, 2 on any failure
+ * (the target is then left as it was).
+ */
+export function registerExport(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .argument('<dir>', t(ctx, 'Bibliotheksordner', 'library folder'))
+    .requiredOption('--exhibition <slug>', t(ctx, 'Ausstellung (Slug oder Id)', 'exhibition (slug or id)'))
+    .requiredOption('--mode <mode>', 'web | kiosk')
+    .requiredOption('--out <outdir>', t(ctx, 'Zielordner (mit --zip: ZIP-Datei)', 'target folder (with --zip: zip file)'))
+    .option('--lang <languages>', t(ctx, 'Sprachen, z. B. de,en', 'languages, e.g. de,en'))
+    .option('--base-url <url>', t(ctx, 'Öffentliche Adresse (für sitemap.xml und Open Graph)', 'public address (for sitemap.xml and Open Graph)'))
+    .option('--idle <seconds>', t(ctx, 'Kiosk: Sekunden bis zur Rückkehr zum Start', 'kiosk: seconds until returning to the start'))
+    .option('--zip', t(ctx, 'als ZIP-Datei schreiben', 'write a zip file'))
+    .option('--force', t(ctx, 'nicht leeres Ziel ersetzen', 'replace a non-empty target'))
+    .description(t(ctx, 'Ausstellung als statisches Web- oder Kiosk-Paket exportieren', 'export an exhibition as a static web or kiosk bundle'))
+    .action(
+      async (
+        dir: string,
+        opts: { exhibition: string; mode: string; out: string; lang?: string; baseUrl?: string; idle?: string; zip?: boolean; force?: boolean },
+      ) => {
+        if (opts.mode !== 'web' && opts.mode !== 'kiosk')
+          throw usage(`--mode muss „web“ oder „kiosk“ sein, nicht „${opts.mode}“.`, `--mode must be “web” or “kiosk”, not “${opts.mode}”.`);
+        let idleSeconds: number | undefined;
+        if (opts.idle !== undefined) {
+          idleSeconds = Number(opts.idle);
+          if (!Number.isInteger(idleSeconds) || idleSeconds < 1 || idleSeconds > 3600)
+            throw usage('--idle erwartet ganze Sekunden zwischen 1 und 3600.', '--idle expects whole seconds between 1 and 3600.');
+        }
+        const languages = opts.lang?.split(',').map((l) => l.trim()).filter(Boolean);
+        const bar = createProgressBar(ctx, 'Export');
+        const controller = new AbortController();
+        const onSignal = () => controller.abort();
+        process.once('SIGINT', onSignal);
+        const started = Date.now();
+        try {
+          const result = await exportExhibition({
+            libraryDir: dir,
+            exhibition: opts.exhibition,
+            mode: opts.mode,
+            outDir: opts.out,
+            zip: Boolean(opts.zip),
+            force: Boolean(opts.force),
+            signal: controller.signal,
+            ...(languages?.length ? { languages } : {}),
+            ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+            ...(idleSeconds !== undefined ? { idleSeconds } : {}),
+            onProgress: (p) => bar.update(p.done, p.total, `${PHASES[p.phase][ctx.lang]}${p.current ? ` ${p.current}` : ''}`),
+          });
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          const mb = (result.bytes / 1e6).toFixed(1);
+          ctx.stdout(
+            t(
+              ctx,
+              `Exportiert nach ${result.outPath}: ${result.pages} Seiten, ${result.files} Dateien, ${mb} MB, Sprachen ${result.languages.join(', ')}; Bildvarianten ${result.derivatives.made} neu, ${result.derivatives.reused} aus dem Cache; ${seconds} s.\n`,
+              `Exported to ${result.outPath}: ${result.pages} pages, ${result.files} files, ${mb} MB, languages ${result.languages.join(', ')}; image derivatives ${result.derivatives.made} new, ${result.derivatives.reused} cached; ${seconds} s.\n`,
+            ),
+          );
+        } finally {
+          bar.done();
+          process.removeListener('SIGINT', onSignal);
+        }
+      },
+    );
+}
