@@ -90,7 +90,10 @@ const KNOWN_STATEMENTS = new Map(
 
 /** "CC-BY-4.0", "cc by 4.0", "InC" → the statement id; anything else → null. */
 export function knownRightsStatement(text: string): string | null {
-  const key = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return KNOWN_STATEMENTS.get(key) ?? null;
 }
 
@@ -137,7 +140,8 @@ function migrateItemV1(item: unknown, lang: string, notes: RawLibrary['notes'] &
 }
 
 const v1ToV2: Step = (raw) => {
-  const lang = typeof raw.manifest.defaultLanguage === 'string' ? raw.manifest.defaultLanguage : 'de';
+  const lang =
+    typeof raw.manifest.defaultLanguage === 'string' ? raw.manifest.defaultLanguage : 'de';
   const notes = [...(raw.notes ?? [])];
   return {
     ...raw,
@@ -155,7 +159,11 @@ const STEPS: Record<number, Step> = { 1: v1ToV2 };
  * outside the chain; the store checks the version first and reports it properly.
  */
 export function migrate(raw: RawLibrary, fromVersion: number): RawLibrary {
-  if (!Number.isInteger(fromVersion) || fromVersion < FIRST_SCHEMA_VERSION || fromVersion > SCHEMA_VERSION)
+  if (
+    !Number.isInteger(fromVersion) ||
+    fromVersion < FIRST_SCHEMA_VERSION ||
+    fromVersion > SCHEMA_VERSION
+  )
     throw new Error(`No migration from schema version ${fromVersion}`);
   let current = raw;
   for (let v = fromVersion; v < SCHEMA_VERSION; v++) {

@@ -3,7 +3,14 @@ import { constants as fsConstants } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fsyncDir, linkOrCopy, writeFileAtomic } from './fs-atomic';
-import { BACKUPS_DIR, DATA_DIR, ITEM_SHARD_NAME, ITEMS_DIR, JOURNAL_FILE, MANIFEST_FILE } from './layout';
+import {
+  BACKUPS_DIR,
+  DATA_DIR,
+  ITEM_SHARD_NAME,
+  ITEMS_DIR,
+  JOURNAL_FILE,
+  MANIFEST_FILE,
+} from './layout';
 
 /**
  * Backups are folders under `backups/` holding library.json and the data files as they were.
@@ -36,7 +43,8 @@ const KINDS: readonly BackupKind[] = ['recent', 'daily', 'migration', 'damaged']
 /** Relative paths of the library files currently on disk (manifest first). */
 export async function libraryFilesOnDisk(root: string, withJournal = false): Promise<string[]> {
   const out: string[] = [];
-  const exists = async (rel: string) => (await stat(join(root, rel)).catch(() => null))?.isFile() ?? false;
+  const exists = async (rel: string) =>
+    (await stat(join(root, rel)).catch(() => null))?.isFile() ?? false;
   if (await exists(MANIFEST_FILE)) out.push(MANIFEST_FILE);
   if (withJournal && (await exists(JOURNAL_FILE))) out.push(JOURNAL_FILE);
   const list = async (dir: string, pattern: RegExp) => {
@@ -99,7 +107,14 @@ export async function takeSnapshot(root: string, options: SnapshotOptions): Prom
     const id = await uniqueId(backups, `${options.kind}-${options.name ?? stamp(options.now)}`);
     await rename(temp, join(backups, id));
     await fsyncDir(backups);
-    return { id, kind: options.kind, createdAt, path: join(backups, id), revision: options.revision, files };
+    return {
+      id,
+      kind: options.kind,
+      createdAt,
+      path: join(backups, id),
+      revision: options.revision,
+      files,
+    };
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
@@ -129,13 +144,16 @@ export async function listBackups(root: string): Promise<BackupInfo[]> {
       const meta = JSON.parse(await readFile(join(path, META), 'utf8')) as Record<string, unknown>;
       if (typeof meta.createdAt === 'string') createdAt = meta.createdAt;
       if (typeof meta.revision === 'number') revision = meta.revision;
-      if (Array.isArray(meta.files)) files = meta.files.filter((f): f is string => typeof f === 'string');
+      if (Array.isArray(meta.files))
+        files = meta.files.filter((f): f is string => typeof f === 'string');
     } catch {
       files = await libraryFilesOnDisk(path);
     }
     out.push({ id, kind, createdAt, path, revision, files });
   }
-  return out.sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
+  return out.sort((a, b) =>
+    a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt),
+  );
 }
 
 export async function pruneBackups(root: string): Promise<string[]> {
@@ -150,7 +168,8 @@ export async function pruneBackups(root: string): Promise<string[]> {
   // Leftovers of snapshots interrupted by a crash.
   try {
     for (const name of await readdir(join(root, BACKUPS_DIR)))
-      if (name.startsWith('.tmp-')) await rm(join(root, BACKUPS_DIR, name), { recursive: true, force: true });
+      if (name.startsWith('.tmp-'))
+        await rm(join(root, BACKUPS_DIR, name), { recursive: true, force: true });
   } catch {
     /* no backups folder */
   }
@@ -158,14 +177,19 @@ export async function pruneBackups(root: string): Promise<string[]> {
 }
 
 /** A recent snapshot, plus the day's first daily one, then pruning to the kept counts. */
-export async function takeRotatingSnapshot(root: string, now: Date, revision: number): Promise<BackupInfo[]> {
+export async function takeRotatingSnapshot(
+  root: string,
+  now: Date,
+  revision: number,
+): Promise<BackupInfo[]> {
   const taken = [await takeSnapshot(root, { kind: 'recent', now, revision })];
   const day = localDay(now);
   const existingDaily = await stat(join(root, BACKUPS_DIR, `daily-${day}`)).catch(() => null);
   // The daily one is a real copy: hard links protect against our own writes (always by rename)
   // but not against another program editing a file in place, which would change every linked
   // backup at once. One independent copy per day bounds that loss to a day.
-  if (!existingDaily) taken.push(await takeSnapshot(root, { kind: 'daily', now, revision, name: day, copy: true }));
+  if (!existingDaily)
+    taken.push(await takeSnapshot(root, { kind: 'daily', now, revision, name: day, copy: true }));
   await pruneBackups(root);
   return taken;
 }

@@ -83,7 +83,9 @@ export class Overlay {
   /** The library as it would be after the commands so far; built only when a delete needs it. */
   snapshot(): LibrarySnapshot {
     if (this.cached) return this.cached;
-    const changed = (['items', 'partnerships', 'awards', 'exhibitions'] as const).some((c) => this.changes[c].size > 0);
+    const changed = (['items', 'partnerships', 'awards', 'exhibitions'] as const).some(
+      (c) => this.changes[c].size > 0,
+    );
     if (!changed && !this.manifest) return (this.cached = this.base.snapshot());
     const base = this.base.snapshot();
     const merge = <C extends CollectionName>(c: C): EntityOf[C][] => {
@@ -97,7 +99,8 @@ export class Overlay {
           if (v) out.push(v);
         }
       }
-      for (const [id, v] of changes) if (v && !(this.base.entities[c] as Map<string, unknown>).has(id)) out.push(v);
+      for (const [id, v] of changes)
+        if (v && !(this.base.entities[c] as Map<string, unknown>).has(id)) out.push(v);
       return out;
     };
     this.cached = {
@@ -119,7 +122,10 @@ export class Overlay {
       case 'putAward':
       case 'putExhibition': {
         const [collection, key] = PUTS[command.type];
-        return this.put(collection, (command as Record<string, unknown>)[key] as AnyEntity, [...at, key]);
+        return this.put(collection, (command as Record<string, unknown>)[key] as AnyEntity, [
+          ...at,
+          key,
+        ]);
       }
       case 'delete':
         return this.delete(command.collection, command.id, command.force, at);
@@ -128,15 +134,25 @@ export class Overlay {
     }
   }
 
-  private put(collection: CollectionName, input: AnyEntity & { createdAt?: string }, at: readonly PropertyKey[]): SingleCommand {
+  private put(
+    collection: CollectionName,
+    input: AnyEntity & { createdAt?: string },
+    at: readonly PropertyKey[],
+  ): SingleCommand {
     const old = this.get(collection, input.id);
     const now = this.now();
     // Stamps belong to the store: createdAt survives edits (and comes back with an undone delete).
-    const entity = { ...input, createdAt: old?.createdAt ?? input.createdAt ?? now, updatedAt: now } as AnyEntity;
+    const entity = {
+      ...input,
+      createdAt: old?.createdAt ?? input.createdAt ?? now,
+      updatedAt: now,
+    } as AnyEntity;
     const schema = EntitySchemas[collection] as z.ZodType;
     const checked = schema.safeParse(entity);
     if (!checked.success) throw invalidInput(checked.error.issues, at);
-    const existing = new Set(old ? referencesOf(collection, old as never).map((r) => `${r.collection}\u0000${r.id}`) : []);
+    const existing = new Set(
+      old ? referencesOf(collection, old as never).map((r) => `${r.collection}\u0000${r.id}`) : [],
+    );
     for (const ref of referencesOf(collection, entity as never)) {
       // Only references this command adds must resolve; old dangling ones may stay.
       if (existing.has(`${ref.collection}\u0000${ref.id}`)) continue;
@@ -153,10 +169,17 @@ export class Overlay {
       );
     }
     this.set(collection, input.id, checked.data as AnyEntity);
-    return old ? putCommandFor(collection, old) : { type: 'delete', collection, id: input.id, force: true };
+    return old
+      ? putCommandFor(collection, old)
+      : { type: 'delete', collection, id: input.id, force: true };
   }
 
-  private delete(collection: CollectionName, id: string, force: boolean, at: readonly PropertyKey[]): SingleCommand {
+  private delete(
+    collection: CollectionName,
+    id: string,
+    force: boolean,
+    at: readonly PropertyKey[],
+  ): SingleCommand {
     const old = this.get(collection, id);
     const path = formatDataPath([...at, 'id']);
     if (!old)
@@ -176,14 +199,19 @@ export class Overlay {
     return putCommandFor(collection, old);
   }
 
-  private updateManifest(command: Extract<SingleCommand, { type: 'updateManifest' }>, at: readonly PropertyKey[]): SingleCommand {
+  private updateManifest(
+    command: Extract<SingleCommand, { type: 'updateManifest' }>,
+    at: readonly PropertyKey[],
+  ): SingleCommand {
     const old = this.currentManifest;
     const next = { ...old };
     const inverse: Extract<SingleCommand, { type: 'updateManifest' }> = { type: 'updateManifest' };
     if (command.name !== undefined) ((next.name = command.name), (inverse.name = old.name));
-    if (command.languages !== undefined) ((next.languages = command.languages), (inverse.languages = old.languages));
+    if (command.languages !== undefined)
+      ((next.languages = command.languages), (inverse.languages = old.languages));
     if (command.defaultLanguage !== undefined)
-      ((next.defaultLanguage = command.defaultLanguage), (inverse.defaultLanguage = old.defaultLanguage));
+      ((next.defaultLanguage = command.defaultLanguage),
+        (inverse.defaultLanguage = old.defaultLanguage));
     const checked = Manifest.safeParse(next);
     if (!checked.success) throw invalidInput(checked.error.issues, at);
     this.manifest = checked.data;
@@ -192,7 +220,12 @@ export class Overlay {
   }
 }
 
-function inUse(collection: 'items' | 'partnerships', id: string, usages: Usage[], path: string): AppError {
+function inUse(
+  collection: 'items' | 'partnerships',
+  id: string,
+  usages: Usage[],
+  path: string,
+): AppError {
   const shown = usages.slice(0, 5);
   const more = usages.length - shown.length;
   const list = (lang: 'de' | 'en') =>
@@ -209,8 +242,13 @@ function inUse(collection: 'items' | 'partnerships', id: string, usages: Usage[]
   );
 }
 
-export function invalidInput(issues: readonly z.core.$ZodIssue[], at: readonly PropertyKey[] = []): AppError {
-  const list = issues.slice(0, 20).map((i) => ({ path: formatDataPath([...at, ...i.path]), message: i.message }));
+export function invalidInput(
+  issues: readonly z.core.$ZodIssue[],
+  at: readonly PropertyKey[] = [],
+): AppError {
+  const list = issues
+    .slice(0, 20)
+    .map((i) => ({ path: formatDataPath([...at, ...i.path]), message: i.message }));
   const first = list[0] ?? { path: formatDataPath(at), message: 'invalid' };
   return new AppError(
     'INVALID_INPUT',
@@ -223,7 +261,11 @@ export function invalidInput(issues: readonly z.core.$ZodIssue[], at: readonly P
 }
 
 /** Runs a command (single or batch) against an overlay; throws before anything is written. */
-export function simulate(base: BaseState, command: Command, now: () => string): { overlay: Overlay; undo: Command } {
+export function simulate(
+  base: BaseState,
+  command: Command,
+  now: () => string,
+): { overlay: Overlay; undo: Command } {
   const overlay = new Overlay(base, now);
   if (command.type !== 'batch') return { overlay, undo: overlay.apply(command, []) };
   const inverses = command.commands.map((c, i) => overlay.apply(c, ['commands', i]));

@@ -13,7 +13,11 @@ export function fileError(
   location: ErrorLocation,
   options: { details?: unknown; cause?: unknown } = {},
 ): AppError {
-  const at = [location.file, location.line !== undefined ? `${location.line}:${location.column ?? 1}` : '', location.path]
+  const at = [
+    location.file,
+    location.line !== undefined ? `${location.line}:${location.column ?? 1}` : '',
+    location.path,
+  ]
     .filter(Boolean)
     .join(' ');
   return new AppError(
@@ -72,7 +76,8 @@ export function findJsonErrorOffset(text: string): number {
         i++;
         const e = text[i];
         if (e === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) ((i += k), fail());
+          for (let k = 1; k <= 4; k++)
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) ((i += k), fail());
           i += 5;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
         else fail();
@@ -168,7 +173,10 @@ export function parseJsonText(text: string, file: string): unknown {
     throw fileError(
       'FILE_INVALID_JSON',
       truncated
-        ? { de: 'Die Datei endet mitten im Inhalt (abgeschnitten)', en: 'The file ends in the middle of its content (truncated)' }
+        ? {
+            de: 'Die Datei endet mitten im Inhalt (abgeschnitten)',
+            en: 'The file ends in the middle of its content (truncated)',
+          }
         : { de: 'Die Datei enthält fehlerhaftes JSON', en: 'The file contains invalid JSON' },
       { file, line, column },
       { cause: error },
@@ -183,7 +191,11 @@ export function formatDataPath(path: readonly PropertyKey[]): string {
     if (typeof key === 'number') out += `[${key}]`;
     else {
       const name = String(key);
-      out += /^[A-Za-z_$][\w$-]*$/.test(name) ? (out ? `.${name}` : name) : `[${JSON.stringify(name)}]`;
+      out += /^[A-Za-z_$][\w$-]*$/.test(name)
+        ? out
+          ? `.${name}`
+          : name
+        : `[${JSON.stringify(name)}]`;
     }
   }
   return out;
@@ -194,7 +206,10 @@ export interface IssueSummary {
   message: string;
 }
 
-export function summarizeIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): IssueSummary[] {
+export function summarizeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[] = [],
+): IssueSummary[] {
   return issues.slice(0, 20).map((issue) => ({
     path: formatDataPath([...prefix, ...issue.path]),
     message: issue.message,

@@ -27,12 +27,20 @@ const FORMAT = 'vitrine-journal';
 const ALLOWED_PATH = /^(?:library\.json|data\/[a-z]+\.json|data\/items\/\d{2,4}\.json)$/;
 
 function checksum(journal: Journal): string {
-  return createHash('sha256').update(JSON.stringify({ revision: journal.revision, files: journal.files })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ revision: journal.revision, files: journal.files }))
+    .digest('hex');
 }
 
 export async function writeJournal(root: string, journal: Journal): Promise<void> {
-  for (const f of journal.files) if (!ALLOWED_PATH.test(f.path)) throw new Error(`journal path not allowed: ${f.path}`);
-  const body = JSON.stringify({ format: FORMAT, revision: journal.revision, files: journal.files, checksum: checksum(journal) });
+  for (const f of journal.files)
+    if (!ALLOWED_PATH.test(f.path)) throw new Error(`journal path not allowed: ${f.path}`);
+  const body = JSON.stringify({
+    format: FORMAT,
+    revision: journal.revision,
+    files: journal.files,
+    checksum: checksum(journal),
+  });
   await writeFileAtomic(join(root, JOURNAL_FILE), body);
 }
 
@@ -74,7 +82,9 @@ export async function readJournal(root: string): Promise<JournalState> {
 
 /** Writes every file of the journal (manifest last), then removes the journal. */
 export async function applyJournal(root: string, journal: Journal): Promise<void> {
-  const ordered = [...journal.files].sort((a, b) => Number(a.path === 'library.json') - Number(b.path === 'library.json'));
+  const ordered = [...journal.files].sort(
+    (a, b) => Number(a.path === 'library.json') - Number(b.path === 'library.json'),
+  );
   for (const entry of ordered) {
     const path = join(root, entry.path);
     if (entry.content === null) await unlinkDurable(path);

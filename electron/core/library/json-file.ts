@@ -14,7 +14,10 @@ function unreadable(rel: string, error: unknown) {
   const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
   return fileError(
     'FILE_UNREADABLE',
-    { de: `Die Datei kann nicht gelesen werden (${code})`, en: `The file cannot be read (${code})` },
+    {
+      de: `Die Datei kann nicht gelesen werden (${code})`,
+      en: `The file cannot be read (${code})`,
+    },
     { file: rel },
     { cause: error },
   );
@@ -24,7 +27,11 @@ function unreadable(rel: string, error: unknown) {
  * Reads a library file as text, or null when it does not exist. Size is checked with stat first:
  * a runaway file must fail fast with a clear message instead of exhausting memory.
  */
-export async function readTextFile(root: string, rel: string, maxBytes = MAX_DATA_FILE_BYTES): Promise<string | null> {
+export async function readTextFile(
+  root: string,
+  rel: string,
+  maxBytes = MAX_DATA_FILE_BYTES,
+): Promise<string | null> {
   const path = join(root, rel);
   let size: number;
   try {

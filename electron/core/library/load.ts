@@ -55,11 +55,20 @@ const ManifestHead = z.object({
   schemaVersion: z.number().int(),
 });
 
-function invalidData(file: string, path: string, what: { de: string; en: string }, details?: unknown) {
+function invalidData(
+  file: string,
+  path: string,
+  what: { de: string; en: string },
+  details?: unknown,
+) {
   return fileError('FILE_INVALID_DATA', what, path ? { file, path } : { file }, { details });
 }
 
-function zodFailure(file: string, issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]) {
+function zodFailure(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[],
+) {
   const summary = summarizeIssues(issues, prefix);
   const first = summary[0]!;
   return invalidData(
@@ -78,12 +87,20 @@ async function readText(root: string, rel: string, overlay: Overlay | undefined,
   return readTextFile(root, rel, max);
 }
 
-async function readJson(root: string, rel: string, overlay: Overlay | undefined, max?: number): Promise<unknown> {
+async function readJson(
+  root: string,
+  rel: string,
+  overlay: Overlay | undefined,
+  max?: number,
+): Promise<unknown> {
   const text = await readText(root, rel, overlay, max);
   return text === null ? undefined : parseJsonText(text, rel);
 }
 
-export async function readManifestRaw(root: string, overlay?: Overlay): Promise<Record<string, unknown>> {
+export async function readManifestRaw(
+  root: string,
+  overlay?: Overlay,
+): Promise<Record<string, unknown>> {
   let info;
   try {
     info = await stat(root);
@@ -103,7 +120,10 @@ export async function readManifestRaw(root: string, overlay?: Overlay): Promise<
   const raw = await readJson(root, MANIFEST_FILE, overlay, MAX_MANIFEST_BYTES);
   if (raw === undefined) throw notFound();
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw invalidData(MANIFEST_FILE, '', { de: 'Erwartet wird ein JSON-Objekt', en: 'A JSON object is expected' });
+    throw invalidData(MANIFEST_FILE, '', {
+      de: 'Erwartet wird ein JSON-Objekt',
+      en: 'A JSON object is expected',
+    });
   const head = ManifestHead.safeParse(raw);
   if (!head.success) throw zodFailure(MANIFEST_FILE, head.error.issues, []);
   if (head.data.format !== LIBRARY_FORMAT)
@@ -119,7 +139,10 @@ export async function readManifestRaw(root: string, overlay?: Overlay): Promise<
         de: `Die Bibliothek hat Schema-Version ${version}; diese Vitrine kennt nur bis ${SCHEMA_VERSION}. Installieren Sie die neueste Vitrine-Version.`,
         en: `The library has schema version ${version}; this Vitrine knows up to ${SCHEMA_VERSION}. Install the newest version of Vitrine.`,
       },
-      { location: { file: MANIFEST_FILE, path: 'schemaVersion' }, details: { found: version, supported: SCHEMA_VERSION } },
+      {
+        location: { file: MANIFEST_FILE, path: 'schemaVersion' },
+        details: { found: version, supported: SCHEMA_VERSION },
+      },
     );
   if (version < FIRST_SCHEMA_VERSION)
     throw invalidData(MANIFEST_FILE, 'schemaVersion', {
@@ -142,11 +165,16 @@ interface Origin {
 }
 
 /** Lists the data files of a layout; missing optional files simply yield no entry. */
-export async function listDataFiles(root: string, version: number, overlay?: Overlay): Promise<string[]> {
+export async function listDataFiles(
+  root: string,
+  version: number,
+  overlay?: Overlay,
+): Promise<string[]> {
   if (version < 2) return COLLECTIONS.map(v1CollectionFile);
   const names = new Set<string>();
   try {
-    for (const name of await readdir(join(root, ITEMS_DIR))) if (ITEM_SHARD_NAME.test(name)) names.add(`${ITEMS_DIR}/${name}`);
+    for (const name of await readdir(join(root, ITEMS_DIR)))
+      if (ITEM_SHARD_NAME.test(name)) names.add(`${ITEMS_DIR}/${name}`);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -169,8 +197,19 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
   const sourceVersion = manifestRaw.schemaVersion as number;
   const candidates = await listDataFiles(root, sourceVersion, overlay);
 
-  const raw: RawLibrary = { manifest: manifestRaw, items: [], partnerships: [], awards: [], exhibitions: [] };
-  const origins: Record<CollectionName, Origin[]> = { items: [], partnerships: [], awards: [], exhibitions: [] };
+  const raw: RawLibrary = {
+    manifest: manifestRaw,
+    items: [],
+    partnerships: [],
+    awards: [],
+    exhibitions: [],
+  };
+  const origins: Record<CollectionName, Origin[]> = {
+    items: [],
+    partnerships: [],
+    awards: [],
+    exhibitions: [],
+  };
   const revisions = new Map<string, number>();
   const diskFiles: string[] = [];
   for (const rel of candidates) {
@@ -208,7 +247,9 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
   const manifest = Manifest.safeParse(current.manifest);
   if (!manifest.success) throw zodFailure(MANIFEST_FILE, manifest.error.issues, []);
   const manifestRevision =
-    typeof manifestRaw.revision === 'number' && Number.isInteger(manifestRaw.revision) && manifestRaw.revision >= 0
+    typeof manifestRaw.revision === 'number' &&
+    Number.isInteger(manifestRaw.revision) &&
+    manifestRaw.revision >= 0
       ? manifestRaw.revision
       : 0;
 
@@ -228,7 +269,8 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
     for (let i = 0; i < list.length; i++) {
       const origin = origins[collection][i]!;
       const result = schema.safeParse(list[i]);
-      if (!result.success) throw zodFailure(origin.file, result.error.issues, [collection, origin.index]);
+      if (!result.success)
+        throw zodFailure(origin.file, result.error.issues, [collection, origin.index]);
       const entity = result.data as EntityOf[typeof collection];
       const before = seen.get(entity.id);
       if (before) {

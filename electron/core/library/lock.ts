@@ -41,7 +41,11 @@ function processAlive(pid: number): boolean {
 async function readHolder(path: string): Promise<LockHolder | null> {
   try {
     const raw = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
-    if (typeof raw.pid === 'number' && typeof raw.hostname === 'string' && typeof raw.startedAt === 'string')
+    if (
+      typeof raw.pid === 'number' &&
+      typeof raw.hostname === 'string' &&
+      typeof raw.startedAt === 'string'
+    )
       return { pid: raw.pid, hostname: raw.hostname, startedAt: raw.startedAt };
   } catch {
     /* unreadable: judged by age below */
@@ -57,7 +61,10 @@ export function isStale(holder: LockHolder, now: Date, host = osHostname()): boo
 
 export function lockedError(dir: string, holder: LockHolder | null): AppError {
   const who = holder
-    ? { de: `Prozess ${holder.pid} auf ${holder.hostname} seit ${holder.startedAt}`, en: `process ${holder.pid} on ${holder.hostname} since ${holder.startedAt}` }
+    ? {
+        de: `Prozess ${holder.pid} auf ${holder.hostname} seit ${holder.startedAt}`,
+        en: `process ${holder.pid} on ${holder.hostname} since ${holder.startedAt}`,
+      }
     : { de: 'ein anderer Prozess', en: 'another process' };
   return new AppError(
     'LIBRARY_LOCKED',
@@ -88,7 +95,11 @@ async function tryCreate(path: string, holder: LockHolder): Promise<boolean> {
 
 export async function acquireLock(dir: string, now: Date): Promise<LockHandle> {
   const path = join(dir, LOCK_FILE);
-  const holder: LockHolder = { pid: process.pid, hostname: osHostname(), startedAt: now.toISOString() };
+  const holder: LockHolder = {
+    pid: process.pid,
+    hostname: osHostname(),
+    startedAt: now.toISOString(),
+  };
   let takenOver: LockHolder | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await tryCreate(path, holder)) return makeHandle(path, holder, takenOver);

@@ -18,14 +18,25 @@ export interface RestoreResult {
 
 export { listBackups };
 
-async function restoreFrom(root: string, chosen: BackupInfo, clock: Clock, skipped: RestoreResult['skipped']): Promise<RestoreResult> {
+async function restoreFrom(
+  root: string,
+  chosen: BackupInfo,
+  clock: Clock,
+  skipped: RestoreResult['skipped'],
+): Promise<RestoreResult> {
   // Current files are linked aside first, then replaced through the journal: a crash in between
   // leaves either the old files or (after the next open replays the journal) the restored ones.
-  const damaged = await takeSnapshot(root, { kind: 'damaged', now: clock(), revision: null, withJournal: true });
+  const damaged = await takeSnapshot(root, {
+    kind: 'damaged',
+    now: clock(),
+    revision: null,
+    withJournal: true,
+  });
   const current = await libraryFilesOnDisk(root);
   const wanted = await libraryFilesOnDisk(chosen.path);
   const files: JournalEntry[] = [];
-  for (const rel of wanted) files.push({ path: rel, content: await readFile(join(chosen.path, rel), 'utf8') });
+  for (const rel of wanted)
+    files.push({ path: rel, content: await readFile(join(chosen.path, rel), 'utf8') });
   for (const rel of current) if (!wanted.includes(rel)) files.push({ path: rel, content: null });
   await writeJournal(root, { revision: chosen.revision ?? 0, files });
   await applyJournal(root, { revision: chosen.revision ?? 0, files });
@@ -56,7 +67,10 @@ function noValidBackup(skipped: RestoreResult['skipped']): AppError {
  * Finds the newest backup that itself validates completely and makes it the library again. The
  * replaced files are kept under `backups/damaged-<time>/`. Refused while another process writes.
  */
-export async function restoreNewestValidBackup(dir: string, options: { clock?: Clock } = {}): Promise<RestoreResult> {
+export async function restoreNewestValidBackup(
+  dir: string,
+  options: { clock?: Clock } = {},
+): Promise<RestoreResult> {
   const root = resolve(dir);
   const clock = options.clock ?? (() => new Date());
   return withLock(root, clock, async () => {
@@ -67,7 +81,11 @@ export async function restoreNewestValidBackup(dir: string, options: { clock?: C
         await loadLibrary(backup.path);
       } catch (error) {
         const e = error instanceof AppError ? error : null;
-        skipped.push({ id: backup.id, code: e?.code ?? 'INTERNAL', message: e?.message ?? String(error) });
+        skipped.push({
+          id: backup.id,
+          code: e?.code ?? 'INTERNAL',
+          message: e?.message ?? String(error),
+        });
         continue;
       }
       return restoreFrom(root, backup, clock, skipped);
@@ -77,7 +95,11 @@ export async function restoreNewestValidBackup(dir: string, options: { clock?: C
 }
 
 /** Restores one named backup (an id from `listBackups`), after checking that it validates. */
-export async function restoreBackup(dir: string, id: string, options: { clock?: Clock } = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  dir: string,
+  id: string,
+  options: { clock?: Clock } = {},
+): Promise<RestoreResult> {
   const root = resolve(dir);
   const clock = options.clock ?? (() => new Date());
   return withLock(root, clock, async () => {
@@ -92,7 +114,9 @@ export async function restoreBackup(dir: string, id: string, options: { clock?: 
       await loadLibrary(backup.path);
     } catch (error) {
       const e = error instanceof AppError ? error : null;
-      throw noValidBackup([{ id, code: e?.code ?? 'INTERNAL', message: e?.message ?? String(error) }]);
+      throw noValidBackup([
+        { id, code: e?.code ?? 'INTERNAL', message: e?.message ?? String(error) },
+      ]);
     }
     return restoreFrom(root, backup, clock, []);
   });

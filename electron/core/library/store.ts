@@ -11,12 +11,34 @@ import {
   type LibrarySnapshot,
 } from '../../../shared/domain/library';
 import { AppError } from '../../../shared/errors';
-import { libraryFilesOnDisk, listBackups, RECENT_INTERVAL_MS, takeRotatingSnapshot, takeSnapshot, type BackupInfo } from './backups';
+import {
+  libraryFilesOnDisk,
+  listBackups,
+  RECENT_INTERVAL_MS,
+  takeRotatingSnapshot,
+  takeSnapshot,
+  type BackupInfo,
+} from './backups';
 import { invalidInput, simulate, type BaseState, type Overlay as CommandOverlay } from './commands';
 import { TEMP_FILE, writeFileAtomic } from './fs-atomic';
-import { applyJournal, discardJournal, readJournal, writeJournal, type JournalEntry } from './journal';
+import {
+  applyJournal,
+  discardJournal,
+  readJournal,
+  writeJournal,
+  type JournalEntry,
+} from './journal';
 import { DurableJsonFile, serializeJson } from './json-file';
-import { BACKUPS_DIR, DATA_DIR, ITEMS_DIR, MANIFEST_FILE, MEDIA_DIR, collectionFile, itemShardFile, shardOf } from './layout';
+import {
+  BACKUPS_DIR,
+  DATA_DIR,
+  ITEMS_DIR,
+  MANIFEST_FILE,
+  MEDIA_DIR,
+  collectionFile,
+  itemShardFile,
+  shardOf,
+} from './layout';
 import { loadLibrary, readManifestRaw, type DataFileState, type LoadedLibrary } from './load';
 import { acquireLock, type LockHandle, type LockHolder } from './lock';
 
@@ -76,7 +98,15 @@ function fileText(collection: CollectionName, revision: number, entities: unknow
 
 /** Items read in a stable order (oldest first) whatever shard they sit in. */
 function byCreated(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) {
-  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.createdAt < b.createdAt
+    ? -1
+    : a.createdAt > b.createdAt
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 }
 
 class Store implements Library, BaseState {
@@ -193,7 +223,10 @@ class Store implements Library, BaseState {
 
     // New contents of every touched file: changed entities replaced in place, deleted ones
     // dropped, new ones appended in command order.
-    const touched = new Map<string, { collection: CollectionName; changes: Map<string, unknown> }>();
+    const touched = new Map<
+      string,
+      { collection: CollectionName; changes: Map<string, unknown> }
+    >();
     for (const collection of COLLECTIONS)
       for (const [id, value] of overlay.changes[collection]) {
         const rel = this.fileFor(collection, id);
@@ -218,7 +251,11 @@ class Store implements Library, BaseState {
 
     try {
       if (nextData.size + (nextManifest ? 1 : 0) === 1) {
-        if (nextManifest) await writeFileAtomic(join(this.dir, MANIFEST_FILE), manifestText(nextManifest, revision));
+        if (nextManifest)
+          await writeFileAtomic(
+            join(this.dir, MANIFEST_FILE),
+            manifestText(nextManifest, revision),
+          );
         else {
           const [rel, data] = [...nextData][0]!;
           const low = this.lowFor(rel);
@@ -265,10 +302,15 @@ class Store implements Library, BaseState {
     return low;
   }
 
-  private async writeJournaled(nextData: Map<string, FileData>, nextManifest: Manifest | null, revision: number) {
+  private async writeJournaled(
+    nextData: Map<string, FileData>,
+    nextManifest: Manifest | null,
+    revision: number,
+  ) {
     const files: JournalEntry[] = [];
     for (const [rel, data] of nextData) files.push({ path: rel, content: serializeJson(data) });
-    if (nextManifest) files.push({ path: MANIFEST_FILE, content: manifestText(nextManifest, revision) });
+    if (nextManifest)
+      files.push({ path: MANIFEST_FILE, content: manifestText(nextManifest, revision) });
     await writeJournal(this.dir, { revision, files });
     try {
       await applyJournal(this.dir, { revision, files });
@@ -281,7 +323,12 @@ class Store implements Library, BaseState {
     for (const [rel, data] of nextData) this.lowFor(rel).data = data;
   }
 
-  private commit(overlay: CommandOverlay, nextData: Map<string, FileData>, manifest: Manifest | null, revision: number) {
+  private commit(
+    overlay: CommandOverlay,
+    nextData: Map<string, FileData>,
+    manifest: Manifest | null,
+    revision: number,
+  ) {
     for (const collection of COLLECTIONS) {
       const changes = overlay.changes[collection];
       if (changes.size === 0) continue;
@@ -289,7 +336,8 @@ class Store implements Library, BaseState {
       let kept = map.size;
       for (const [id, value] of changes) {
         if (value) {
-          if (collection === 'items' && !this.itemFile.has(id)) this.itemFile.set(id, this.fileFor('items', id));
+          if (collection === 'items' && !this.itemFile.has(id))
+            this.itemFile.set(id, this.fileFor('items', id));
           map.set(id, value);
         } else {
           if (map.delete(id)) kept--;
@@ -312,7 +360,8 @@ class Store implements Library, BaseState {
   private keepItemsOrdered(kept: number) {
     const list = [...this.entities.items.values()];
     let sorted = true;
-    for (let i = Math.max(1, kept); i < list.length && sorted; i++) sorted = byCreated(list[i - 1]!, list[i]!) <= 0;
+    for (let i = Math.max(1, kept); i < list.length && sorted; i++)
+      sorted = byCreated(list[i - 1]!, list[i]!) <= 0;
     if (sorted) return;
     this.entities.items.clear();
     for (const item of list.sort(byCreated)) this.entities.items.set(item.id, item);
@@ -378,9 +427,13 @@ async function unchangedSinceNewestBackup(dir: string): Promise<boolean> {
   const newest = (await listBackups(dir)).find((b) => b.kind === 'recent');
   if (!newest) return false;
   const current = await libraryFilesOnDisk(dir);
-  if (current.length !== newest.files.length || current.some((f, i) => f !== newest.files[i])) return false;
+  if (current.length !== newest.files.length || current.some((f, i) => f !== newest.files[i]))
+    return false;
   for (const rel of current) {
-    const [a, b] = await Promise.all([stat(join(dir, rel)).catch(() => null), stat(join(newest.path, rel)).catch(() => null)]);
+    const [a, b] = await Promise.all([
+      stat(join(dir, rel)).catch(() => null),
+      stat(join(newest.path, rel)).catch(() => null),
+    ]);
     if (!a || !b || a.ino !== b.ino || a.dev !== b.dev) return false;
   }
   return true;
@@ -394,7 +447,8 @@ async function removeTempFiles(dir: string): Promise<void> {
     } catch {
       continue;
     }
-    for (const name of names) if (TEMP_FILE.test(name)) await unlink(join(dir, sub, name)).catch(() => undefined);
+    for (const name of names)
+      if (TEMP_FILE.test(name)) await unlink(join(dir, sub, name)).catch(() => undefined);
   }
 }
 
@@ -402,8 +456,10 @@ async function removeTempFiles(dir: string): Promise<void> {
 async function writeMigrated(dir: string, loaded: LoadedLibrary): Promise<void> {
   const revision = loaded.revision + 1;
   const files: JournalEntry[] = [];
-  for (const [rel, state] of loaded.files) files.push({ path: rel, content: fileText(state.collection, revision, state.entities) });
-  for (const rel of loaded.diskFiles) if (!loaded.files.has(rel)) files.push({ path: rel, content: null });
+  for (const [rel, state] of loaded.files)
+    files.push({ path: rel, content: fileText(state.collection, revision, state.entities) });
+  for (const rel of loaded.diskFiles)
+    if (!loaded.files.has(rel)) files.push({ path: rel, content: null });
   files.push({ path: MANIFEST_FILE, content: manifestText(loaded.manifest, revision) });
   await writeJournal(dir, { revision, files });
   await applyJournal(dir, { revision, files });
@@ -421,9 +477,18 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   if (options.readOnly) {
     const journal = await readJournal(root);
     const overlay =
-      journal.state === 'complete' ? new Map(journal.journal.files.map((f) => [f.path, f.content])) : undefined;
+      journal.state === 'complete'
+        ? new Map(journal.journal.files.map((f) => [f.path, f.content]))
+        : undefined;
     const loaded = await loadLibrary(root, overlay);
-    return new Store(root, loaded, true, null, clock, loaded.sourceVersion < SCHEMA_VERSION ? loaded.sourceVersion : null);
+    return new Store(
+      root,
+      loaded,
+      true,
+      null,
+      clock,
+      loaded.sourceVersion < SCHEMA_VERSION ? loaded.sourceVersion : null,
+    );
   }
 
   await readManifestRaw(root); // LIBRARY_NOT_FOUND / VERSION_UNSUPPORTED before taking the lock
@@ -431,7 +496,9 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   try {
     const journal = await readJournal(root);
     const overlay =
-      journal.state === 'complete' ? new Map(journal.journal.files.map((f) => [f.path, f.content])) : undefined;
+      journal.state === 'complete'
+        ? new Map(journal.journal.files.map((f) => [f.path, f.content]))
+        : undefined;
     const loaded = await loadLibrary(root, overlay);
     // Valid: from here on writing is allowed.
     if (journal.state === 'complete') await applyJournal(root, journal.journal);
@@ -441,7 +508,13 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
     await mkdir(join(root, BACKUPS_DIR), { recursive: true });
     const migratedFrom = loaded.sourceVersion < SCHEMA_VERSION ? loaded.sourceVersion : null;
     if (migratedFrom !== null) {
-      await takeSnapshot(root, { kind: 'migration', now: clock(), revision: loaded.revision, copy: true, name: `v${migratedFrom}-${clock().toISOString().replace(/[:.]/g, '-')}` });
+      await takeSnapshot(root, {
+        kind: 'migration',
+        now: clock(),
+        revision: loaded.revision,
+        copy: true,
+        name: `v${migratedFrom}-${clock().toISOString().replace(/[:.]/g, '-')}`,
+      });
       await writeMigrated(root, loaded);
     }
     const store = new Store(root, loaded, false, lock, clock, migratedFrom);
@@ -499,7 +572,10 @@ export async function createLibrary(dir: string, options: CreateOptions): Promis
 }
 
 /** For the CLI and export: the library as one value, without taking the writer lock. */
-export async function readLibrarySnapshot(dir: string, options: { clock?: Clock } = {}): Promise<LibrarySnapshot> {
+export async function readLibrarySnapshot(
+  dir: string,
+  options: { clock?: Clock } = {},
+): Promise<LibrarySnapshot> {
   const library = await openLibrary(dir, { readOnly: true, ...options });
   try {
     return library.snapshot();

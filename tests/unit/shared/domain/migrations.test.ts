@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../../shared/domain/library';
-import { freeTextDateToEdtf, knownRightsStatement, migrate, type RawLibrary } from '../../../../shared/domain/migrations';
+import {
+  freeTextDateToEdtf,
+  knownRightsStatement,
+  migrate,
+  type RawLibrary,
+} from '../../../../shared/domain/migrations';
 
 const raw = (items: unknown[]): RawLibrary => ({
-  manifest: { format: 'vitrine-library', schemaVersion: 1, defaultLanguage: 'de', languages: ['de', 'en'] },
+  manifest: {
+    format: 'vitrine-library',
+    schemaVersion: 1,
+    defaultLanguage: 'de',
+    languages: ['de', 'en'],
+  },
   items,
   partnerships: [{ id: 'p' }],
   awards: [],
@@ -32,9 +42,12 @@ describe('freeTextDateToEdtf', () => {
     expect(freeTextDateToEdtf(input)).toBe(expected);
   });
 
-  it.each(['Sommer 1980', 'unbekannt', '31.02.1980', '1980-1970', ''])('%s is not guessed', (input) => {
-    expect(freeTextDateToEdtf(input)).toBeNull();
-  });
+  it.each(['Sommer 1980', 'unbekannt', '31.02.1980', '1980-1970', ''])(
+    '%s is not guessed',
+    (input) => {
+      expect(freeTextDateToEdtf(input)).toBeNull();
+    },
+  );
 });
 
 describe('knownRightsStatement', () => {
@@ -61,10 +74,23 @@ describe('migrate 1 → 2', () => {
     );
     expect(out.manifest.schemaVersion).toBe(SCHEMA_VERSION);
     expect(out.items).toHaveLength(6);
-    expect(out.items[0]).toEqual({ id: 'a', date: '1975~', rights: { statement: 'CC-BY-4.0', creditLine: { de: 'Foto: Stadtarchiv' } } });
-    expect(out.items[1]).toEqual({ id: 'b', rights: { statement: 'UND', holder: 'Rechte bei der Stadt Amiens', creditLine: {} } });
-    expect(out.items[2]).toEqual({ id: 'c', rights: { statement: 'UND', creditLine: { de: 'Stadt Dortmund' } } });
-    expect(out.items[3]).toEqual({ id: 'd', description: { de: 'Ein Band.\n\nDatierung (Version 1): Sommer 1980' } });
+    expect(out.items[0]).toEqual({
+      id: 'a',
+      date: '1975~',
+      rights: { statement: 'CC-BY-4.0', creditLine: { de: 'Foto: Stadtarchiv' } },
+    });
+    expect(out.items[1]).toEqual({
+      id: 'b',
+      rights: { statement: 'UND', holder: 'Rechte bei der Stadt Amiens', creditLine: {} },
+    });
+    expect(out.items[2]).toEqual({
+      id: 'c',
+      rights: { statement: 'UND', creditLine: { de: 'Stadt Dortmund' } },
+    });
+    expect(out.items[3]).toEqual({
+      id: 'd',
+      description: { de: 'Ein Band.\n\nDatierung (Version 1): Sommer 1980' },
+    });
     expect(out.items[4]).toEqual({ id: 'e' });
     expect(out.items[5]).toBe('not an object');
     expect(out.notes).toHaveLength(1);

@@ -13,7 +13,12 @@ import { caught, hashTree, manualClock, putItem, tempDir } from './helpers';
 
 async function newLibrary(clock = manualClock()) {
   const dir = join(await tempDir(), 'lib');
-  const library = await createLibrary(dir, { name: 'Test', languages: ['de'], defaultLanguage: 'de', clock });
+  const library = await createLibrary(dir, {
+    name: 'Test',
+    languages: ['de'],
+    defaultLanguage: 'de',
+    clock,
+  });
   return { dir, library, clock };
 }
 
@@ -25,7 +30,10 @@ describe('backups', () => {
     const recent = backups.find((b) => b.kind === 'recent')!;
     expect(recent.files).toContain('library.json');
     expect(recent.files).toContain('data/partnerships.json');
-    const [a, b] = await Promise.all([stat(join(dir, 'data/awards.json')), stat(join(recent.path, 'data/awards.json'))]);
+    const [a, b] = await Promise.all([
+      stat(join(dir, 'data/awards.json')),
+      stat(join(recent.path, 'data/awards.json')),
+    ]);
     expect(b.ino).toBe(a.ino);
     await library.close();
   });
@@ -89,7 +97,10 @@ describe('backups', () => {
     const newest = (await listBackups(dir))[0]!;
     const broken = join(dir, 'backups', 'recent-2030-01-01T00-00-00-000Z');
     await cp(newest.path, broken, { recursive: true });
-    await writeFile(join(broken, 'backup.json'), JSON.stringify({ kind: 'recent', createdAt: '2030-01-01T00:00:00.000Z', revision: 9 }));
+    await writeFile(
+      join(broken, 'backup.json'),
+      JSON.stringify({ kind: 'recent', createdAt: '2030-01-01T00:00:00.000Z', revision: 9 }),
+    );
     await rm(join(broken, 'library.json'));
     await writeFile(join(broken, 'library.json'), '{');
 
@@ -121,7 +132,9 @@ describe('backups', () => {
     const reopened = await openLibrary(dir, { readOnly: true });
     expect(reopened.snapshot().partnerships).toEqual([]);
     await reopened.close();
-    expect(await readFile(join(result.damaged.path, 'data/partnerships.json'), 'utf8')).toBe('kaputt');
+    expect(await readFile(join(result.damaged.path, 'data/partnerships.json'), 'utf8')).toBe(
+      'kaputt',
+    );
   });
 
   it('restores a named backup and refuses an unknown or invalid one', async () => {
@@ -141,7 +154,8 @@ describe('backups', () => {
   it('says so when there is no valid backup and changes nothing', async () => {
     const { dir, library } = await newLibrary();
     await library.close();
-    for (const b of await listBackups(dir)) await writeFile(join(b.path, 'data/awards.json'), 'nope');
+    for (const b of await listBackups(dir))
+      await writeFile(join(b.path, 'data/awards.json'), 'nope');
     await rm(join(dir, 'library.json'));
     const before = await hashTree(dir);
     const error = await caught(() => restoreNewestValidBackup(dir));

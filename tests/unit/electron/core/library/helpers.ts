@@ -3,7 +3,10 @@ import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
-import type { CommandInput } from '../../../../../shared/domain/commands';
+import type { z } from 'zod';
+import type { SingleCommand } from '../../../../../shared/domain/commands';
+
+type SingleCommandInput = z.input<typeof SingleCommand>;
 
 const made: string[] = [];
 
@@ -38,7 +41,10 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else out[relative(dir, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+      else
+        out[relative(dir, full)] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex');
     }
   };
   await walk(dir);
@@ -62,7 +68,11 @@ export function itemInput(id: string, extra: Record<string, unknown> = {}) {
     kind: 'image' as const,
     title: { de: `Objekt ${id}`, en: `Item ${id}` },
     date: '1975~',
-    rights: { statement: 'CC-BY-4.0', holder: 'Stadtarchiv Dortmund', creditLine: { de: 'Foto: Stadtarchiv' } },
+    rights: {
+      statement: 'CC-BY-4.0',
+      holder: 'Stadtarchiv Dortmund',
+      creditLine: { de: 'Foto: Stadtarchiv' },
+    },
     ...extra,
   };
 }
@@ -109,17 +119,22 @@ export function awardInput(id: string, partnershipIds: string[] = [], itemIds: s
   };
 }
 
-export const putItem = (id: string, extra: Record<string, unknown> = {}): CommandInput => ({
+export const putItem = (id: string, extra: Record<string, unknown> = {}): SingleCommandInput => ({
   type: 'putItem',
   item: itemInput(id, extra),
 });
-export const putPartnership = (id: string, extra: Record<string, unknown> = {}): CommandInput => ({
+export const putPartnership = (
+  id: string,
+  extra: Record<string, unknown> = {},
+): SingleCommandInput => ({
   type: 'putPartnership',
   partnership: partnershipInput(id, extra),
 });
 
 /** Runs `fn` and returns the AppError it rejects with (fails the test if it resolves). */
-export async function caught(fn: () => Promise<unknown>): Promise<import('../../../../../shared/errors').AppError> {
+export async function caught(
+  fn: () => Promise<unknown>,
+): Promise<import('../../../../../shared/errors').AppError> {
   try {
     await fn();
   } catch (error) {

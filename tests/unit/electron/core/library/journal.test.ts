@@ -11,7 +11,12 @@ let dir: string;
 
 beforeEach(async () => {
   dir = join(await tempDir(), 'lib');
-  const library = await createLibrary(dir, { name: 'Test', languages: ['de'], defaultLanguage: 'de', clock: manualClock() });
+  const library = await createLibrary(dir, {
+    name: 'Test',
+    languages: ['de'],
+    defaultLanguage: 'de',
+    clock: manualClock(),
+  });
   await library.apply(putItem('a'));
   await library.close();
 });
@@ -19,7 +24,18 @@ beforeEach(async () => {
 /** What a batch writing items x and y (in two shards) plus a manifest change would leave in its journal. */
 async function crashedBatch() {
   const stamp = '2025-03-10T09:00:00.000Z';
-  const x = { ...itemInput('x'), description: {}, altText: {}, transcript: {}, tags: [], places: [], partnershipIds: [], media: [], createdAt: stamp, updatedAt: stamp };
+  const x = {
+    ...itemInput('x'),
+    description: {},
+    altText: {},
+    transcript: {},
+    tags: [],
+    places: [],
+    partnershipIds: [],
+    media: [],
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
   const y = { ...x, id: 'y', title: { de: 'Y' } };
   expect(shardOf('x')).not.toBe(shardOf('y'));
   const shardX = itemShardFile(shardOf('x'));
@@ -28,9 +44,18 @@ async function crashedBatch() {
     (await exists(join(dir, rel))) ? JSON.parse(await readFile(join(dir, rel), 'utf8')).items : [];
   const manifest = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
   const files = [
-    { path: shardX, content: serializeJson({ revision: 2, items: [...(await existing(shardX)), x] }) },
-    { path: shardY, content: serializeJson({ revision: 2, items: [...(await existing(shardY)), y] }) },
-    { path: 'library.json', content: serializeJson({ ...manifest, name: 'Nach dem Absturz', revision: 2 }) },
+    {
+      path: shardX,
+      content: serializeJson({ revision: 2, items: [...(await existing(shardX)), x] }),
+    },
+    {
+      path: shardY,
+      content: serializeJson({ revision: 2, items: [...(await existing(shardY)), y] }),
+    },
+    {
+      path: 'library.json',
+      content: serializeJson({ ...manifest, name: 'Nach dem Absturz', revision: 2 }),
+    },
   ];
   await writeJournal(dir, { revision: 2, files });
   // The crash happened after the first file was replaced, before the others.
@@ -43,7 +68,12 @@ describe('journal', () => {
     await crashedBatch();
     const before = await hashTree(dir);
     const reader = await openLibrary(dir, { readOnly: true });
-    expect(reader.snapshot().items.map((i) => i.id).sort()).toEqual(['a', 'x', 'y']);
+    expect(
+      reader
+        .snapshot()
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual(['a', 'x', 'y']);
     expect(reader.manifest.name).toBe('Nach dem Absturz');
     expect(reader.revision).toBe(2);
     await reader.close();
@@ -53,7 +83,12 @@ describe('journal', () => {
   it('a writable open replays a complete journal and removes it', async () => {
     const files = await crashedBatch();
     const library = await openLibrary(dir);
-    expect(library.snapshot().items.map((i) => i.id).sort()).toEqual(['a', 'x', 'y']);
+    expect(
+      library
+        .snapshot()
+        .items.map((i) => i.id)
+        .sort(),
+    ).toEqual(['a', 'x', 'y']);
     expect(await exists(join(dir, 'journal.json'))).toBe(false);
     for (const f of files) expect(await readFile(join(dir, f.path), 'utf8')).toBe(f.content);
     const next = await library.apply(putItem('z'));
@@ -62,7 +97,10 @@ describe('journal', () => {
   });
 
   it('an incomplete or tampered journal is discarded', async () => {
-    await writeFile(join(dir, 'journal.json'), '{"format":"vitrine-journal","revision":2,"files":[{"path":"data/items/00.json","con');
+    await writeFile(
+      join(dir, 'journal.json'),
+      '{"format":"vitrine-journal","revision":2,"files":[{"path":"data/items/00.json","con',
+    );
     let library = await openLibrary(dir);
     expect(library.snapshot().items.map((i) => i.id)).toEqual(['a']);
     expect(await exists(join(dir, 'journal.json'))).toBe(false);
@@ -84,17 +122,27 @@ describe('journal', () => {
   it('refuses journal paths outside the library files', async () => {
     await writeFile(
       join(dir, 'journal.json'),
-      JSON.stringify({ format: 'vitrine-journal', revision: 9, files: [{ path: '../evil.json', content: '{}' }], checksum: 'x' }),
+      JSON.stringify({
+        format: 'vitrine-journal',
+        revision: 9,
+        files: [{ path: '../evil.json', content: '{}' }],
+        checksum: 'x',
+      }),
     );
     const library = await openLibrary(dir);
     expect(await exists(join(dir, '..', 'evil.json'))).toBe(false);
     await library.close();
-    await expect(writeJournal(dir, { revision: 1, files: [{ path: '../evil.json', content: '{}' }] })).rejects.toThrow();
+    await expect(
+      writeJournal(dir, { revision: 1, files: [{ path: '../evil.json', content: '{}' }] }),
+    ).rejects.toThrow();
   });
 
   it('writes a journal for multi-file batches and leaves none behind', async () => {
     const library = await openLibrary(dir);
-    await library.apply({ type: 'batch', commands: [putItem('x'), putItem('y'), { type: 'updateManifest', name: 'B' }] });
+    await library.apply({
+      type: 'batch',
+      commands: [putItem('x'), putItem('y'), { type: 'updateManifest', name: 'B' }],
+    });
     expect(await exists(join(dir, 'journal.json'))).toBe(false);
     await library.close();
     const reader = await openLibrary(dir, { readOnly: true });

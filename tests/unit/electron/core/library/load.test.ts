@@ -15,7 +15,12 @@ const shardA = itemShardFile(shardOf('a'));
 
 beforeEach(async () => {
   dir = join(await tempDir(), 'lib');
-  const library = await createLibrary(dir, { name: 'Test', languages: ['de', 'en'], defaultLanguage: 'de', clock: manualClock() });
+  const library = await createLibrary(dir, {
+    name: 'Test',
+    languages: ['de', 'en'],
+    defaultLanguage: 'de',
+    clock: manualClock(),
+  });
   await library.apply(putPartnership('leeds'));
   for (const id of ['a', 'b', 'c']) await library.apply(putItem(id, { partnershipIds: ['leeds'] }));
   await library.close();
@@ -25,7 +30,9 @@ async function expectUntouchedFailure(code: string) {
   const before = await hashTree(dir);
   const errors = [];
   for (const readOnly of [false, true]) {
-    const error = await caught(() => openLibrary(dir, { readOnly, clock: manualClock('2025-04-01T10:00:00.000Z') }));
+    const error = await caught(() =>
+      openLibrary(dir, { readOnly, clock: manualClock('2025-04-01T10:00:00.000Z') }),
+    );
     expect(error.code).toBe(code);
     expect(await hashTree(dir)).toEqual(before);
     errors.push(error);
@@ -48,7 +55,11 @@ describe('opening a damaged library', () => {
     await writeFile(join(dir, shardA), cut);
     const error = await expectUntouchedFailure('FILE_INVALID_JSON');
     const lines = cut.split('\n');
-    expect(error.location).toEqual({ file: shardA, line: lines.length, column: lines.at(-1)!.length + 1 });
+    expect(error.location).toEqual({
+      file: shardA,
+      line: lines.length,
+      column: lines.at(-1)!.length + 1,
+    });
     expect(error.messages.en).toContain('truncated');
   });
 
@@ -103,7 +114,10 @@ describe('opening a damaged library', () => {
     expect(error.messages.de).toContain('99');
     await writeFile(join(dir, 'library.json'), JSON.stringify({ ...manifest, schemaVersion: 0 }));
     await expectUntouchedFailure('FILE_INVALID_DATA');
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ ...manifest, format: 'something-else' }));
+    await writeFile(
+      join(dir, 'library.json'),
+      JSON.stringify({ ...manifest, format: 'something-else' }),
+    );
     const format = await expectUntouchedFailure('FILE_INVALID_DATA');
     expect(format.location?.path).toBe('format');
   });
@@ -122,7 +136,13 @@ describe('opening a damaged library', () => {
   it('reports duplicate ids across shards', async () => {
     const data = JSON.parse(await readFile(join(dir, shardA), 'utf8'));
     const other = itemShardFile((shardOf('a') + 1) % 64);
-    await writeFile(join(dir, other), JSON.stringify({ revision: 1, items: [data.items.find((i: { id: string }) => i.id === 'a')] }));
+    await writeFile(
+      join(dir, other),
+      JSON.stringify({
+        revision: 1,
+        items: [data.items.find((i: { id: string }) => i.id === 'a')],
+      }),
+    );
     const error = await expectUntouchedFailure('DUPLICATE_ID');
     expect(error.messages.en).toContain('“a”');
     expect([shardA, other]).toContain(error.location?.file);
@@ -143,9 +163,16 @@ describe('opening a damaged library', () => {
     expect(library.snapshot().awards).toEqual([]);
     await library.apply({
       type: 'putAward',
-      award: { id: 'fahne', name: { de: 'Ehrenfahne' }, date: '1979', awardingBody: { de: 'Europarat' } },
+      award: {
+        id: 'fahne',
+        name: { de: 'Ehrenfahne' },
+        date: '1979',
+        awardingBody: { de: 'Europarat' },
+      },
     });
     await library.close();
-    expect(JSON.parse(await readFile(join(dir, 'data/awards.json'), 'utf8')).awards).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(dir, 'data/awards.json'), 'utf8')).awards).toHaveLength(
+      1,
+    );
   });
 });

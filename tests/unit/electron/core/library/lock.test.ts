@@ -13,7 +13,11 @@ beforeAll(async () => {
 
 async function newLibraryDir() {
   const dir = join(await tempDir(), 'lib');
-  const library = await createLibrary(dir, { name: 'Test', languages: ['de'], defaultLanguage: 'de' });
+  const library = await createLibrary(dir, {
+    name: 'Test',
+    languages: ['de'],
+    defaultLanguage: 'de',
+  });
   await library.close();
   return dir;
 }

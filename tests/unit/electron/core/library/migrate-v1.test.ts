@@ -1,7 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups, openLibrary, readLibrarySnapshot } from '../../../../../electron/core/library';
+import {
+  listBackups,
+  openLibrary,
+  readLibrarySnapshot,
+} from '../../../../../electron/core/library';
 import { itemShardFile, shardOf } from '../../../../../electron/core/library/layout';
 import { copyFixture, exists, hashTree, manualClock } from './helpers';
 
@@ -13,11 +17,23 @@ describe('opening a version 1 library (tests/fixtures/library-v1)', () => {
     expect(library.migratedFrom).toBe(1);
     const snap = library.snapshot();
     expect(snap.manifest.schemaVersion).toBe(2);
-    expect(snap.items.map((i) => i.id)).toEqual(['foto-leeds-1969', 'plakat-amiens', 'brief-buergermeister', 'tonband-1980']);
+    expect(snap.items.map((i) => i.id)).toEqual([
+      'foto-leeds-1969',
+      'plakat-amiens',
+      'brief-buergermeister',
+      'tonband-1980',
+    ]);
     const byId = Object.fromEntries(snap.items.map((i) => [i.id, i]));
-    expect(byId['foto-leeds-1969']!.rights).toEqual({ statement: 'CC-BY-4.0', creditLine: { de: 'Foto: Stadtarchiv Dortmund' } });
+    expect(byId['foto-leeds-1969']!.rights).toEqual({
+      statement: 'CC-BY-4.0',
+      creditLine: { de: 'Foto: Stadtarchiv Dortmund' },
+    });
     expect(byId['plakat-amiens']!.date).toBe('1975~');
-    expect(byId['plakat-amiens']!.rights).toEqual({ statement: 'UND', holder: 'Rechte bei der Stadt Amiens', creditLine: {} });
+    expect(byId['plakat-amiens']!.rights).toEqual({
+      statement: 'UND',
+      holder: 'Rechte bei der Stadt Amiens',
+      creditLine: {},
+    });
     expect(byId['brief-buergermeister']!.date).toBe('2001-03-04');
     expect(byId['tonband-1980']!.date).toBeUndefined();
     expect(byId['tonband-1980']!.description.de).toContain('Sommer 1980');
@@ -39,7 +55,9 @@ describe('opening a version 1 library (tests/fixtures/library-v1)', () => {
     const manifest = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
     expect(manifest.schemaVersion).toBe(2);
     expect(await exists(join(dir, 'data/items.json'))).toBe(false);
-    const shard = JSON.parse(await readFile(join(dir, itemShardFile(shardOf('plakat-amiens'))), 'utf8'));
+    const shard = JSON.parse(
+      await readFile(join(dir, itemShardFile(shardOf('plakat-amiens'))), 'utf8'),
+    );
     expect(shard.revision).toBe(8);
     expect(shard.items.find((i: { id: string }) => i.id === 'plakat-amiens').date).toBe('1975~');
     expect(await exists(join(dir, 'journal.json'))).toBe(false);
@@ -48,7 +66,9 @@ describe('opening a version 1 library (tests/fixtures/library-v1)', () => {
     const migration = backups.find((b) => b.kind === 'migration')!;
     expect(migration.id).toMatch(/^migration-v1-/);
     expect(await readFile(join(migration.path, 'data/items.json'), 'utf8')).toBe(v1Items);
-    expect(JSON.parse(await readFile(join(migration.path, 'library.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(
+      JSON.parse(await readFile(join(migration.path, 'library.json'), 'utf8')).schemaVersion,
+    ).toBe(1);
 
     const reopened = await openLibrary(dir, { readOnly: true });
     expect(reopened.migratedFrom).toBeNull();

@@ -13,7 +13,10 @@ const RUNS = 100;
 
 type State = Map<string, string | null>;
 
-function stateOf(snapshot: { manifest: { name: string }; items: { id: string; title: Record<string, string> }[] }): State {
+function stateOf(snapshot: {
+  manifest: { name: string };
+  items: { id: string; title: Record<string, string> }[];
+}): State {
   const state: State = new Map([['@name', snapshot.manifest.name]]);
   for (const item of snapshot.items) state.set(item.id, item.title.de ?? '');
   return state;
@@ -27,7 +30,9 @@ function withEffect(state: State, effect: Record<string, string | null>): State 
 
 /** Deleted items count as absent either way. */
 function normalize(state: State): Record<string, string> {
-  return Object.fromEntries([...state].filter(([, v]) => v !== null).sort(([a], [b]) => a.localeCompare(b))) as Record<string, string>;
+  return Object.fromEntries(
+    [...state].filter(([, v]) => v !== null).sort(([a], [b]) => a.localeCompare(b)),
+  ) as Record<string, string>;
 }
 
 let script: string;
@@ -38,7 +43,11 @@ beforeAll(async () => {
 describe('kill -9 during writes', () => {
   it(`keeps every acknowledged change across ${RUNS} kills`, async () => {
     const dir = join(await tempDir(), 'lib');
-    const created = await createLibrary(dir, { name: 'start', languages: ['de'], defaultLanguage: 'de' });
+    const created = await createLibrary(dir, {
+      name: 'start',
+      languages: ['de'],
+      defaultLanguage: 'de',
+    });
     await created.close();
     let model: State = new Map([['@name', 'start']]);
     let revision = 0;
@@ -95,6 +104,8 @@ describe('kill -9 during writes', () => {
     expect(normalize(stateOf(library.snapshot()))).toEqual(normalize(model));
     await library.close();
     expect(totalAcks).toBeGreaterThan(RUNS);
-    console.log(`kill test: ${RUNS} kills, ${totalAcks} acknowledged changes, ${inFlightApplied} in-flight changes found complete`);
+    console.log(
+      `kill test: ${RUNS} kills, ${totalAcks} acknowledged changes, ${inFlightApplied} in-flight changes found complete`,
+    );
   }, 120_000);
 });

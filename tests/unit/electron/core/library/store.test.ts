@@ -1,7 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLibrary, openLibrary, readLibrarySnapshot } from '../../../../../electron/core/library';
+import {
+  createLibrary,
+  openLibrary,
+  readLibrarySnapshot,
+} from '../../../../../electron/core/library';
 import { itemShardFile, shardOf } from '../../../../../electron/core/library/layout';
 import type { CommandInput } from '../../../../../shared/domain/commands';
 import {
@@ -20,7 +24,12 @@ import {
 
 async function newLibrary(clock = manualClock()) {
   const dir = join(await tempDir(), 'lib');
-  const library = await createLibrary(dir, { name: 'Städtepartnerschaften', languages: ['de', 'en'], defaultLanguage: 'de', clock });
+  const library = await createLibrary(dir, {
+    name: 'Städtepartnerschaften',
+    languages: ['de', 'en'],
+    defaultLanguage: 'de',
+    clock,
+  });
   return { dir, library, clock };
 }
 
@@ -28,7 +37,12 @@ describe('createLibrary', () => {
   it('writes the layout and opens for writing', async () => {
     const { dir, library } = await newLibrary();
     const manifest = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
-    expect(manifest).toMatchObject({ format: 'vitrine-library', schemaVersion: 2, name: 'Städtepartnerschaften', defaultLanguage: 'de' });
+    expect(manifest).toMatchObject({
+      format: 'vitrine-library',
+      schemaVersion: 2,
+      name: 'Städtepartnerschaften',
+      defaultLanguage: 'de',
+    });
     for (const f of ['data/partnerships.json', 'data/awards.json', 'data/exhibitions.json'])
       expect(JSON.parse(await readFile(join(dir, f), 'utf8'))).toMatchObject({ revision: 0 });
     expect(await exists(join(dir, 'data/items'))).toBe(true);
@@ -43,17 +57,25 @@ describe('createLibrary', () => {
   it('refuses a non-empty folder and accepts an empty existing one', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'notes.txt'), 'hello');
-    const error = await caught(() => createLibrary(dir, { name: 'x', languages: ['de'], defaultLanguage: 'de' }));
+    const error = await caught(() =>
+      createLibrary(dir, { name: 'x', languages: ['de'], defaultLanguage: 'de' }),
+    );
     expect(error.code).toBe('LIBRARY_EXISTS');
     expect(await readdir(dir)).toEqual(['notes.txt']);
     const empty = await tempDir();
-    const library = await createLibrary(empty, { name: 'x', languages: ['de'], defaultLanguage: 'de' });
+    const library = await createLibrary(empty, {
+      name: 'x',
+      languages: ['de'],
+      defaultLanguage: 'de',
+    });
     await library.close();
   });
 
   it('refuses an invalid manifest with the path', async () => {
     const dir = join(await tempDir(), 'lib');
-    const error = await caught(() => createLibrary(dir, { name: 'x', languages: ['de'], defaultLanguage: 'en' }));
+    const error = await caught(() =>
+      createLibrary(dir, { name: 'x', languages: ['de'], defaultLanguage: 'en' }),
+    );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.location?.path).toBe('defaultLanguage');
   });
@@ -63,10 +85,19 @@ describe('round trip through disk', () => {
   it('keeps every entity kind exactly, in shards, after reopening', async () => {
     const { dir, library } = await newLibrary();
     await library.apply(putPartnership('leeds'));
-    await library.apply(putPartnership('amiens', { country: 'FR', coordinates: { lat: 49.89, lon: 2.3 } }));
-    for (let i = 0; i < 20; i++) await library.apply(putItem(`foto-${i}`, { partnershipIds: ['leeds'], tags: ['1970er'] }));
-    await library.apply({ type: 'putAward', award: awardInput('ehrenfahne-1979', ['leeds'], ['foto-1']) });
-    await library.apply({ type: 'putExhibition', exhibition: exhibitionInput('leeds-50', ['foto-1', 'foto-2'], ['leeds', 'amiens']) });
+    await library.apply(
+      putPartnership('amiens', { country: 'FR', coordinates: { lat: 49.89, lon: 2.3 } }),
+    );
+    for (let i = 0; i < 20; i++)
+      await library.apply(putItem(`foto-${i}`, { partnershipIds: ['leeds'], tags: ['1970er'] }));
+    await library.apply({
+      type: 'putAward',
+      award: awardInput('ehrenfahne-1979', ['leeds'], ['foto-1']),
+    });
+    await library.apply({
+      type: 'putExhibition',
+      exhibition: exhibitionInput('leeds-50', ['foto-1', 'foto-2'], ['leeds', 'amiens']),
+    });
     const before = library.snapshot();
     expect(before.items).toHaveLength(20);
     await library.close();
@@ -74,7 +105,9 @@ describe('round trip through disk', () => {
     const shards = await readdir(join(dir, 'data/items'));
     expect(shards.length).toBeGreaterThan(1);
     expect(shards.every((n) => /^\d{2}\.json$/.test(n))).toBe(true);
-    const shardOfFoto3 = JSON.parse(await readFile(join(dir, itemShardFile(shardOf('foto-3'))), 'utf8'));
+    const shardOfFoto3 = JSON.parse(
+      await readFile(join(dir, itemShardFile(shardOf('foto-3'))), 'utf8'),
+    );
     expect(shardOfFoto3.items.map((i: { id: string }) => i.id)).toContain('foto-3');
 
     const after = await readLibrarySnapshot(dir);
@@ -90,7 +123,9 @@ describe('round trip through disk', () => {
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
     expect(changed).toEqual([itemShardFile(shardOf('i-7')).replace('data/', '')]);
     expect(result.revision).toBe(31);
-    expect(JSON.parse(await readFile(join(dir, itemShardFile(shardOf('i-7'))), 'utf8')).revision).toBe(31);
+    expect(
+      JSON.parse(await readFile(join(dir, itemShardFile(shardOf('i-7'))), 'utf8')).revision,
+    ).toBe(31);
     await library.close();
     const reopened = await openLibrary(dir, { readOnly: true });
     expect(reopened.revision).toBe(31);
@@ -99,11 +134,23 @@ describe('round trip through disk', () => {
 
   it('sets createdAt and updatedAt from the clock, keeping createdAt on edits', async () => {
     const { library, clock } = await newLibrary();
-    await library.apply({ type: 'putItem', item: { ...itemInput('a'), createdAt: '1999-01-01T00:00:00.000Z' } });
-    expect(library.get('items', 'a')).toMatchObject({ createdAt: '1999-01-01T00:00:00.000Z', updatedAt: '2025-03-10T09:00:00.000Z' });
+    await library.apply({
+      type: 'putItem',
+      item: { ...itemInput('a'), createdAt: '1999-01-01T00:00:00.000Z' },
+    });
+    expect(library.get('items', 'a')).toMatchObject({
+      createdAt: '1999-01-01T00:00:00.000Z',
+      updatedAt: '2025-03-10T09:00:00.000Z',
+    });
     clock.advance(60_000);
-    await library.apply({ type: 'putItem', item: { ...itemInput('a'), createdAt: '2001-01-01T00:00:00.000Z' } });
-    expect(library.get('items', 'a')).toMatchObject({ createdAt: '1999-01-01T00:00:00.000Z', updatedAt: '2025-03-10T09:01:00.000Z' });
+    await library.apply({
+      type: 'putItem',
+      item: { ...itemInput('a'), createdAt: '2001-01-01T00:00:00.000Z' },
+    });
+    expect(library.get('items', 'a')).toMatchObject({
+      createdAt: '1999-01-01T00:00:00.000Z',
+      updatedAt: '2025-03-10T09:01:00.000Z',
+    });
     await library.close();
   });
 });
@@ -112,7 +159,10 @@ describe('commands', () => {
   it('rejects invalid input with the data path', async () => {
     const { library } = await newLibrary();
     const error = await caught(() =>
-      library.apply({ type: 'putItem', item: { ...itemInput('a'), rights: { statement: 'ALL-RIGHTS' } } } as unknown as CommandInput),
+      library.apply({
+        type: 'putItem',
+        item: { ...itemInput('a'), rights: { statement: 'ALL-RIGHTS' } },
+      } as unknown as CommandInput),
     );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.location?.path).toBe('item.rights.statement');
@@ -123,13 +173,17 @@ describe('commands', () => {
   it('refuses adding a reference to a missing entity but keeps old dangling ones', async () => {
     const { library } = await newLibrary();
     await library.apply(putPartnership('leeds'));
-    const missing = await caught(() => library.apply(putItem('a', { partnershipIds: ['leeds', 'buffalo'] })));
+    const missing = await caught(() =>
+      library.apply(putItem('a', { partnershipIds: ['leeds', 'buffalo'] })),
+    );
     expect(missing.code).toBe('REFERENCE_MISSING');
     expect(missing.location?.path).toBe('item.partnershipIds[1]');
     expect(missing.messages.en).toContain('buffalo');
     expect(library.get('items', 'a')).toBeUndefined();
 
-    const ex = await caught(() => library.apply({ type: 'putExhibition', exhibition: exhibitionInput('x', ['nope']) }));
+    const ex = await caught(() =>
+      library.apply({ type: 'putExhibition', exhibition: exhibitionInput('x', ['nope']) }),
+    );
     expect(ex.code).toBe('REFERENCE_MISSING');
     expect(ex.location?.path).toBe('exhibition.chapters[0].blocks[0].itemId');
 
@@ -145,22 +199,38 @@ describe('commands', () => {
     const { library } = await newLibrary();
     await library.apply(putPartnership('leeds'));
     await library.apply(putItem('a', { partnershipIds: ['leeds'] }));
-    await library.apply({ type: 'putExhibition', exhibition: exhibitionInput('leeds-50', ['a'], ['leeds']) });
-    const error = await caught(() => library.apply({ type: 'delete', collection: 'items', id: 'a' }));
+    await library.apply({
+      type: 'putExhibition',
+      exhibition: exhibitionInput('leeds-50', ['a'], ['leeds']),
+    });
+    const error = await caught(() =>
+      library.apply({ type: 'delete', collection: 'items', id: 'a' }),
+    );
     expect(error.code).toBe('IN_USE');
     expect(error.details).toEqual([
-      expect.objectContaining({ collection: 'exhibitions', id: 'leeds-50', path: 'chapters[0].blocks[0].itemId' }),
+      expect.objectContaining({
+        collection: 'exhibitions',
+        id: 'leeds-50',
+        path: 'chapters[0].blocks[0].itemId',
+      }),
     ]);
     expect(error.messages.de).toContain('Ausstellung „Ausstellung leeds-50“, Kapitel „Anfänge“');
     expect(error.messages.en).toContain('Exhibition “Ausstellung leeds-50”, chapter “Anfänge”');
 
-    const p = await caught(() => library.apply({ type: 'delete', collection: 'partnerships', id: 'leeds' }));
+    const p = await caught(() =>
+      library.apply({ type: 'delete', collection: 'partnerships', id: 'leeds' }),
+    );
     expect(p.code).toBe('IN_USE');
-    expect((p.details as { collection: string }[]).map((u) => u.collection).sort()).toEqual(['exhibitions', 'items']);
+    expect((p.details as { collection: string }[]).map((u) => u.collection).sort()).toEqual([
+      'exhibitions',
+      'items',
+    ]);
 
     await library.apply({ type: 'delete', collection: 'items', id: 'a', force: true });
     expect(library.get('items', 'a')).toBeUndefined();
-    const gone = await caught(() => library.apply({ type: 'delete', collection: 'items', id: 'a' }));
+    const gone = await caught(() =>
+      library.apply({ type: 'delete', collection: 'items', id: 'a' }),
+    );
     expect(gone.code).toBe('NOT_FOUND');
     await library.close();
   });
@@ -168,7 +238,12 @@ describe('commands', () => {
   it('undoes each command type', async () => {
     const { dir, library } = await newLibrary();
     const base = await library.apply(putPartnership('leeds'));
-    expect(base.undo).toEqual({ type: 'delete', collection: 'partnerships', id: 'leeds', force: true });
+    expect(base.undo).toEqual({
+      type: 'delete',
+      collection: 'partnerships',
+      id: 'leeds',
+      force: true,
+    });
 
     // put of a new entity ↔ forced delete
     const created = await library.apply(putItem('a', { partnershipIds: ['leeds'] }));
@@ -178,7 +253,9 @@ describe('commands', () => {
     const original = library.get('items', 'a')!;
 
     // put of an existing entity ↔ put of the old one
-    const edit = await library.apply(putItem('a', { title: { de: 'Neu' }, partnershipIds: ['leeds'] }));
+    const edit = await library.apply(
+      putItem('a', { title: { de: 'Neu' }, partnershipIds: ['leeds'] }),
+    );
     await library.apply(edit.undo);
     expect({ ...library.get('items', 'a'), updatedAt: '' }).toEqual({ ...original, updatedAt: '' });
 
@@ -189,31 +266,59 @@ describe('commands', () => {
     expect(library.get('items', 'a')?.createdAt).toBe(original.createdAt);
 
     // award and exhibition
-    const award = await library.apply({ type: 'putAward', award: awardInput('fahne', ['leeds'], ['a']) });
-    const awardEdit = await library.apply({ type: 'putAward', award: { ...awardInput('fahne', ['leeds']), date: '1980' } });
+    const award = await library.apply({
+      type: 'putAward',
+      award: awardInput('fahne', ['leeds'], ['a']),
+    });
+    const awardEdit = await library.apply({
+      type: 'putAward',
+      award: { ...awardInput('fahne', ['leeds']), date: '1980' },
+    });
     await library.apply(awardEdit.undo);
     expect(library.get('awards', 'fahne')?.date).toBe('1979');
     await library.apply(award.undo);
     expect(library.get('awards', 'fahne')).toBeUndefined();
-    const ex = await library.apply({ type: 'putExhibition', exhibition: exhibitionInput('x', ['a']) });
+    const ex = await library.apply({
+      type: 'putExhibition',
+      exhibition: exhibitionInput('x', ['a']),
+    });
     await library.apply(ex.undo);
     expect(library.get('exhibitions', 'x')).toBeUndefined();
 
     // manifest
-    const m = await library.apply({ type: 'updateManifest', name: 'Neu', languages: ['de', 'en', 'ar'] });
+    const m = await library.apply({
+      type: 'updateManifest',
+      name: 'Neu',
+      languages: ['de', 'en', 'ar'],
+    });
     expect(library.manifest.languages).toEqual(['de', 'en', 'ar']);
-    expect(m.undo).toEqual({ type: 'updateManifest', name: 'Städtepartnerschaften', languages: ['de', 'en'] });
+    expect(m.undo).toEqual({
+      type: 'updateManifest',
+      name: 'Städtepartnerschaften',
+      languages: ['de', 'en'],
+    });
     await library.apply(m.undo);
-    expect(library.manifest).toMatchObject({ name: 'Städtepartnerschaften', languages: ['de', 'en'] });
+    expect(library.manifest).toMatchObject({
+      name: 'Städtepartnerschaften',
+      languages: ['de', 'en'],
+    });
 
     // batch ↔ batch of inverses in reverse order
     const batch = await library.apply({
       type: 'batch',
-      commands: [putPartnership('amiens', { country: 'FR' }), putItem('b', { partnershipIds: ['amiens'] }), { type: 'updateManifest', name: 'B' }],
+      commands: [
+        putPartnership('amiens', { country: 'FR' }),
+        putItem('b', { partnershipIds: ['amiens'] }),
+        { type: 'updateManifest', name: 'B' },
+      ],
     });
     expect(batch.undo).toMatchObject({
       type: 'batch',
-      commands: [{ type: 'updateManifest' }, { type: 'delete', id: 'b' }, { type: 'delete', id: 'amiens' }],
+      commands: [
+        { type: 'updateManifest' },
+        { type: 'delete', id: 'b' },
+        { type: 'delete', id: 'amiens' },
+      ],
     });
     await library.apply(batch.undo);
     expect(library.get('items', 'b')).toBeUndefined();
@@ -226,10 +331,16 @@ describe('commands', () => {
 
   it('updates the manifest with validation', async () => {
     const { dir, library } = await newLibrary();
-    const bad = await caught(() => library.apply({ type: 'updateManifest', defaultLanguage: 'fr' }));
+    const bad = await caught(() =>
+      library.apply({ type: 'updateManifest', defaultLanguage: 'fr' }),
+    );
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.location?.path).toBe('defaultLanguage');
-    const r = await library.apply({ type: 'updateManifest', languages: ['de', 'en', 'fr'], defaultLanguage: 'fr' });
+    const r = await library.apply({
+      type: 'updateManifest',
+      languages: ['de', 'en', 'fr'],
+      defaultLanguage: 'fr',
+    });
     await library.close();
     const reopened = await openLibrary(dir, { readOnly: true });
     expect(reopened.manifest.defaultLanguage).toBe('fr');
@@ -246,7 +357,11 @@ describe('commands', () => {
     const error = await caught(() =>
       library.apply({
         type: 'batch',
-        commands: [putItem('b'), putItem('c', { partnershipIds: ['leeds'] }), { type: 'delete', collection: 'items', id: 'missing' }],
+        commands: [
+          putItem('b'),
+          putItem('c', { partnershipIds: ['leeds'] }),
+          { type: 'delete', collection: 'items', id: 'missing' },
+        ],
       }),
     );
     expect(error.code).toBe('NOT_FOUND');
@@ -256,7 +371,10 @@ describe('commands', () => {
     expect(library.get('items', 'b')).toBeUndefined();
 
     const refError = await caught(() =>
-      library.apply({ type: 'batch', commands: [putItem('b'), putItem('c', { partnershipIds: ['nowhere'] })] }),
+      library.apply({
+        type: 'batch',
+        commands: [putItem('b'), putItem('c', { partnershipIds: ['nowhere'] })],
+      }),
     );
     expect(refError.location?.path).toBe('commands[1].item.partnershipIds[0]');
     expect(await hashTree(dir)).toEqual(before);
@@ -264,7 +382,11 @@ describe('commands', () => {
     // Within a batch, later commands see earlier ones.
     const ok = await library.apply({
       type: 'batch',
-      commands: [putPartnership('kumasi', { country: 'GH' }), putItem('b', { partnershipIds: ['kumasi'] }), putItem('c')],
+      commands: [
+        putPartnership('kumasi', { country: 'GH' }),
+        putItem('b', { partnershipIds: ['kumasi'] }),
+        putItem('c'),
+      ],
     });
     expect(ok.revision).toBe(revision + 1);
     expect(await exists(join(dir, 'journal.json'))).toBe(false);
@@ -276,7 +398,9 @@ describe('commands', () => {
 
   it('serializes concurrent applies', async () => {
     const { dir, library } = await newLibrary();
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => library.apply(putItem(`p-${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => library.apply(putItem(`p-${i}`))),
+    );
     expect(results.map((r) => r.revision)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     await library.close();
     expect((await readLibrarySnapshot(dir)).items).toHaveLength(25);

@@ -50,7 +50,9 @@ export function startChild(script: string, args: string[]): Child {
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += String(c)));
   // 'close' waits for stdout to drain, so every line the child printed is in `lines`.
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
   return {
     process: child,
     lines,
@@ -59,9 +61,22 @@ export function startChild(script: string, args: string[]): Child {
       const found = lines.find((l) => pattern.test(l));
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`child did not print ${pattern}; stderr: ${stderr}; lines: ${lines.join(' | ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `child did not print ${pattern}; stderr: ${stderr}; lines: ${lines.join(' | ')}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-        void exited.then(() => setTimeout(() => reject(new Error(`child exited; stderr: ${stderr}; lines: ${lines.join(' | ')}`)), 50));
+        void exited.then(() =>
+          setTimeout(
+            () => reject(new Error(`child exited; stderr: ${stderr}; lines: ${lines.join(' | ')}`)),
+            50,
+          ),
+        );
       });
     },
   };
