@@ -21,7 +21,9 @@ export function targets(outDir = join(root, 'dist')) {
       target: 'node20',
       packages: 'external',
       // The CLI runs with top-level await and import.meta; a banner gives bundled CJS deps `require`.
-      banner: { js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);",
+      },
     },
     {
       name: 'main',
@@ -34,7 +36,9 @@ export function targets(outDir = join(root, 'dist')) {
       // electron, the runtime itself, and sharp, whose native parts are unpacked from the asar.
       external: ['electron', 'sharp'],
       define: { 'import.meta.url': '__vitrineImportMetaUrl' },
-      banner: { js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      banner: {
+        js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
     },
     {
       name: 'preload',
@@ -60,16 +64,21 @@ export async function buildAll({ outDir, only } = {}) {
       continue;
     }
     const { name, ...options } = t;
-    await build({
-      ...options,
-      bundle: true,
-      sourcemap: 'linked',
-      logLevel: 'warning',
-      legalComments: 'none',
-      define: { 'process.env.NODE_ENV': '"production"', ...options.define },
-      tsconfig: join(root, 'tsconfig.json'),
-    });
-    results.push({ name, outfile: t.outfile });
+    try {
+      await build({
+        ...options,
+        bundle: true,
+        sourcemap: 'linked',
+        logLevel: 'warning',
+        legalComments: 'none',
+        define: { 'process.env.NODE_ENV': '"production"', ...options.define },
+        tsconfig: join(root, 'tsconfig.json'),
+      });
+      results.push({ name, outfile: t.outfile });
+    } catch (error) {
+      // Keep going so one broken entry does not hide the state of the others.
+      results.push({ name, error });
+    }
   }
   return results;
 }
@@ -77,11 +86,12 @@ export async function buildAll({ outDir, only } = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outIndex = process.argv.indexOf('--outdir');
   const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : undefined;
-  try {
-    const results = await buildAll({ outDir });
-    for (const r of results) if (r.skipped) console.warn(`build: skipped ${r.name} (${r.skipped})`);
-  } catch (err) {
-    console.error(`build failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
+  const results = await buildAll({ outDir });
+  for (const r of results) {
+    if (r.skipped) console.warn(`build: skipped ${r.name} (${r.skipped})`);
+    if (r.error) {
+      console.error(`build: ${r.name} failed`);
+      process.exitCode = 1;
+    }
   }
 }

@@ -1,12 +1,12 @@
-import {
-  apiEventNames,
-  apiMethodNames,
-  type ApiEventName,
-  type ApiEventPayload,
-  type ApiInput,
-  type ApiMethodName,
-  type ApiOutput,
+// Types only from the contract: this module must not pull zod into the preload bundle.
+import type {
+  ApiEventName,
+  ApiEventPayload,
+  ApiInput,
+  ApiMethodName,
+  ApiOutput,
 } from './contract';
+import { API_EVENT_NAMES, API_METHOD_NAMES } from './names';
 import { ApiCallError, type ApiResult } from './envelope';
 
 type Namespace<M extends string> = M extends `${infer N}.${string}` ? N : never;
@@ -64,13 +64,13 @@ export function splitMethodName(method: ApiMethodName): [namespace: string, name
 export function buildBridge(transport: ApiTransport): VitrineBridge {
   const bridge: Record<string, Record<string, (input?: unknown) => Promise<ApiResult<unknown>>>> =
     {};
-  for (const method of apiMethodNames) {
+  for (const method of API_METHOD_NAMES) {
     const [ns, name] = splitMethodName(method);
     const group = (bridge[ns] ??= {});
     group[name] = (input?: unknown) => transport.call(method, input ?? {});
   }
   const on = (event: ApiEventName, listener: (payload: unknown) => void): Unsubscribe => {
-    if (!apiEventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
+    if (!(API_EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event: ${String(event)}`);
     if (typeof listener !== 'function') throw new Error('listener must be a function');
     return transport.subscribe(event, listener);
   };
@@ -84,7 +84,7 @@ export function createApiClient(bridge: VitrineBridge): VitrineApi {
     string,
     Record<string, (input?: unknown) => Promise<ApiResult<unknown>>>
   >;
-  for (const method of apiMethodNames) {
+  for (const method of API_METHOD_NAMES) {
     const [ns, name] = splitMethodName(method);
     const group = (api[ns] ??= {});
     group[name] = async (input?: unknown) => {

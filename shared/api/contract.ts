@@ -9,6 +9,7 @@ import {
   Manifest,
   Partnership,
 } from '../domain';
+import { API_EVENT_NAMES, API_METHOD_NAMES } from './names';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -16,7 +17,8 @@ import {
  * renderer's types are derived from them, so a method cannot drift between the two sides.
  *
  * Adding a method: add an entry to `apiMethods` (input and output schema, JSDoc saying what it
- * does and which errors it can return), then implement it in `electron/core/api/handlers.ts`.
+ * does and which errors it can return) and its name to `names.ts`, then implement it in
+ * `electron/core/api/service.ts` (the handler table's type demands it).
  * The preload and the web host pick it up from this table without further changes.
  */
 
@@ -171,13 +173,20 @@ export type ApiParsedInput<M extends ApiMethodName> = z.output<ApiMethods[M]['in
 export type ApiOutput<M extends ApiMethodName> = z.output<ApiMethods[M]['output']>;
 export type ApiEventPayload<E extends ApiEventName> = z.output<ApiEvents[E]>;
 
-export const apiMethodNames = Object.keys(apiMethods) as ApiMethodName[];
-export const apiEventNames = Object.keys(apiEvents) as ApiEventName[];
+export const apiMethodNames: readonly ApiMethodName[] = API_METHOD_NAMES;
+export const apiEventNames: readonly ApiEventName[] = API_EVENT_NAMES;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time guard: names.ts lists exactly the methods and events declared here. */
+export const namesMatchContract: [
+  Same<ApiMethodName, (typeof API_METHOD_NAMES)[number]>,
+  Same<ApiEventName, (typeof API_EVENT_NAMES)[number]>,
+] = [true, true];
 
 export function isApiMethodName(name: unknown): name is ApiMethodName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);
+  return typeof name === 'string' && (API_METHOD_NAMES as readonly string[]).includes(name);
 }
 
 export function isApiEventName(name: unknown): name is ApiEventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiEvents, name);
+  return typeof name === 'string' && (API_EVENT_NAMES as readonly string[]).includes(name);
 }

@@ -1,4 +1,5 @@
 export * from './contract';
+export * from './names';
 export * from './envelope';
 export * from './client';
 export * from './transport';

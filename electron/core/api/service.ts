@@ -233,7 +233,11 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       serial(async () => {
         await mkdir(samplesDir, { recursive: true });
         const dir = join(samplesDir, `sample-${stamp(clock())}-${randomBytes(3).toString('hex')}`);
-        await buildSampleLibrary(dir);
+        const taskId = `sample-${randomBytes(4).toString('hex')}`;
+        const label = lang === 'de' ? 'Beispielbibliothek anlegen' : 'Creating the sample library';
+        await buildSampleLibrary(dir, {
+          onProgress: (p) => emitter.emit('progress', { taskId, label, done: p.done, total: p.total, step: p.step }),
+        });
         return adopt(await openLibrary(dir, { clock }));
       }),
     'library.openRecent': ({ id }) =>

@@ -5,3 +5,4 @@ export { mediaUrlToRelPath } from './media-url';
 export { findToken, isAllowedHost, isAllowedOrigin, newToken, tokenCookie, tokenMatches } from './guard';
 export { defaultAppDataDir, findRendererDir } from './paths';
 export { openInBrowser } from './open-browser';
+export { parseRange } from './range';

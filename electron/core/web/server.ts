@@ -19,6 +19,7 @@ import { resolveMediaFile } from '../media';
 import { findToken, isAllowedHost, isAllowedOrigin, newToken, tokenCookie } from './guard';
 import { mediaUrlToRelPath } from './media-url';
 import { contentTypeFor, SECURITY_HEADERS } from './policy';
+import { parseRange } from './range';
 
 export interface WebHostOptions {
   service: ApiService;
@@ -183,17 +184,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...headers,
     };
     // Single byte ranges, so audio and video can seek.
-    const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
-    if (range && (range[1] || range[2])) {
-      let start = range[1] ? Number(range[1]) : info.size - Number(range[2]);
-      let end = range[1] && range[2] ? Number(range[2]) : info.size - 1;
-      start = Math.max(0, start);
-      end = Math.min(end, info.size - 1);
-      if (start > end || start >= info.size) {
-        res.writeHead(416, { 'Content-Range': `bytes */${info.size}` });
-        res.end();
-        return;
-      }
+    const range = parseRange(req.headers.range, info.size);
+    if (range === 'invalid') {
+      res.writeHead(416, { 'Content-Range': `bytes */${info.size}` });
+      res.end();
+      return;
+    }
+    if (range) {
+      const { start, end } = range;
       res.writeHead(206, { ...base, 'Content-Range': `bytes ${start}-${end}/${info.size}`, 'Content-Length': end - start + 1 });
       if (req.method === 'HEAD') return void res.end();
       createReadStream(file, { start, end }).pipe(res);

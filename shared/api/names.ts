@@ -1,0 +1,20 @@
+/**
+ * The method and event names alone, without schemas, so the preload can build `window.vitrine`
+ * without bundling zod and the domain model. contract.ts checks at compile time that these lists
+ * match its tables exactly; a method added there without a name here does not type-check.
+ */
+export const API_METHOD_NAMES = [
+  'app.info',
+  'app.setUiLanguage',
+  'session.state',
+  'library.openSample',
+  'library.openRecent',
+  'library.openDialog',
+  'library.createDialog',
+  'library.close',
+  'library.snapshot',
+  'library.apply',
+  'media.importDialog',
+] as const;
+
+export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu'] as const;
