@@ -7,13 +7,16 @@ export const IMAGE_FORMATS = ['avif', 'webp', 'jpeg'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 /**
- * The widths made for an image `original` pixels wide: the standard widths below it, plus the
- * original width itself when it is under the largest (so a 1200 px photo is also shown sharp).
+ * The widths made for an image `original` pixels wide: the standard widths up to it, plus the
+ * original width itself when it is clearly (20 %) larger than the biggest standard width below it
+ * — so a 1200 px photo is also shown sharp, but a 1700 px one does not get a near-copy of 1600.
+ * Never wider than the original.
  */
 export function derivativeWidths(original: number): number[] {
   const largest = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!;
-  const widths: number[] = IMAGE_WIDTHS.filter((w) => w < original);
-  widths.push(Math.max(1, Math.min(original, largest)));
+  const widths: number[] = IMAGE_WIDTHS.filter((w) => w <= original);
+  const top = widths[widths.length - 1];
+  if (top === undefined || (original > top * 1.2 && top < largest)) widths.push(Math.max(1, Math.min(original, largest)));
   return widths;
 }
 
