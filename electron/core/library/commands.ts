@@ -206,12 +206,18 @@ export class Overlay {
     const old = this.currentManifest;
     const next = { ...old };
     const inverse: Extract<SingleCommand, { type: 'updateManifest' }> = { type: 'updateManifest' };
-    if (command.name !== undefined) ((next.name = command.name), (inverse.name = old.name));
-    if (command.languages !== undefined)
-      ((next.languages = command.languages), (inverse.languages = old.languages));
-    if (command.defaultLanguage !== undefined)
-      ((next.defaultLanguage = command.defaultLanguage),
-        (inverse.defaultLanguage = old.defaultLanguage));
+    if (command.name !== undefined) {
+      next.name = command.name;
+      inverse.name = old.name;
+    }
+    if (command.languages !== undefined) {
+      next.languages = command.languages;
+      inverse.languages = old.languages;
+    }
+    if (command.defaultLanguage !== undefined) {
+      next.defaultLanguage = command.defaultLanguage;
+      inverse.defaultLanguage = old.defaultLanguage;
+    }
     const checked = Manifest.safeParse(next);
     if (!checked.success) throw invalidInput(checked.error.issues, at);
     this.manifest = checked.data;

@@ -77,7 +77,10 @@ export function findJsonErrorOffset(text: string): number {
         const e = text[i];
         if (e === 'u') {
           for (let k = 1; k <= 4; k++)
-            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) ((i += k), fail());
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail();
+            }
           i += 5;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
         else fail();

@@ -25,6 +25,24 @@ export function tempPathFor(path: string): string {
 export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 /**
+ * On Windows a rename over a file fails with EPERM/EACCES/EBUSY while a virus scanner or indexer
+ * has it open; those holds are short, so retry for about a second (as graceful-fs does).
+ */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const transient = code === 'EPERM' || code === 'EACCES' || code === 'EBUSY';
+      if (process.platform !== 'win32' || !transient || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** Math.min(attempt, 6)));
+    }
+  }
+}
+
+/**
  * Replaces `path` so that a crash at any moment leaves either the old or the new content, and a
  * resolved promise means the new content survives power loss: temp file in the same folder,
  * fsync the file, rename over the target, fsync the folder.
@@ -39,7 +57,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await renameWithRetry(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;

@@ -271,10 +271,10 @@ class Store implements Library, BaseState {
       } else await this.writeJournaled(nextData, nextManifest, revision);
     } catch (error) {
       throw new AppError(
-        'FILE_UNREADABLE',
+        'INTERNAL',
         {
-          de: `Die Änderung konnte nicht gespeichert werden: ${String(error)}`,
-          en: `The change could not be saved: ${String(error)}`,
+          de: `Die Änderung konnte nicht gespeichert werden (${String(error)}). Prüfen Sie, ob der Datenträger voll oder schreibgeschützt ist.`,
+          en: `The change could not be saved (${String(error)}). Check whether the disk is full or write-protected.`,
         },
         { cause: error },
       );

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
 import type { z } from 'zod';
 import type { SingleCommand } from '../../../../../shared/domain/commands';
+import type { AppError } from '../../../../../shared/errors';
 
 type SingleCommandInput = z.input<typeof SingleCommand>;
 
@@ -132,13 +133,11 @@ export const putPartnership = (
 });
 
 /** Runs `fn` and returns the AppError it rejects with (fails the test if it resolves). */
-export async function caught(
-  fn: () => Promise<unknown>,
-): Promise<import('../../../../../shared/errors').AppError> {
+export async function caught(fn: () => Promise<unknown>): Promise<AppError> {
   try {
     await fn();
   } catch (error) {
-    return error as import('../../../../../shared/errors').AppError;
+    return error as AppError;
   }
   throw new Error('expected a rejection');
 }

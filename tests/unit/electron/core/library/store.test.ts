@@ -16,7 +16,6 @@ import {
   hashTree,
   itemInput,
   manualClock,
-  partnershipInput,
   putItem,
   putPartnership,
   tempDir,
@@ -394,6 +393,22 @@ describe('commands', () => {
     const snap = await readLibrarySnapshot(dir);
     expect(snap.items.map((i) => i.id).sort()).toEqual(['a', 'b', 'c']);
     expect(snap.revision).toBe(revision + 1);
+  });
+
+  it('reports a failed write and keeps memory and disk as they were', async () => {
+    const { dir, library } = await newLibrary();
+    await library.apply(putItem('a'));
+    const { mkdir } = await import('node:fs/promises');
+    // A folder where the shard file of 'x' belongs makes the rename fail.
+    await mkdir(join(dir, itemShardFile(shardOf('x'))), { recursive: true });
+    const error = await caught(() => library.apply(putItem('x')));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.messages.en).toContain('could not be saved');
+    expect(library.get('items', 'x')).toBeUndefined();
+    expect(library.revision).toBe(1);
+    const ok = await library.apply(putItem('a', { title: { de: 'weiter' } }));
+    expect(ok.revision).toBe(2);
+    await library.close();
   });
 
   it('serializes concurrent applies', async () => {
