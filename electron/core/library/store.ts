@@ -33,6 +33,7 @@ import {
   BACKUPS_DIR,
   DATA_DIR,
   ITEMS_DIR,
+  LOCK_FILE,
   MANIFEST_FILE,
   MEDIA_DIR,
   collectionFile,
@@ -448,7 +449,8 @@ async function removeTempFiles(dir: string): Promise<void> {
       continue;
     }
     for (const name of names)
-      if (TEMP_FILE.test(name)) await unlink(join(dir, sub, name)).catch(() => undefined);
+      if (TEMP_FILE.test(name) || (sub === '.' && name.startsWith(`${LOCK_FILE}.stale-`)))
+        await unlink(join(dir, sub, name)).catch(() => undefined);
   }
 }
 
