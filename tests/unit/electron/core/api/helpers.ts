@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, readlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dialogs } from '../../../../../electron/core/api';
@@ -37,7 +37,9 @@ export async function treeContents(dir: string): Promise<Record<string, string>>
   async function walk(d: string, prefix: string): Promise<void> {
     for (const entry of await readdir(d, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
+      if (entry.isSymbolicLink()) {
+        out[rel] = `-> ${await readlink(join(d, entry.name))}`;
+      } else if (entry.isDirectory()) {
         // Backups are time-based; their presence is not a change made by the call.
         if (rel === 'backups') continue;
         await walk(join(d, entry.name), rel);

@@ -1,0 +1,134 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChecks } from '../../../../../shared/check';
+import { BLOCK_TYPES, mediaPath, type LibrarySnapshot } from '../../../../../shared/domain';
+import { openLibrary } from '../../../../../electron/core/library';
+import {
+  buildSampleLibrary,
+  loadSampleContent,
+  mediaRecipe,
+  type SampleProgress,
+  type SampleSummary,
+} from '../../../../../electron/core/sample';
+
+const roots: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vitrine-sample-test-'));
+  roots.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
+});
+
+async function readSnapshot(dir: string): Promise<LibrarySnapshot> {
+  const library = await openLibrary(dir, { readOnly: true });
+  try {
+    return library.snapshot();
+  } finally {
+    await library.close();
+  }
+}
+
+describe('buildSampleLibrary', () => {
+  let dir: string;
+  let summary: SampleSummary;
+  let snapshot: LibrarySnapshot;
+  const progress: SampleProgress[] = [];
+
+  beforeAll(async () => {
+    dir = path.join(await tempDir(), 'bibliothek');
+    summary = await buildSampleLibrary(dir, { onProgress: (p) => progress.push(p) });
+    snapshot = await readSnapshot(dir);
+  }, 180_000);
+
+  it('creates a library that opens with all partnerships, awards, items and exhibitions', () => {
+    expect(snapshot.manifest).toMatchObject({
+      name: 'Internationale Beziehungen Dortmund (Beispiel)',
+      languages: ['de', 'en', 'ar'],
+      defaultLanguage: 'de',
+      createdAt: '2026-01-15T10:00:00.000Z',
+    });
+    expect(snapshot.partnerships).toHaveLength(9);
+    expect(snapshot.awards).toHaveLength(2);
+    expect(snapshot.items.length).toBeGreaterThanOrEqual(30);
+    expect(snapshot.exhibitions.map((x) => x.slug).sort()).toEqual(['50-jahre-dortmund-leeds', 'projektpartnerschaft-dura']);
+    expect(summary).toMatchObject({ dir: path.resolve(dir), partnerships: 9, awards: 2, items: snapshot.items.length, exhibitions: 2 });
+  });
+
+  it('keeps the partnership histories that refer to items', () => {
+    const leeds = snapshot.partnerships.find((p) => p.id === 'leeds')!;
+    const content = loadSampleContent();
+    expect(leeds.history).toEqual(content.partnerships.find((p) => p.id === 'leeds')!.history);
+    expect(leeds.history.flatMap((e) => e.itemIds)).toContain('poster-50-jahre-leeds');
+  });
+
+  it('stores the exhibition with every block kind', () => {
+    const x = snapshot.exhibitions.find((e) => e.slug === '50-jahre-dortmund-leeds')!;
+    const kinds = new Set(x.chapters.flatMap((c) => c.blocks.map((b) => b.type)));
+    expect(kinds).toEqual(new Set(BLOCK_TYPES));
+    expect(x.coverItemId).toBe('poster-50-jahre-leeds');
+  });
+
+  it('imports every media file: present on disk, with the size, type and dimensions of its recipe', () => {
+    const content = loadSampleContent();
+    let files = 0;
+    for (const item of snapshot.items) {
+      const names = content.items.find((i) => i.id === item.id)!.media;
+      expect(item.media).toHaveLength(names.length);
+      item.media.forEach((asset, i) => {
+        const recipe = mediaRecipe(names[i]!)!;
+        const file = path.join(dir, mediaPath(asset));
+        expect(existsSync(file), `${item.id}: ${file}`).toBe(true);
+        expect(statSync(file).size).toBe(asset.bytes);
+        expect(asset).toMatchObject({ kind: recipe.kind, mime: recipe.mime, originalName: recipe.fileName });
+        if (recipe.width) expect([asset.width, asset.height]).toEqual([recipe.width, recipe.height]);
+        if (recipe.pages) expect(asset.pages).toBe(recipe.pages);
+        if (recipe.duration) expect(asset.duration).toBeCloseTo(recipe.duration, 1);
+        files++;
+      });
+    }
+    expect(files).toBe(summary.mediaFiles);
+  });
+
+  it('stamps everything with the fixed sample clock', () => {
+    const stamps = [...snapshot.items, ...snapshot.partnerships, ...snapshot.awards, ...snapshot.exhibitions].flatMap(
+      (e) => [e.createdAt, e.updatedAt],
+    );
+    expect(new Set(stamps)).toEqual(new Set(['2026-01-15T10:00:00.000Z']));
+  });
+
+  it('passes the library checks with nothing but the sample-content notice', () => {
+    const problems = runChecks({ snapshot, mediaExists: (rel) => existsSync(path.join(dir, rel)) });
+    expect(problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    expect(problems.map((p) => p.rule)).toEqual(['sample-content']);
+  });
+
+  it('reports progress step by step up to the total', () => {
+    expect(progress.length).toBeGreaterThan(30);
+    progress.forEach((p, i) => expect(p.done).toBe(i + 1));
+    expect(progress.at(-1)).toMatchObject({ done: progress[0]!.total, step: 'library' });
+  });
+
+  it('produces the same library again: same media hashes, same data', async () => {
+    const again = path.join(await tempDir(), 'zweite');
+    await buildSampleLibrary(again);
+    const second = await readSnapshot(again);
+    const hashes = (s: LibrarySnapshot) => s.items.flatMap((i) => i.media.map((m) => `${i.id}:${m.sha256}`));
+    expect(hashes(second)).toEqual(hashes(snapshot));
+    expect(second.items).toEqual(snapshot.items);
+    expect(second.exhibitions).toEqual(snapshot.exhibitions);
+    expect(await readFile(path.join(again, 'library.json'), 'utf8')).toBe(await readFile(path.join(dir, 'library.json'), 'utf8'));
+  }, 180_000);
+
+  it('refuses a folder that is not empty and leaves it alone', async () => {
+    const busy = await tempDir();
+    await writeFile(path.join(busy, 'notiz.txt'), 'bitte nicht löschen');
+    await expect(buildSampleLibrary(busy)).rejects.toMatchObject({ code: 'LIBRARY_EXISTS' });
+    expect(await readFile(path.join(busy, 'notiz.txt'), 'utf8')).toBe('bitte nicht löschen');
+    expect(existsSync(path.join(busy, 'library.json'))).toBe(false);
+  });
+});
