@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check';
 import { registerExport } from './commands/export';
 import { registerInfo } from './commands/info';
 import { registerInit } from './commands/init';
+import { registerWeb } from './commands/web';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -15,6 +16,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerInfo,
   registerCheck,
   registerExport,
+  registerWeb,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {
