@@ -86,7 +86,9 @@ export async function buildAll({ outDir, only } = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outIndex = process.argv.indexOf('--outdir');
   const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : undefined;
-  const results = await buildAll({ outDir });
+  const onlyIndex = process.argv.indexOf('--only');
+  const only = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : undefined;
+  const results = await buildAll({ outDir, only });
   for (const r of results) {
     if (r.skipped) console.warn(`build: skipped ${r.name} (${r.skipped})`);
     if (r.error) {
