@@ -28,6 +28,8 @@ export interface SampleProgress {
 
 export interface BuildSampleOptions {
   onProgress?: (progress: SampleProgress) => void;
+  /** Replaces the sample's library name. */
+  name?: string;
 }
 
 export interface SampleSummary {
@@ -62,7 +64,11 @@ function recipesOf(content: SampleContent): MediaRecipe[] {
  * store checks each reference as a command is applied; so partnerships go in first without
  * their history, then items, then the partnerships again in full.
  */
-export function sampleCommands(content: SampleContent, media: ReadonlyMap<string, MediaAsset>, now: string): CommandInput {
+export function sampleCommands(
+  content: SampleContent,
+  media: ReadonlyMap<string, MediaAsset>,
+  now: string,
+): CommandInput {
   const stamps = { createdAt: now, updatedAt: now };
   const commands: CommandInput[] = [];
   for (const p of content.partnerships)
@@ -79,8 +85,10 @@ export function sampleCommands(content: SampleContent, media: ReadonlyMap<string
     });
     commands.push({ type: 'putItem', item: { ...item, media: assets, ...stamps } });
   }
-  for (const p of content.partnerships) commands.push({ type: 'putPartnership', partnership: { ...p, ...stamps } });
-  for (const award of content.awards) commands.push({ type: 'putAward', award: { ...award, ...stamps } });
+  for (const p of content.partnerships)
+    commands.push({ type: 'putPartnership', partnership: { ...p, ...stamps } });
+  for (const award of content.awards)
+    commands.push({ type: 'putAward', award: { ...award, ...stamps } });
   for (const exhibition of content.exhibitions)
     commands.push({ type: 'putExhibition', exhibition: { ...exhibition, ...stamps } });
   return { type: 'batch', commands } as CommandInput;
@@ -91,7 +99,10 @@ export function sampleCommands(content: SampleContent, media: ReadonlyMap<string
  * file into a temporary folder, imports it, and writes all entities in one batch. Every
  * timestamp is the sample's fixed clock, so two builds hold the same data.
  */
-export async function buildSampleLibrary(dir: string, opts: BuildSampleOptions = {}): Promise<SampleSummary> {
+export async function buildSampleLibrary(
+  dir: string,
+  opts: BuildSampleOptions = {},
+): Promise<SampleSummary> {
   const content = loadSampleContent();
   const fixed = new Date(content.library.clock);
   const clock = () => new Date(fixed.getTime());
@@ -101,7 +112,7 @@ export async function buildSampleLibrary(dir: string, opts: BuildSampleOptions =
   const report = (step: string) => opts.onProgress?.({ done: ++done, total, step });
 
   const library = await createLibrary(dir, {
-    name: content.library.name,
+    name: opts.name ?? content.library.name,
     languages: content.library.languages,
     defaultLanguage: content.library.defaultLanguage,
     clock,

@@ -55,7 +55,8 @@ function photo(name: string, spec: Omit<PhotoSpec, 'caption'> & { caption: strin
     mime: 'image/jpeg',
     width,
     height,
-    render: () => rasterize(photoSvg({ ...spec, caption: `${spec.caption} · ${GENERATED}` }), 'jpeg'),
+    render: () =>
+      rasterize(photoSvg({ ...spec, caption: `${spec.caption} · ${GENERATED}` }), 'jpeg'),
   };
 }
 
@@ -110,11 +111,36 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     subline: 'Was uns verbindet',
     footer: POSTER_FOOTER,
   }),
-  photo('photo-leeds-town-hall', { scene: 'townhall', palette: 'faded', seed: 11, caption: 'Leeds, Rathaus – um 1975' }),
-  photo('photo-leeds-delegation', { scene: 'group', palette: 'sepia', seed: 12, caption: 'Delegation aus Leeds in Dortmund – um 1969' }),
-  photo('photo-friedensplatz-then', { scene: 'square', palette: 'sepia', seed: 21, caption: 'Dortmund, Friedensplatz – 1970er-Jahre' }),
-  photo('photo-friedensplatz-now', { scene: 'square', palette: 'colour', seed: 21, caption: 'Dortmund, Friedensplatz – 2019' }),
-  photo('photo-leeds-exchange', { scene: 'workshop', palette: 'faded', seed: 13, caption: 'Schüleraustausch Leeds–Dortmund – 1980er-Jahre' }),
+  photo('photo-leeds-town-hall', {
+    scene: 'townhall',
+    palette: 'faded',
+    seed: 11,
+    caption: 'Leeds, Rathaus – um 1975',
+  }),
+  photo('photo-leeds-delegation', {
+    scene: 'group',
+    palette: 'sepia',
+    seed: 12,
+    caption: 'Delegation aus Leeds in Dortmund – um 1969',
+  }),
+  photo('photo-friedensplatz-then', {
+    scene: 'square',
+    palette: 'sepia',
+    seed: 21,
+    caption: 'Dortmund, Friedensplatz – 1970er-Jahre',
+  }),
+  photo('photo-friedensplatz-now', {
+    scene: 'square',
+    palette: 'colour',
+    seed: 21,
+    caption: 'Dortmund, Friedensplatz – 2019',
+  }),
+  photo('photo-leeds-exchange', {
+    scene: 'workshop',
+    palette: 'faded',
+    seed: 13,
+    caption: 'Schüleraustausch Leeds–Dortmund – 1980er-Jahre',
+  }),
   letter('letter-leeds-1969', {
     letterhead: 'CITY OF LEEDS',
     sender: 'Office of the Lord Mayor · Civic Hall · Leeds',
@@ -135,19 +161,35 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
   screen('screen-leeds-call-2020', {
     mode: 'call',
     title: 'Dortmund ↔ Leeds · Videokonferenz',
-    tiles: ['Dortmund', 'Leeds', 'Dortmund – Schule', 'Leeds – Youth Council', 'Dortmund – Chor', 'Leeds – Library'],
+    tiles: [
+      'Dortmund',
+      'Leeds',
+      'Dortmund – Schule',
+      'Leeds – Youth Council',
+      'Dortmund – Chor',
+      'Leeds – Library',
+    ],
     caption: `Digitaler Austausch 2020 · ${GENERATED}`,
     seed: 2020,
   }),
   screen('screen-online-exhibition', {
     mode: 'browser',
     title: '50 Jahre Dortmund Leeds – Online-Ausstellung',
-    tiles: ['ausstellung.example/50-jahre-dortmund-leeds', '50 Jahre Dortmund Leeds', 'Was uns verbindet – Online-Ausstellung 2020'],
+    tiles: [
+      'ausstellung.example/50-jahre-dortmund-leeds',
+      '50 Jahre Dortmund Leeds',
+      'Was uns verbindet – Online-Ausstellung 2020',
+    ],
     caption: `Ansicht der Online-Ausstellung (nachgestellt) · ${GENERATED}`,
     seed: 50,
   }),
   // --- Amiens ----------------------------------------------------------------------------------
-  photo('photo-amiens-cathedral', { scene: 'cathedral', palette: 'faded', seed: 31, caption: 'Amiens, Kathedrale – 1960er-Jahre' }),
+  photo('photo-amiens-cathedral', {
+    scene: 'cathedral',
+    palette: 'faded',
+    seed: 31,
+    caption: 'Amiens, Kathedrale – 1960er-Jahre',
+  }),
   poster('poster-amiens-jumelage', {
     background: '#f4efe6',
     ink: '#1b2a41',
@@ -185,11 +227,19 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     height: 1600,
     render: () =>
       rasterize(
-        flagSvg({ inscription: ['DORTMUND', '1979'], caption: 'Ehrenfahne des Europarates – generierte Nachbildung' }),
+        flagSvg({
+          inscription: ['DORTMUND', '1979'],
+          caption: 'Ehrenfahne des Europarates – generierte Nachbildung',
+        }),
         'png',
       ),
   },
-  photo('photo-ehrenfahne-ceremony', { scene: 'group', palette: 'faded', seed: 79, caption: 'Übergabe der Ehrenfahne – 1979 (nachgestellt)' }),
+  photo('photo-ehrenfahne-ceremony', {
+    scene: 'group',
+    palette: 'faded',
+    seed: 79,
+    caption: 'Übergabe der Ehrenfahne – 1979 (nachgestellt)',
+  }),
   {
     name: 'plaque-ehrenplakette-2021',
     fileName: 'plaque-ehrenplakette-2021.png',
@@ -234,7 +284,12 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     render: async () => klanggrussWav(),
   },
   // --- Buffalo ---------------------------------------------------------------------------------
-  photo('photo-buffalo-skyline', { scene: 'skyline', palette: 'dusk', seed: 41, caption: 'Buffalo, Skyline – um 1978' }),
+  photo('photo-buffalo-skyline', {
+    scene: 'skyline',
+    palette: 'dusk',
+    seed: 41,
+    caption: 'Buffalo, Skyline – um 1978',
+  }),
   poster('poster-buffalo', {
     background: '#0a3161',
     ink: '#ffffff',
@@ -247,7 +302,12 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     motif: 'sun',
   }),
   // --- Novi Sad --------------------------------------------------------------------------------
-  photo('photo-novi-sad-bridge', { scene: 'bridge', palette: 'faded', seed: 51, caption: 'Novi Sad, Donaubrücke – 1980er-Jahre' }),
+  photo('photo-novi-sad-bridge', {
+    scene: 'bridge',
+    palette: 'faded',
+    seed: 51,
+    caption: 'Novi Sad, Donaubrücke – 1980er-Jahre',
+  }),
   poster('poster-novi-sad', {
     background: '#f2e9dc',
     ink: '#1f2041',
@@ -260,13 +320,38 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     motif: 'stripes',
   }),
   // --- Trabzon ---------------------------------------------------------------------------------
-  photo('photo-trabzon-coast', { scene: 'coast', palette: 'colour', seed: 61, caption: 'Trabzon, Schwarzmeerküste – 2014' }),
-  photo('photo-trabzon-visit', { scene: 'group', palette: 'colour', seed: 62, caption: 'Besuch aus Trabzon – 2015' }),
+  photo('photo-trabzon-coast', {
+    scene: 'coast',
+    palette: 'colour',
+    seed: 61,
+    caption: 'Trabzon, Schwarzmeerküste – 2014',
+  }),
+  photo('photo-trabzon-visit', {
+    scene: 'group',
+    palette: 'colour',
+    seed: 62,
+    caption: 'Besuch aus Trabzon – 2015',
+  }),
   // --- Rostow am Don ---------------------------------------------------------------------------
-  photo('photo-rostow-don', { scene: 'river', palette: 'faded', seed: 71, caption: 'Rostow am Don, Flussufer – 1970er-Jahre' }),
-  photo('photo-rostow-delegation', { scene: 'group', palette: 'sepia', seed: 72, caption: 'Delegation aus Rostow am Don – um 1978' }),
+  photo('photo-rostow-don', {
+    scene: 'river',
+    palette: 'faded',
+    seed: 71,
+    caption: 'Rostow am Don, Flussufer – 1970er-Jahre',
+  }),
+  photo('photo-rostow-delegation', {
+    scene: 'group',
+    palette: 'sepia',
+    seed: 72,
+    caption: 'Delegation aus Rostow am Don – um 1978',
+  }),
   // --- Cluj-Napoca -----------------------------------------------------------------------------
-  photo('photo-cluj-workshop', { scene: 'workshop', palette: 'colour', seed: 81, caption: 'Cluj-Napoca, Projektworkshop – 2020' }),
+  photo('photo-cluj-workshop', {
+    scene: 'workshop',
+    palette: 'colour',
+    seed: 81,
+    caption: 'Cluj-Napoca, Projektworkshop – 2020',
+  }),
   poster('poster-cluj', {
     background: '#fdf6e3',
     ink: '#202a44',
@@ -278,10 +363,25 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     footer: POSTER_FOOTER,
   }),
   // --- Kumasi ----------------------------------------------------------------------------------
-  photo('photo-kumasi-market', { scene: 'market', palette: 'tropic', seed: 91, caption: 'Kumasi, Markt – 2019' }),
-  photo('photo-kumasi-workshop', { scene: 'workshop', palette: 'tropic', seed: 92, caption: 'Kumasi, Fachaustausch – 2020' }),
+  photo('photo-kumasi-market', {
+    scene: 'market',
+    palette: 'tropic',
+    seed: 91,
+    caption: 'Kumasi, Markt – 2019',
+  }),
+  photo('photo-kumasi-workshop', {
+    scene: 'workshop',
+    palette: 'tropic',
+    seed: 92,
+    caption: 'Kumasi, Fachaustausch – 2020',
+  }),
   // --- Dura ------------------------------------------------------------------------------------
-  photo('photo-dura-hills', { scene: 'hills', palette: 'olive', seed: 101, caption: 'Dura · دورا – Landschaft' }),
+  photo('photo-dura-hills', {
+    scene: 'hills',
+    palette: 'olive',
+    seed: 101,
+    caption: 'Dura · دورا – Landschaft',
+  }),
   poster('poster-dura', {
     background: '#f5efe0',
     ink: '#2d2a26',
@@ -302,7 +402,12 @@ export function mediaRecipe(name: string): MediaRecipe | undefined {
 
 export function klanggrussWav(): Buffer {
   // C major with the octave on top: calm, unmistakably "a greeting", 4 seconds.
-  return chordWav({ frequencies: [261.63, 329.63, 392.0, 523.25], seconds: 4, sampleRate: 22_050, gain: 0.35 });
+  return chordWav({
+    frequencies: [261.63, 329.63, 392.0, 523.25],
+    seconds: 4,
+    sampleRate: 22_050,
+    gain: 0.35,
+  });
 }
 
 export function grusswortPdf(): Buffer {
@@ -311,17 +416,42 @@ export function grusswortPdf(): Buffer {
     lines: [
       { text: 'Stadt Dortmund – Internationale Beziehungen', size: 10 },
       { text: 'Grußwort', size: 22, bold: true, gap: 24 },
-      { text: 'zur Online-Ausstellung „50 Jahre Dortmund Leeds. Was uns verbindet“', size: 12, gap: 4 },
+      {
+        text: 'zur Online-Ausstellung „50 Jahre Dortmund Leeds. Was uns verbindet“',
+        size: 12,
+        gap: 4,
+      },
       { text: 'Liebe Freundinnen und Freunde in Leeds und in Dortmund,', size: 11, gap: 22 },
-      { text: 'seit einem halben Jahrhundert verbindet unsere beiden Städte eine lebendige', size: 11, gap: 8 },
-      { text: 'Partnerschaft: Schulen, Vereine, Chöre und Familien haben einander besucht,', size: 11 },
+      {
+        text: 'seit einem halben Jahrhundert verbindet unsere beiden Städte eine lebendige',
+        size: 11,
+        gap: 8,
+      },
+      {
+        text: 'Partnerschaft: Schulen, Vereine, Chöre und Familien haben einander besucht,',
+        size: 11,
+      },
       { text: 'voneinander gelernt und Freundschaften geschlossen.', size: 11 },
-      { text: 'In diesem Jahr können wir uns nicht persönlich begegnen. Umso mehr freuen wir', size: 11, gap: 8 },
-      { text: 'uns, dass wir den Kontakt digital halten und diese Online-Ausstellung mit Ihnen', size: 11 },
-      { text: 'teilen können. Sie zeigt, was uns verbindet – gestern, heute und morgen.', size: 11 },
+      {
+        text: 'In diesem Jahr können wir uns nicht persönlich begegnen. Umso mehr freuen wir',
+        size: 11,
+        gap: 8,
+      },
+      {
+        text: 'uns, dass wir den Kontakt digital halten und diese Online-Ausstellung mit Ihnen',
+        size: 11,
+      },
+      {
+        text: 'teilen können. Sie zeigt, was uns verbindet – gestern, heute und morgen.',
+        size: 11,
+      },
       { text: 'Mit herzlichen Grüßen aus Dortmund', size: 11, gap: 18 },
       { text: 'Stadt Dortmund, Internationale Beziehungen', size: 11, gap: 30 },
-      { text: 'Beispielinhalt – vor Veröffentlichung prüfen. Generiertes Dokument der Vitrine-Beispielbibliothek.', size: 8, gap: 200 },
+      {
+        text: 'Beispielinhalt – vor Veröffentlichung prüfen. Generiertes Dokument der Vitrine-Beispielbibliothek.',
+        size: 8,
+        gap: 200,
+      },
     ],
   });
 }

@@ -64,7 +64,12 @@ export function onePagePdf(spec: PdfSpec): Buffer {
   const parts: Buffer[] = [Buffer.from('BT\n', 'latin1')];
   for (const line of spec.lines) {
     y -= (line.gap ?? 0) + line.size * 1.45;
-    parts.push(Buffer.from(`/${line.bold ? 'F2' : 'F1'} ${line.size} Tf\n1 0 0 1 ${left} ${Math.round(y)} Tm\n`, 'latin1'));
+    parts.push(
+      Buffer.from(
+        `/${line.bold ? 'F2' : 'F1'} ${line.size} Tf\n1 0 0 1 ${left} ${Math.round(y)} Tm\n`,
+        'latin1',
+      ),
+    );
     parts.push(pdfString(line.text), Buffer.from(' Tj\n', 'latin1'));
   }
   parts.push(Buffer.from('ET\n', 'latin1'));
@@ -77,10 +82,24 @@ export function onePagePdf(spec: PdfSpec): Buffer {
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>`,
       'latin1',
     ),
-    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>', 'latin1'),
-    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>', 'latin1'),
-    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('endstream', 'latin1')]),
-    Buffer.concat([Buffer.from('<< /Title ', 'latin1'), pdfString(spec.title), Buffer.from(' /Producer (Vitrine sample library) >>', 'latin1')]),
+    Buffer.from(
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      'latin1',
+    ),
+    Buffer.from(
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
+      'latin1',
+    ),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${content.length} >>\nstream\n`, 'latin1'),
+      content,
+      Buffer.from('endstream', 'latin1'),
+    ]),
+    Buffer.concat([
+      Buffer.from('<< /Title ', 'latin1'),
+      pdfString(spec.title),
+      Buffer.from(' /Producer (Vitrine sample library) >>', 'latin1'),
+    ]),
   ];
 
   // Binary comment after the header tells transfer tools the file is not plain text.
@@ -89,7 +108,11 @@ export function onePagePdf(spec: PdfSpec): Buffer {
   const offsets: number[] = [];
   objects.forEach((body, i) => {
     offsets.push(offset);
-    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    const obj = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, 'latin1'),
+      body,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     chunks.push(obj);
     offset += obj.length;
   });

@@ -158,15 +158,25 @@ interface SceneCtx {
   pal: Palette;
 }
 
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+const pick = <T>(rnd: () => number, list: readonly T[]): T =>
+  list[Math.floor(rnd() * list.length)]!;
 
-function buildings(c: SceneCtx, base: number, minH: number, maxH: number, fill: string, windows: boolean): string {
+function buildings(
+  c: SceneCtx,
+  base: number,
+  minH: number,
+  maxH: number,
+  fill: string,
+  windows: boolean,
+): string {
   const out: string[] = [];
   let x = -20;
   while (x < c.w) {
     const bw = c.w * (0.04 + c.rnd() * 0.07);
     const bh = minH + c.rnd() * (maxH - minH);
-    out.push(`<rect x="${n(x)}" y="${n(base - bh)}" width="${n(bw)}" height="${n(bh + 2)}" fill="${fill}"/>`);
+    out.push(
+      `<rect x="${n(x)}" y="${n(base - bh)}" width="${n(bw)}" height="${n(bh + 2)}" fill="${fill}"/>`,
+    );
     if (c.rnd() < 0.3) {
       // a pitched roof every now and then
       out.push(
@@ -192,7 +202,10 @@ function hillsPath(c: SceneCtx, base: number, amp: number, freq: number, fill: s
   const pts: string[] = [`M0,${n(c.h)}`, `L0,${n(base)}`];
   const phase = c.rnd() * 6;
   for (let x = 0; x <= c.w; x += c.w / 48) {
-    const y = base - amp * (0.5 + 0.5 * Math.sin((x / c.w) * freq * Math.PI * 2 + phase)) - amp * 0.3 * Math.sin((x / c.w) * freq * 5.3 + phase * 2);
+    const y =
+      base -
+      amp * (0.5 + 0.5 * Math.sin((x / c.w) * freq * Math.PI * 2 + phase)) -
+      amp * 0.3 * Math.sin((x / c.w) * freq * 5.3 + phase * 2);
     pts.push(`L${n(x)},${n(y)}`);
   }
   pts.push(`L${n(c.w)},${n(c.h)}Z`);
@@ -207,7 +220,14 @@ function person(x: number, base: number, size: number, fill: string): string {
   );
 }
 
-function crowd(c: SceneCtx, count: number, base: number, size: number, spread: number, x0: number): string {
+function crowd(
+  c: SceneCtx,
+  count: number,
+  base: number,
+  size: number,
+  spread: number,
+  x0: number,
+): string {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const x = x0 + (i / Math.max(1, count - 1)) * spread + (c.rnd() - 0.5) * 20;
@@ -230,7 +250,9 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
     const bh = c.h * 0.22;
     const cols: string[] = [];
     for (let i = 0; i < 12; i++)
-      cols.push(`<rect x="${n(cx - bw / 2 + 30 + i * ((bw - 60) / 12))}" y="${n(base - bh + 40)}" width="${n((bw - 60) / 24)}" height="${n(bh - 60)}" fill="${c.pal.window}" opacity="0.35"/>`);
+      cols.push(
+        `<rect x="${n(cx - bw / 2 + 30 + i * ((bw - 60) / 12))}" y="${n(base - bh + 40)}" width="${n((bw - 60) / 24)}" height="${n(bh - 60)}" fill="${c.pal.window}" opacity="0.35"/>`,
+      );
     return (
       buildings(c, c.horizon, c.h * 0.08, c.h * 0.2, c.pal.far, false) +
       `<rect x="${n(cx - bw / 2)}" y="${n(base - bh)}" width="${n(bw)}" height="${n(bh)}" fill="${c.pal.mid}"/>` +
@@ -261,11 +283,17 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
     const arches: string[] = [];
     for (let i = 0; i < 3; i++) {
       const x = cx + (i - 1) * c.w * 0.09;
-      arches.push(`<path d="M${n(x - 40)},${n(base)} L${n(x - 40)},${n(base - 110)} Q${n(x)},${n(base - 190)} ${n(x + 40)},${n(base - 110)} L${n(x + 40)},${n(base)} Z" fill="${c.pal.near}"/>`);
+      arches.push(
+        `<path d="M${n(x - 40)},${n(base)} L${n(x - 40)},${n(base - 110)} Q${n(x)},${n(base - 190)} ${n(x + 40)},${n(base - 110)} L${n(x + 40)},${n(base)} Z" fill="${c.pal.near}"/>`,
+      );
     }
     return (
       hillsPath(c, c.horizon, c.h * 0.04, 1.3, c.pal.far) +
-      nave + towers + spire + rose + arches.join('') +
+      nave +
+      towers +
+      spire +
+      rose +
+      arches.join('') +
       `<rect x="0" y="${n(base)}" width="${c.w}" height="${n(c.h)}" fill="${c.pal.ground}"/>` +
       crowd(c, 6, base + c.h * 0.2, c.h * 0.15, c.w * 0.3, c.w * 0.62)
     );
@@ -276,15 +304,23 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
     const span = c.w / 5;
     for (let i = 0; i < 5; i++) {
       const x = i * span;
-      arches.push(`<path d="M${n(x)},${n(water)} Q${n(x + span / 2)},${n(water - c.h * 0.16)} ${n(x + span)},${n(water)}" fill="none" stroke="${c.pal.near}" stroke-width="18"/>`);
-      arches.push(`<rect x="${n(x - 14)}" y="${n(water - c.h * 0.17)}" width="28" height="${n(c.h * 0.2)}" fill="${c.pal.near}"/>`);
+      arches.push(
+        `<path d="M${n(x)},${n(water)} Q${n(x + span / 2)},${n(water - c.h * 0.16)} ${n(x + span)},${n(water)}" fill="none" stroke="${c.pal.near}" stroke-width="18"/>`,
+      );
+      arches.push(
+        `<rect x="${n(x - 14)}" y="${n(water - c.h * 0.17)}" width="28" height="${n(c.h * 0.2)}" fill="${c.pal.near}"/>`,
+      );
     }
     return (
       buildings(c, c.horizon, c.h * 0.05, c.h * 0.16, c.pal.far, false) +
       `<rect x="0" y="${n(water)}" width="${c.w}" height="${n(c.h)}" fill="${c.pal.skyTop}" opacity="0.85"/>` +
       `<rect x="0" y="${n(water - c.h * 0.17 - 16)}" width="${c.w}" height="22" fill="${c.pal.near}"/>` +
       arches.join('') +
-      Array.from({ length: 40 }, () => `<rect x="${n(c.rnd() * c.w)}" y="${n(water + 20 + c.rnd() * (c.h - water))}" width="${n(40 + c.rnd() * 160)}" height="4" fill="${c.pal.sun}" opacity="0.35"/>`).join('')
+      Array.from(
+        { length: 40 },
+        () =>
+          `<rect x="${n(c.rnd() * c.w)}" y="${n(water + 20 + c.rnd() * (c.h - water))}" width="${n(40 + c.rnd() * 160)}" height="4" fill="${c.pal.sun}" opacity="0.35"/>`,
+      ).join('')
     );
   },
   coast: (c) => {
@@ -293,14 +329,20 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
     for (let i = 0; i < 60; i++) {
       const x = c.rnd() * c.w * 0.7;
       const y = c.horizon - c.h * 0.2 + c.rnd() * c.h * 0.22 + (x / c.w) * c.h * 0.1;
-      houses.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(30 + c.rnd() * 40)}" height="${n(24 + c.rnd() * 26)}" fill="${pick(c.rnd, [c.pal.window, ...c.pal.accents])}" opacity="0.9"/>`);
+      houses.push(
+        `<rect x="${n(x)}" y="${n(y)}" width="${n(30 + c.rnd() * 40)}" height="${n(24 + c.rnd() * 26)}" fill="${pick(c.rnd, [c.pal.window, ...c.pal.accents])}" opacity="0.9"/>`,
+      );
     }
     return (
       hillsPath(c, c.horizon - c.h * 0.18, c.h * 0.12, 0.8, c.pal.far) +
       hillsPath(c, c.horizon - c.h * 0.04, c.h * 0.08, 1.1, c.pal.mid) +
       houses.join('') +
       `<rect x="0" y="${n(sea)}" width="${c.w}" height="${n(c.h)}" fill="${c.pal.skyTop}"/>` +
-      Array.from({ length: 50 }, () => `<rect x="${n(c.rnd() * c.w)}" y="${n(sea + 10 + c.rnd() * (c.h - sea))}" width="${n(30 + c.rnd() * 120)}" height="3" fill="${c.pal.sun}" opacity="0.45"/>`).join('')
+      Array.from(
+        { length: 50 },
+        () =>
+          `<rect x="${n(c.rnd() * c.w)}" y="${n(sea + 10 + c.rnd() * (c.h - sea))}" width="${n(30 + c.rnd() * 120)}" height="3" fill="${c.pal.sun}" opacity="0.45"/>`,
+      ).join('')
     );
   },
   river: (c) => {
@@ -310,7 +352,11 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
       `<rect x="0" y="${n(water)}" width="${c.w}" height="${n(c.h)}" fill="${c.pal.skyTop}" opacity="0.9"/>` +
       `<path d="M0,${n(c.h)} L0,${n(c.h * 0.82)} Q${n(c.w * 0.3)},${n(c.h * 0.76)} ${n(c.w * 0.55)},${n(c.h * 0.86)} T${n(c.w)},${n(c.h * 0.84)} L${n(c.w)},${n(c.h)} Z" fill="${c.pal.ground}"/>` +
       `<path d="M${n(c.w * 0.62)},${n(water + 60)} l220,0 l-30,36 l-170,0 Z" fill="${c.pal.near}"/>` +
-      Array.from({ length: 30 }, () => `<rect x="${n(c.rnd() * c.w)}" y="${n(water + 15 + c.rnd() * c.h * 0.2)}" width="${n(60 + c.rnd() * 200)}" height="3" fill="${c.pal.sun}" opacity="0.4"/>`).join('')
+      Array.from(
+        { length: 30 },
+        () =>
+          `<rect x="${n(c.rnd() * c.w)}" y="${n(water + 15 + c.rnd() * c.h * 0.2)}" width="${n(60 + c.rnd() * 200)}" height="3" fill="${c.pal.sun}" opacity="0.4"/>`,
+      ).join('')
     );
   },
   hills: (c) => {
@@ -319,13 +365,17 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
       const x = c.rnd() * c.w;
       const y = c.horizon + c.h * 0.12 + c.rnd() * c.h * 0.22;
       const r = 28 + c.rnd() * 30;
-      trees.push(`<rect x="${n(x - 5)}" y="${n(y)}" width="10" height="${n(r * 1.2)}" fill="${c.pal.near}"/><ellipse cx="${n(x)}" cy="${n(y)}" rx="${n(r * 1.3)}" ry="${n(r)}" fill="${pick(c.rnd, [c.pal.accents[0]!, c.pal.mid])}"/>`);
+      trees.push(
+        `<rect x="${n(x - 5)}" y="${n(y)}" width="10" height="${n(r * 1.2)}" fill="${c.pal.near}"/><ellipse cx="${n(x)}" cy="${n(y)}" rx="${n(r * 1.3)}" ry="${n(r)}" fill="${pick(c.rnd, [c.pal.accents[0]!, c.pal.mid])}"/>`,
+      );
     }
     const town: string[] = [];
     for (let i = 0; i < 40; i++) {
       const x = c.w * 0.45 + c.rnd() * c.w * 0.4;
       const y = c.horizon - c.h * 0.1 + c.rnd() * c.h * 0.08;
-      town.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(34 + c.rnd() * 40)}" height="${n(26 + c.rnd() * 30)}" fill="${c.pal.window}" stroke="${c.pal.far}" stroke-width="2"/>`);
+      town.push(
+        `<rect x="${n(x)}" y="${n(y)}" width="${n(34 + c.rnd() * 40)}" height="${n(26 + c.rnd() * 30)}" fill="${c.pal.window}" stroke="${c.pal.far}" stroke-width="2"/>`,
+      );
     }
     return (
       hillsPath(c, c.horizon - c.h * 0.1, c.h * 0.1, 0.7, c.pal.far) +
@@ -344,14 +394,21 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
       const col = pick(c.rnd, c.pal.accents);
       const stripes: string[] = [];
       for (let s = 0; s < 6; s++)
-        if (s % 2 === 0) stripes.push(`<rect x="${n(x + (s * sw) / 6)}" y="${n(base - c.h * 0.32)}" width="${n(sw / 6)}" height="${n(c.h * 0.08)}" fill="#ffffff" opacity="0.5"/>`);
+        if (s % 2 === 0)
+          stripes.push(
+            `<rect x="${n(x + (s * sw) / 6)}" y="${n(base - c.h * 0.32)}" width="${n(sw / 6)}" height="${n(c.h * 0.08)}" fill="#ffffff" opacity="0.5"/>`,
+          );
       stalls.push(
         `<rect x="${n(x)}" y="${n(base - c.h * 0.32)}" width="${n(sw)}" height="${n(c.h * 0.08)}" fill="${col}"/>` +
           stripes.join('') +
           `<rect x="${n(x + 8)}" y="${n(base - c.h * 0.24)}" width="10" height="${n(c.h * 0.24)}" fill="${c.pal.near}"/>` +
           `<rect x="${n(x + sw - 18)}" y="${n(base - c.h * 0.24)}" width="10" height="${n(c.h * 0.24)}" fill="${c.pal.near}"/>` +
           `<rect x="${n(x)}" y="${n(base - c.h * 0.1)}" width="${n(sw)}" height="${n(c.h * 0.1)}" fill="${c.pal.mid}"/>` +
-          Array.from({ length: 8 }, (_, k) => `<circle cx="${n(x + 30 + k * ((sw - 60) / 7))}" cy="${n(base - c.h * 0.11)}" r="${n(14 + c.rnd() * 8)}" fill="${pick(c.rnd, c.pal.accents)}"/>`).join(''),
+          Array.from(
+            { length: 8 },
+            (_, k) =>
+              `<circle cx="${n(x + 30 + k * ((sw - 60) / 7))}" cy="${n(base - c.h * 0.11)}" r="${n(14 + c.rnd() * 8)}" fill="${pick(c.rnd, c.pal.accents)}"/>`,
+          ).join(''),
       );
     }
     return (
@@ -365,7 +422,9 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
     const base = c.horizon + c.h * 0.08;
     const lines: string[] = [];
     for (let i = -8; i <= 8; i++)
-      lines.push(`<line x1="${n(c.w / 2 + i * 60)}" y1="${n(base)}" x2="${n(c.w / 2 + i * 320)}" y2="${n(c.h)}" stroke="${c.pal.mid}" stroke-width="3" opacity="0.35"/>`);
+      lines.push(
+        `<line x1="${n(c.w / 2 + i * 60)}" y1="${n(base)}" x2="${n(c.w / 2 + i * 320)}" y2="${n(c.h)}" stroke="${c.pal.mid}" stroke-width="3" opacity="0.35"/>`,
+      );
     return (
       buildings(c, base, c.h * 0.18, c.h * 0.34, c.pal.mid, true) +
       `<rect x="0" y="${n(base)}" width="${c.w}" height="${n(c.h)}" fill="${c.pal.ground}"/>` +
@@ -387,12 +446,18 @@ const SCENE_DRAW: Record<SceneName, (c: SceneCtx) => string> = {
     const table = c.h * 0.72;
     const papers: string[] = [];
     for (let i = 0; i < 9; i++)
-      papers.push(`<rect x="${n(c.w * 0.2 + c.rnd() * c.w * 0.55)}" y="${n(table + 10 + c.rnd() * 50)}" width="${n(90 + c.rnd() * 60)}" height="${n(60 + c.rnd() * 30)}" fill="#fbfaf5" transform="rotate(${n((c.rnd() - 0.5) * 20)})" opacity="0.95"/>`);
+      papers.push(
+        `<rect x="${n(c.w * 0.2 + c.rnd() * c.w * 0.55)}" y="${n(table + 10 + c.rnd() * 50)}" width="${n(90 + c.rnd() * 60)}" height="${n(60 + c.rnd() * 30)}" fill="#fbfaf5" transform="rotate(${n((c.rnd() - 0.5) * 20)})" opacity="0.95"/>`,
+      );
     return (
       `<rect x="0" y="${n(c.h * 0.18)}" width="${c.w}" height="${n(c.h)}" fill="${c.pal.far}"/>` +
       `<rect x="${n(c.w * 0.08)}" y="${n(c.h * 0.24)}" width="${n(c.w * 0.3)}" height="${n(c.h * 0.26)}" fill="${c.pal.window}" opacity="0.8"/>` +
       `<rect x="${n(c.w * 0.6)}" y="${n(c.h * 0.22)}" width="${n(c.w * 0.3)}" height="${n(c.h * 0.3)}" fill="#f7f4ea" stroke="${c.pal.near}" stroke-width="6"/>` +
-      Array.from({ length: 5 }, (_, i) => `<rect x="${n(c.w * 0.63)}" y="${n(c.h * 0.27 + i * 40)}" width="${n(c.w * (0.12 + c.rnd() * 0.12))}" height="14" fill="${pick(c.rnd, c.pal.accents)}"/>`).join('') +
+      Array.from(
+        { length: 5 },
+        (_, i) =>
+          `<rect x="${n(c.w * 0.63)}" y="${n(c.h * 0.27 + i * 40)}" width="${n(c.w * (0.12 + c.rnd() * 0.12))}" height="14" fill="${pick(c.rnd, c.pal.accents)}"/>`,
+      ).join('') +
       crowd(c, 6, table + 10, c.h * 0.34, c.w * 0.7, c.w * 0.15) +
       `<rect x="${n(c.w * 0.1)}" y="${n(table)}" width="${n(c.w * 0.8)}" height="${n(c.h * 0.06)}" fill="${c.pal.near}"/>` +
       `<rect x="${n(c.w * 0.1)}" y="${n(table)}" width="${n(c.w * 0.8)}" height="${n(c.h * 0.3)}" fill="${c.pal.mid}"/>` +
@@ -460,13 +525,17 @@ export function posterSvg(spec: PosterSpec): string {
   const size = Math.min(w * 0.15, ((w - 2 * m) / longest) * 1.38);
   const subSize = Math.min(w * 0.042, ((w - 2 * m) / Math.max(spec.subline.length, 1)) * 1.8);
   const motif = spec.motif ?? 'rings';
-  let art = '';
+  let art: string;
   if (motif === 'rings') {
     art =
       `<circle cx="${n(w * 0.4)}" cy="${n(h * 0.24)}" r="${n(w * 0.21)}" fill="none" stroke="${spec.accent}" stroke-width="${n(w * 0.05)}"/>` +
       `<circle cx="${n(w * 0.62)}" cy="${n(h * 0.24)}" r="${n(w * 0.21)}" fill="none" stroke="${spec.second}" stroke-width="${n(w * 0.05)}" opacity="0.9"/>`;
   } else if (motif === 'stripes') {
-    art = Array.from({ length: 9 }, (_, i) => `<rect x="${n(m + i * ((w - 2 * m) / 9))}" y="${n(h * 0.06)}" width="${n((w - 2 * m) / 18)}" height="${n(h * 0.36 - (i % 3) * h * 0.06)}" fill="${i % 2 ? spec.accent : spec.second}"/>`).join('');
+    art = Array.from(
+      { length: 9 },
+      (_, i) =>
+        `<rect x="${n(m + i * ((w - 2 * m) / 9))}" y="${n(h * 0.06)}" width="${n((w - 2 * m) / 18)}" height="${n(h * 0.36 - (i % 3) * h * 0.06)}" fill="${i % 2 ? spec.accent : spec.second}"/>`,
+    ).join('');
   } else {
     const rays = Array.from({ length: 24 }, (_, i) => {
       const a = (i / 24) * Math.PI * 2;
@@ -484,7 +553,10 @@ export function posterSvg(spec: PosterSpec): string {
     })
     .join('');
   const rtl = (spec.rtlLines ?? [])
-    .map((line, i) => `<text x="${n(w - m)}" y="${n(y + size * 0.2 + subSize * 1.4 + (i + 1) * w * 0.08)}" text-anchor="end" font-family="${FONT}" font-weight="bold" font-size="${n(w * 0.065)}" fill="${spec.ink}">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${n(w - m)}" y="${n(y + size * 0.2 + subSize * 1.4 + (i + 1) * w * 0.08)}" text-anchor="end" font-family="${FONT}" font-weight="bold" font-size="${n(w * 0.065)}" fill="${spec.ink}">${escapeXml(line)}</text>`,
+    )
     .join('');
   return (
     svgOpen(w, h) +
@@ -545,7 +617,9 @@ export function letterSvg(spec: LetterSpec): string {
   const texts: string[] = [];
   let y = h * 0.27;
   const line = (text: string, opts = '') => {
-    texts.push(`<text x="${n(m)}" y="${n(y)}" font-family="${family}" font-size="${n(size)}" fill="#2a2622"${opts}>${escapeXml(text)}</text>`);
+    texts.push(
+      `<text x="${n(m)}" y="${n(y)}" font-family="${family}" font-size="${n(size)}" fill="#2a2622"${opts}>${escapeXml(text)}</text>`,
+    );
     y += size * 1.6;
   };
   line(spec.place, ` text-anchor="end" transform="translate(${n(w - 2 * m)},0)"`);
@@ -559,11 +633,18 @@ export function letterSvg(spec: LetterSpec): string {
   line(spec.closing);
   const sy = y + size * 1.6;
   let d = `M${n(m)},${n(sy)}`;
-  for (let i = 0; i < 9; i++) d += ` q${n(30 + rnd() * 30)},${n(-40 - rnd() * 40)} ${n(50 + rnd() * 30)},${n((rnd() - 0.3) * 30)}`;
-  texts.push(`<path d="${d}" fill="none" stroke="#1d2f6f" stroke-width="5" stroke-linecap="round"/>`);
+  for (let i = 0; i < 9; i++)
+    d += ` q${n(30 + rnd() * 30)},${n(-40 - rnd() * 40)} ${n(50 + rnd() * 30)},${n((rnd() - 0.3) * 30)}`;
+  texts.push(
+    `<path d="${d}" fill="none" stroke="#1d2f6f" stroke-width="5" stroke-linecap="round"/>`,
+  );
   y = sy + size * 2.2;
   line(spec.signature);
-  const fibres = Array.from({ length: 120 }, () => `<line x1="${n(rnd() * w)}" y1="${n(rnd() * h)}" x2="${n(rnd() * w)}" y2="${n(rnd() * h)}" stroke="#8b7b5a" stroke-width="1" opacity="0.05"/>`).join('');
+  const fibres = Array.from(
+    { length: 120 },
+    () =>
+      `<line x1="${n(rnd() * w)}" y1="${n(rnd() * h)}" x2="${n(rnd() * w)}" y2="${n(rnd() * h)}" stroke="#8b7b5a" stroke-width="1" opacity="0.05"/>`,
+  ).join('');
   return (
     svgOpen(w, h) +
     `<defs><radialGradient id="paper" cx="0.5" cy="0.45" r="0.8"><stop offset="0" stop-color="#fbf6ea"/><stop offset="1" stop-color="${spec.typewriter ? '#e3d5b3' : '#efe8d6'}"/></radialGradient></defs>` +
@@ -613,10 +694,20 @@ export function flagSvg(spec: EmblemSpec): string {
   const fy = h * 0.1;
   const fw = w * 0.72;
   const fh = h * 0.62;
-  const folds = Array.from({ length: 8 }, (_, i) => `<stop offset="${n(i / 7)}" stop-color="#000" stop-opacity="${i % 2 ? 0.22 : 0}"/>`).join('');
-  const fringe = Array.from({ length: 70 }, (_, i) => `<line x1="${n(fx + (i / 69) * fw)}" y1="${n(fy + fh)}" x2="${n(fx + (i / 69) * fw)}" y2="${n(fy + fh + h * 0.04)}" stroke="#d4a72c" stroke-width="7"/>`).join('');
+  const folds = Array.from(
+    { length: 8 },
+    (_, i) => `<stop offset="${n(i / 7)}" stop-color="#000" stop-opacity="${i % 2 ? 0.22 : 0}"/>`,
+  ).join('');
+  const fringe = Array.from(
+    { length: 70 },
+    (_, i) =>
+      `<line x1="${n(fx + (i / 69) * fw)}" y1="${n(fy + fh)}" x2="${n(fx + (i / 69) * fw)}" y2="${n(fy + fh + h * 0.04)}" stroke="#d4a72c" stroke-width="7"/>`,
+  ).join('');
   const lines = spec.inscription
-    .map((l, i) => `<text x="${n(fx + fw / 2)}" y="${n(fy + fh * 0.5 + (i - (spec.inscription.length - 1) / 2) * h * 0.05 + h * 0.015)}" text-anchor="middle" font-family="${SERIF}" font-weight="bold" font-size="${n(h * 0.036)}" fill="#ffcc00">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="${n(fx + fw / 2)}" y="${n(fy + fh * 0.5 + (i - (spec.inscription.length - 1) / 2) * h * 0.05 + h * 0.015)}" text-anchor="middle" font-family="${SERIF}" font-weight="bold" font-size="${n(h * 0.036)}" fill="#ffcc00">${escapeXml(l)}</text>`,
+    )
     .join('');
   return (
     svgOpen(w, h) +
@@ -641,7 +732,10 @@ export function plaqueSvg(spec: EmblemSpec): string {
   const cy = h * 0.46;
   const r = w * 0.36;
   const lines = spec.inscription
-    .map((l, i) => `<text x="${n(cx)}" y="${n(cy + (i - (spec.inscription.length - 1) / 2) * w * 0.055 + w * 0.015)}" text-anchor="middle" font-family="${SERIF}" font-weight="bold" font-size="${n(w * 0.04)}" fill="#4a2f12" opacity="0.9">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="${n(cx)}" y="${n(cy + (i - (spec.inscription.length - 1) / 2) * w * 0.055 + w * 0.015)}" text-anchor="middle" font-family="${SERIF}" font-weight="bold" font-size="${n(w * 0.04)}" fill="#4a2f12" opacity="0.9">${escapeXml(l)}</text>`,
+    )
     .join('');
   return (
     svgOpen(w, h) +
@@ -685,7 +779,15 @@ export function screenSvg(spec: ScreenSpec): string {
     spec.tiles.forEach((label, i) => {
       const x = 40 + (i % cols) * (tw + 40);
       const y = bar + 40 + Math.floor(i / cols) * (th + 40);
-      const bg = pick(rnd, ['#3d5a80', '#98c1d9', '#e0fbfc', '#ee6c4d', '#293241', '#84a59d', '#f6bd60']);
+      const bg = pick(rnd, [
+        '#3d5a80',
+        '#98c1d9',
+        '#e0fbfc',
+        '#ee6c4d',
+        '#293241',
+        '#84a59d',
+        '#f6bd60',
+      ]);
       parts.push(
         `<rect x="${n(x)}" y="${n(y)}" width="${n(tw)}" height="${n(th)}" rx="18" fill="${bg}"/>` +
           `<circle cx="${n(x + tw / 2)}" cy="${n(y + th * 0.42)}" r="${n(th * 0.16)}" fill="#2b2d42" opacity="0.85"/>` +
@@ -696,19 +798,35 @@ export function screenSvg(spec: ScreenSpec): string {
     });
   } else {
     parts.push(`<rect x="0" y="${n(bar)}" width="${w}" height="${n(bar * 0.9)}" fill="#f1f3f4"/>`);
-    parts.push(`<rect x="${n(w * 0.12)}" y="${n(bar * 1.15)}" width="${n(w * 0.6)}" height="${n(bar * 0.6)}" rx="${n(bar * 0.3)}" fill="#fff" stroke="#c8ccd0"/>`);
-    parts.push(`<text x="${n(w * 0.14)}" y="${n(bar * 1.57)}" font-family="${FONT}" font-size="${n(bar * 0.32)}" fill="#5f6368">${escapeXml(spec.tiles[0] ?? '')}</text>`);
+    parts.push(
+      `<rect x="${n(w * 0.12)}" y="${n(bar * 1.15)}" width="${n(w * 0.6)}" height="${n(bar * 0.6)}" rx="${n(bar * 0.3)}" fill="#fff" stroke="#c8ccd0"/>`,
+    );
+    parts.push(
+      `<text x="${n(w * 0.14)}" y="${n(bar * 1.57)}" font-family="${FONT}" font-size="${n(bar * 0.32)}" fill="#5f6368">${escapeXml(spec.tiles[0] ?? '')}</text>`,
+    );
     const top = bar * 1.9;
     parts.push(`<rect x="0" y="${n(top)}" width="${w}" height="${n(h * 0.4)}" fill="#1d3557"/>`);
-    parts.push(`<circle cx="${n(w * 0.72)}" cy="${n(top + h * 0.2)}" r="${n(h * 0.14)}" fill="none" stroke="#e63946" stroke-width="26"/><circle cx="${n(w * 0.8)}" cy="${n(top + h * 0.2)}" r="${n(h * 0.14)}" fill="none" stroke="#f1faee" stroke-width="26" opacity="0.9"/>`);
-    parts.push(`<text x="${n(w * 0.06)}" y="${n(top + h * 0.2)}" font-family="${FONT}" font-weight="bold" font-size="${n(h * 0.07)}" fill="#f1faee">${escapeXml(spec.tiles[1] ?? '')}</text>`);
-    parts.push(`<text x="${n(w * 0.06)}" y="${n(top + h * 0.3)}" font-family="${FONT}" font-size="${n(h * 0.04)}" fill="#a8dadc">${escapeXml(spec.tiles[2] ?? '')}</text>`);
+    parts.push(
+      `<circle cx="${n(w * 0.72)}" cy="${n(top + h * 0.2)}" r="${n(h * 0.14)}" fill="none" stroke="#e63946" stroke-width="26"/><circle cx="${n(w * 0.8)}" cy="${n(top + h * 0.2)}" r="${n(h * 0.14)}" fill="none" stroke="#f1faee" stroke-width="26" opacity="0.9"/>`,
+    );
+    parts.push(
+      `<text x="${n(w * 0.06)}" y="${n(top + h * 0.2)}" font-family="${FONT}" font-weight="bold" font-size="${n(h * 0.07)}" fill="#f1faee">${escapeXml(spec.tiles[1] ?? '')}</text>`,
+    );
+    parts.push(
+      `<text x="${n(w * 0.06)}" y="${n(top + h * 0.3)}" font-family="${FONT}" font-size="${n(h * 0.04)}" fill="#a8dadc">${escapeXml(spec.tiles[2] ?? '')}</text>`,
+    );
     for (let i = 0; i < 4; i++) {
       const x = w * 0.06 + i * w * 0.225;
       const y = top + h * 0.45;
-      parts.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(w * 0.2)}" height="${n(h * 0.22)}" fill="${pick(rnd, ['#457b9d', '#e9c46a', '#a8dadc', '#e76f51', '#2a9d8f'])}"/>`);
-      parts.push(`<rect x="${n(x)}" y="${n(y + h * 0.24)}" width="${n(w * (0.1 + rnd() * 0.09))}" height="20" fill="#3c4043"/>`);
-      parts.push(`<rect x="${n(x)}" y="${n(y + h * 0.27)}" width="${n(w * (0.08 + rnd() * 0.1))}" height="14" fill="#9aa0a6"/>`);
+      parts.push(
+        `<rect x="${n(x)}" y="${n(y)}" width="${n(w * 0.2)}" height="${n(h * 0.22)}" fill="${pick(rnd, ['#457b9d', '#e9c46a', '#a8dadc', '#e76f51', '#2a9d8f'])}"/>`,
+      );
+      parts.push(
+        `<rect x="${n(x)}" y="${n(y + h * 0.24)}" width="${n(w * (0.1 + rnd() * 0.09))}" height="20" fill="#3c4043"/>`,
+      );
+      parts.push(
+        `<rect x="${n(x)}" y="${n(y + h * 0.27)}" width="${n(w * (0.08 + rnd() * 0.1))}" height="14" fill="#9aa0a6"/>`,
+      );
     }
   }
   return (

@@ -39,7 +39,9 @@ function asSnapshot(): LibrarySnapshot {
       createdAt: NOW,
     } as LibrarySnapshot['manifest'],
     revision: 1,
-    items: content.items.map((i) => Item.parse({ ...i, media: i.media.map(() => FAKE_ASSET), ...stamps })),
+    items: content.items.map((i) =>
+      Item.parse({ ...i, media: i.media.map(() => FAKE_ASSET), ...stamps }),
+    ),
     partnerships: content.partnerships.map((p) => Partnership.parse({ ...p, ...stamps })),
     awards: content.awards.map((a) => Award.parse({ ...a, ...stamps })),
     exhibitions: content.exhibitions.map((x) => Exhibition.parse({ ...x, ...stamps })),
@@ -64,7 +66,10 @@ const byId = <T extends { id: string }>(list: T[], id: string): T => {
   return found;
 };
 
-function docHas(doc: RichDoc | undefined, test: (node: Record<string, unknown>) => boolean): boolean {
+function docHas(
+  doc: RichDoc | undefined,
+  test: (node: Record<string, unknown>) => boolean,
+): boolean {
   const visit = (node: unknown): boolean => {
     if (!node || typeof node !== 'object') return false;
     if (test(node as Record<string, unknown>)) return true;
@@ -112,20 +117,25 @@ describe('sample content files', () => {
     for (const collection of ['items', 'partnerships', 'awards', 'exhibitions'] as const)
       for (const entity of snapshot[collection])
         for (const ref of referencesOf(collection, entity as never))
-          if (!ids[ref.collection].has(ref.id)) dangling.push(`${collection}/${entity.id}.${ref.path} → ${ref.id}`);
+          if (!ids[ref.collection].has(ref.id))
+            dangling.push(`${collection}/${entity.id}.${ref.path} → ${ref.id}`);
     expect(dangling).toEqual([]);
 
     const eventIds = new Set(snapshot.partnerships.flatMap((p) => p.history.map((e) => e.id)));
     for (const x of snapshot.exhibitions)
       for (const c of x.chapters)
-        for (const b of c.blocks) if (b.type === 'timeline') for (const e of b.eventIds) expect(eventIds).toContain(e);
+        for (const b of c.blocks)
+          if (b.type === 'timeline') for (const e of b.eventIds) expect(eventIds).toContain(e);
 
     for (const item of content.items)
-      for (const name of item.media) expect(mediaRecipe(name), `${item.id} → ${name}`).toBeDefined();
+      for (const name of item.media)
+        expect(mediaRecipe(name), `${item.id} → ${name}`).toBeDefined();
   });
 
   it('holds nine partnerships: six twin cities and three project partnerships, localized', () => {
-    const kinds = Object.fromEntries(content.partnerships.map((p) => [p.id, `${p.kind} ${p.country}`]));
+    const kinds = Object.fromEntries(
+      content.partnerships.map((p) => [p.id, `${p.kind} ${p.country}`]),
+    );
     expect(kinds).toEqual({
       leeds: 'twin-city GB',
       amiens: 'twin-city FR',
@@ -185,7 +195,8 @@ describe('sample content files', () => {
         expect(item.altText.de, item.id).toBeTruthy();
         expect(item.altText.en, item.id).toBeTruthy();
       }
-      if (item.kind === 'audio') expect(item.transcript.de && item.transcript.en, item.id).toBeTruthy();
+      if (item.kind === 'audio')
+        expect(item.transcript.de && item.transcript.en, item.id).toBeTruthy();
     }
     const statements = new Set(content.items.map((i) => i.rights!.statement));
     expect(statements).toContain('CC-BY-4.0');
@@ -200,11 +211,14 @@ describe('sample content files', () => {
       !!value &&
       typeof value === 'object' &&
       (Object.prototype.hasOwnProperty.call(value, 'ar') || Object.values(value).some(hasAr));
-    for (const item of content.items) if (hasAr(item)) expect(item.partnershipIds, item.id).toContain('dura');
+    for (const item of content.items)
+      if (hasAr(item)) expect(item.partnershipIds, item.id).toContain('dura');
     for (const p of content.partnerships) if (hasAr(p)) expect(p.id).toBe('dura');
     for (const a of content.awards) expect(hasAr(a), a.id).toBe(false);
     for (const x of content.exhibitions) if (hasAr(x)) expect(x.languages, x.id).toContain('ar');
-    expect(content.items.filter((i) => i.title.ar && i.altText.ar).length).toBeGreaterThanOrEqual(1);
+    expect(content.items.filter((i) => i.title.ar && i.altText.ar).length).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 
   it('flags every fact that is not from the city text, and says so in the text', () => {
@@ -254,7 +268,9 @@ describe('sample exhibitions', () => {
     expect(leeds.chapters.length).toBeGreaterThanOrEqual(4);
     expect(leeds.chapters.length).toBeLessThanOrEqual(5);
     expect(leeds.settings.kiosk.idleSeconds).toBe(90);
-    expect(leeds.credits.de && leeds.imprint.de && leeds.credits.en && leeds.imprint.en).toBeTruthy();
+    expect(
+      leeds.credits.de && leeds.imprint.de && leeds.credits.en && leeds.imprint.en,
+    ).toBeTruthy();
   });
 
   it('uses every block kind at least once', () => {
@@ -299,7 +315,8 @@ describe('sample exhibitions', () => {
       expect(dura.credits[lang], lang).toBeTruthy();
       for (const c of dura.chapters) {
         expect(c.title[lang], `${c.id} ${lang}`).toBeTruthy();
-        for (const b of c.blocks as Block[]) if (b.type === 'text') expect(b.body[lang], `${b.id} ${lang}`).toBeDefined();
+        for (const b of c.blocks as Block[])
+          if (b.type === 'text') expect(b.body[lang], `${b.id} ${lang}`).toBeDefined();
       }
     }
   });

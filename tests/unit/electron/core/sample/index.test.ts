@@ -55,8 +55,17 @@ describe('buildSampleLibrary', () => {
     expect(snapshot.partnerships).toHaveLength(9);
     expect(snapshot.awards).toHaveLength(2);
     expect(snapshot.items.length).toBeGreaterThanOrEqual(30);
-    expect(snapshot.exhibitions.map((x) => x.slug).sort()).toEqual(['50-jahre-dortmund-leeds', 'projektpartnerschaft-dura']);
-    expect(summary).toMatchObject({ dir: path.resolve(dir), partnerships: 9, awards: 2, items: snapshot.items.length, exhibitions: 2 });
+    expect(snapshot.exhibitions.map((x) => x.slug).sort()).toEqual([
+      '50-jahre-dortmund-leeds',
+      'projektpartnerschaft-dura',
+    ]);
+    expect(summary).toMatchObject({
+      dir: path.resolve(dir),
+      partnerships: 9,
+      awards: 2,
+      items: snapshot.items.length,
+      exhibitions: 2,
+    });
   });
 
   it('keeps the partnership histories that refer to items', () => {
@@ -84,8 +93,13 @@ describe('buildSampleLibrary', () => {
         const file = path.join(dir, mediaPath(asset));
         expect(existsSync(file), `${item.id}: ${file}`).toBe(true);
         expect(statSync(file).size).toBe(asset.bytes);
-        expect(asset).toMatchObject({ kind: recipe.kind, mime: recipe.mime, originalName: recipe.fileName });
-        if (recipe.width) expect([asset.width, asset.height]).toEqual([recipe.width, recipe.height]);
+        expect(asset).toMatchObject({
+          kind: recipe.kind,
+          mime: recipe.mime,
+          originalName: recipe.fileName,
+        });
+        if (recipe.width)
+          expect([asset.width, asset.height]).toEqual([recipe.width, recipe.height]);
         if (recipe.pages) expect(asset.pages).toBe(recipe.pages);
         if (recipe.duration) expect(asset.duration).toBeCloseTo(recipe.duration, 1);
         files++;
@@ -95,9 +109,12 @@ describe('buildSampleLibrary', () => {
   });
 
   it('stamps everything with the fixed sample clock', () => {
-    const stamps = [...snapshot.items, ...snapshot.partnerships, ...snapshot.awards, ...snapshot.exhibitions].flatMap(
-      (e) => [e.createdAt, e.updatedAt],
-    );
+    const stamps = [
+      ...snapshot.items,
+      ...snapshot.partnerships,
+      ...snapshot.awards,
+      ...snapshot.exhibitions,
+    ].flatMap((e) => [e.createdAt, e.updatedAt]);
     expect(new Set(stamps)).toEqual(new Set(['2026-01-15T10:00:00.000Z']));
   });
 
@@ -117,11 +134,14 @@ describe('buildSampleLibrary', () => {
     const again = path.join(await tempDir(), 'zweite');
     await buildSampleLibrary(again);
     const second = await readSnapshot(again);
-    const hashes = (s: LibrarySnapshot) => s.items.flatMap((i) => i.media.map((m) => `${i.id}:${m.sha256}`));
+    const hashes = (s: LibrarySnapshot) =>
+      s.items.flatMap((i) => i.media.map((m) => `${i.id}:${m.sha256}`));
     expect(hashes(second)).toEqual(hashes(snapshot));
     expect(second.items).toEqual(snapshot.items);
     expect(second.exhibitions).toEqual(snapshot.exhibitions);
-    expect(await readFile(path.join(again, 'library.json'), 'utf8')).toBe(await readFile(path.join(dir, 'library.json'), 'utf8'));
+    expect(await readFile(path.join(again, 'library.json'), 'utf8')).toBe(
+      await readFile(path.join(dir, 'library.json'), 'utf8'),
+    );
   }, 180_000);
 
   it('refuses a folder that is not empty and leaves it alone', async () => {

@@ -26,7 +26,9 @@ function checkPdfStructure(pdf: Buffer): { objects: number } {
   }
   const length = Number(/\/Length (\d+) >>\nstream\n/.exec(text)?.[1]);
   const streamStart = text.indexOf('stream\n') + 'stream\n'.length;
-  expect(text.slice(streamStart + length, streamStart + length + 'endstream'.length)).toBe('endstream');
+  expect(text.slice(streamStart + length, streamStart + length + 'endstream'.length)).toBe(
+    'endstream',
+  );
   expect(text).toMatch(/\/Type \/Pages \/Kids \[3 0 R\] \/Count 1/);
   return { objects: count - 1 };
 }
@@ -55,7 +57,10 @@ describe('sample media recipes', () => {
       expect(meta.width, recipe.name).toBeLessThanOrEqual(3000);
       // No EXIF date or software tag may sneak in and break determinism across runs.
       expect(meta.exif, recipe.name).toBeUndefined();
-      expect(recipe.fileName.endsWith(recipe.mime === 'image/png' ? '.png' : '.jpg'), recipe.name).toBe(true);
+      expect(
+        recipe.fileName.endsWith(recipe.mime === 'image/png' ? '.png' : '.jpg'),
+        recipe.name,
+      ).toBe(true);
     }
   }, 180_000);
 

@@ -37,7 +37,11 @@ describe('vitrine init', () => {
     const { ctx, out } = context();
     expect(await runCli(['init', dir], ctx)).toBe(0);
     const snapshot = await readLibrarySnapshot(dir);
-    expect(snapshot.manifest).toMatchObject({ name: 'Neue Bibliothek', languages: ['de', 'en'], defaultLanguage: 'de' });
+    expect(snapshot.manifest).toMatchObject({
+      name: 'Neue Bibliothek',
+      languages: ['de', 'en'],
+      defaultLanguage: 'de',
+    });
     expect(snapshot.items).toEqual([]);
     expect(out()).toContain('Neue Bibliothek');
   });
@@ -45,9 +49,15 @@ describe('vitrine init', () => {
   it('takes a name and a language list whose first language is the default', async () => {
     const dir = await tempDir(); // exists and is empty: allowed
     const { ctx } = context('en');
-    expect(await runCli(['init', dir, '--name', 'Partnerstädte', '--lang', 'en, de,ar,en'], ctx)).toBe(0);
+    expect(
+      await runCli(['init', dir, '--name', 'Partnerstädte', '--lang', 'en, de,ar,en'], ctx),
+    ).toBe(0);
     const snapshot = await readLibrarySnapshot(dir);
-    expect(snapshot.manifest).toMatchObject({ name: 'Partnerstädte', languages: ['en', 'de', 'ar'], defaultLanguage: 'en' });
+    expect(snapshot.manifest).toMatchObject({
+      name: 'Partnerstädte',
+      languages: ['en', 'de', 'ar'],
+      defaultLanguage: 'en',
+    });
   });
 
   it('refuses a folder that is not empty, in German or English, with exit code 2', async () => {
@@ -81,7 +91,9 @@ describe('vitrine init', () => {
   it('builds the sample library with progress on stderr and a summary on stdout', async () => {
     const dir = path.join(await tempDir(), 'beispiel');
     const { ctx, out, err } = context('de');
-    expect(await runCli(['init', dir, '--sample', '--name', 'Dortmund international (Beispiel)'], ctx)).toBe(0);
+    expect(
+      await runCli(['init', dir, '--sample', '--name', 'Dortmund international (Beispiel)'], ctx),
+    ).toBe(0);
     expect(err()).toMatch(/Beispielbibliothek \d+%/);
     expect(err()).toContain('Beispielbibliothek 100%');
     expect(out()).toMatch(/9 Partnerschaften, 2 Auszeichnungen, 2 Ausstellungen/);
