@@ -120,6 +120,8 @@ async function createWindow(appDataDir: string): Promise<BrowserWindow> {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click cannot open a window (the open handler denies it anyway) nor fire auxclick.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
