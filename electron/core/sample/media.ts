@@ -148,7 +148,7 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     subject: 'Re: The twinning of Leeds and Dortmund',
     body: [
       'Dear friends in Dortmund,',
-      'it is with great pleasure that we write to you on behalf of the citizens of Leeds. Our two cities share a history of coal, steel and cloth, of hard work and of rebuilding after the war.',
+      'It is with great pleasure that we write to you on behalf of the citizens of Leeds. Our two cities share a history of coal, steel and cloth, of hard work and of rebuilding after the war.',
       'We hope that the link between our cities will above all be a link between people: between schools and choirs, sports clubs and trade unions, families and friends.',
       'We look forward to welcoming a delegation from Dortmund in Leeds next year.',
     ],
@@ -208,7 +208,7 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     subject: 'Objet : jumelage Amiens – Dortmund',
     body: [
       'Chers amis de Dortmund,',
-      "au nom du conseil municipal, nous vous remercions de votre accueil chaleureux. Quinze ans après la fin de la guerre, nos deux villes choisissent l'amitié.",
+      "Au nom du conseil municipal, nous vous remercions de votre accueil chaleureux. Quinze ans après la fin de la guerre, nos deux villes choisissent l'amitié.",
       'Nous souhaitons que ce jumelage soit vécu par les jeunes, les associations et les familles de nos deux cités.',
     ],
     closing: "Veuillez agréer l'expression de nos sentiments les meilleurs.",

@@ -634,11 +634,11 @@ export function letterSvg(spec: LetterSpec): string {
   const sy = y + size * 1.6;
   let d = `M${n(m)},${n(sy)}`;
   for (let i = 0; i < 9; i++)
-    d += ` q${n(30 + rnd() * 30)},${n(-40 - rnd() * 40)} ${n(50 + rnd() * 30)},${n((rnd() - 0.3) * 30)}`;
+    d += ` q${n(30 + rnd() * 30)},${n(-40 - rnd() * 40)} ${n(50 + rnd() * 30)},${n((rnd() - 0.5) * 24)}`;
   texts.push(
     `<path d="${d}" fill="none" stroke="#1d2f6f" stroke-width="5" stroke-linecap="round"/>`,
   );
-  y = sy + size * 2.2;
+  y = sy + size * 3;
   line(spec.signature);
   const fibres = Array.from(
     { length: 120 },
