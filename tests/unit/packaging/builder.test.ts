@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { extractFile, listPackage } from '@electron/asar';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(__dirname, '../../..');
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+// Fuse order (FuseV1Options): RunAsNode, EnableCookieEncryption, EnableNodeOptionsEnvironmentVariable,
+// EnableNodeCliInspectArguments, EnableEmbeddedAsarIntegrityValidation, OnlyLoadAppFromAsar,
+// LoadBrowserProcessSpecificV8Snapshot, GrantFileProtocolExtraPrivileges. '1' on, '0' off.
+const STOCK_WIRE = '10110001';
+
+let out: string;
+let asarPath: string;
+let entries: string[];
+
+function run(cmd: string, args: string[]): void {
+  const result = spawnSync(cmd, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  expect(result.status, `${cmd} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
+}
+
+function fuseWire(binary: Buffer): string {
+  const at = binary.indexOf(SENTINEL) + SENTINEL.length;
+  return binary.subarray(at + 2, at + 2 + binary[at + 1]!).toString('latin1');
+}
+
+beforeAll(async () => {
+  // The same bundles `npm run build` makes; the renderer only when Vite has not built it yet.
+  run(process.execPath, ['electron/build.mjs', '--only', 'main,preload']);
+  if (!existsSync(join(repo, 'dist/renderer/index.html'))) run('npx', ['vite', 'build']);
+
+  // A stand-in for the Electron download: a file named `electron` that carries a fuse wire, so
+  // electron-builder's fuse step runs for real and its result can be read back.
+  const fake = await mkdtemp(join(tmpdir(), 'vitrine-fake-electron-'));
+  await mkdir(join(fake, 'electron'));
+  const binary = join(fake, 'electron', 'electron');
+  await writeFile(binary, Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(STOCK_WIRE)]));
+  await chmod(binary, 0o755);
+
+  out = await mkdtemp(join(tmpdir(), 'vitrine-pack-'));
+  run(process.execPath, [
+    'node_modules/electron-builder/cli.js',
+    '--linux',
+    'dir',
+    '--publish',
+    'never',
+    `-c.electronDist=${join(fake, 'electron')}`,
+    `-c.directories.output=${out}`,
+  ]);
+  asarPath = join(out, 'linux-unpacked', 'resources', 'app.asar');
+  entries = listPackage(asarPath, { isPack: false }).map((e) => e.replaceAll('\\', '/'));
+}, 240_000);
+
+describe('electron-builder --linux dir', () => {
+  it('puts main, preload, renderer and package.json into the asar', () => {
+    for (const file of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html']) {
+      expect(entries, file).toContain(file);
+    }
+    const packed = extractFile(asarPath, 'dist/electron/preload.cjs').toString('utf8');
+    expect(packed).toBe(readFileSync(join(repo, 'dist/electron/preload.cjs'), 'utf8'));
+    const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8'));
+    expect(pkg.main).toBe('dist/electron/main.cjs');
+  });
+
+  it('leaves out source maps, the CLI bundle and dependencies main does not load', () => {
+    expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
+    expect(entries.filter((e) => e.startsWith('/dist/cli'))).toEqual([]);
+    expect(entries.filter((e) => /^\/node_modules\/(react|zod|lowdb|commander)(\/|$)/.test(e))).toEqual([]);
+  });
+
+  it('unpacks sharp and its native libraries from the asar', () => {
+    const unpacked = join(out, 'linux-unpacked', 'resources', 'app.asar.unpacked', 'node_modules');
+    expect(existsSync(join(unpacked, 'sharp', 'package.json'))).toBe(true);
+    expect(existsSync(join(unpacked, '@img'))).toBe(true);
+    // What sharp itself requires is packed too.
+    for (const dep of Object.keys(JSON.parse(readFileSync(join(repo, 'node_modules/sharp/package.json'), 'utf8')).dependencies)) {
+      expect(entries.some((e) => e === `/node_modules/${dep}` || existsSync(join(unpacked, dep))), dep).toBe(true);
+    }
+  });
+
+  it('requires nothing at runtime but electron, sharp and Node built-ins (so the file list is enough)', async () => {
+    const main = await readFile(join(repo, 'dist/electron/main.cjs'), 'utf8');
+    const required = new Set([...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+    const builtins = new Set(builtinModules);
+    const external = [...required].filter((id) => !id.startsWith('node:') && !builtins.has(id));
+    expect(external.sort()).toEqual(['electron', 'sharp']);
+  });
+
+  it('flips the release fuses on the packaged executable', async () => {
+    const exe = await readFile(join(out, 'linux-unpacked', 'vitrine'));
+    const wire = fuseWire(exe);
+    expect(wire[0]).toBe('0'); // RunAsNode off
+    expect(wire[1]).toBe('1'); // cookie encryption on
+    expect(wire[2]).toBe('0'); // NODE_OPTIONS ignored
+    expect(wire[3]).toBe('0'); // --inspect ignored
+    expect(wire[4]).toBe('1'); // embedded asar integrity validation on
+    expect(wire[5]).toBe('1'); // only load the app from the asar
+    expect(wire[7]).toBe('0'); // no extra file:// privileges
+  });
+});
