@@ -361,6 +361,7 @@ export function buildExhibitionView(snapshot: LibrarySnapshot, options: BuildVie
     chapters,
     items: used,
     idleSeconds: options.idleSeconds ?? exhibition.settings.kiosk.idleSeconds,
-    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, '') + '/' : null,
+    // A kiosk never points outside the bundle, so it ignores the public address.
+    baseUrl: baseUrl && options.mode !== 'kiosk' ? baseUrl.replace(/\/+$/, '') + '/' : null,
   };
 }

@@ -389,6 +389,7 @@ ${html`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" dat
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${fullTitle}</title>
 <meta name="description" content="${input.description}">${og}${hreflangs}
 <link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
@@ -438,12 +439,12 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
         if (block.type === 'item') push(block.item.image);
         if (block.type === 'gallery') block.items.forEach((i) => push(i.image));
       }
-    extra = html`<div class="attract" hidden data-attract=""><div class="attract-slides">${highlights.map(
+    extra = html`<section class="attract" hidden data-attract="" aria-label="${view.title.text}"><div class="attract-slides">${highlights.map(
       (a, i) => html`<div class="slide${i === 0 ? ' is-active' : ''}">${picture(ctx, a, '', '100vw', { eager: false })}</div>`,
     )}</div><div class="attract-text"><p class="attract-title">${text(ctx, view.title)}</p><ul class="attract-start">${view.languages.map(
       (l) =>
         html`<li><a href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
-    )}</ul></div></div>`;
+    )}</ul></div></section>`;
   }
   return {
     path: `${view.lang}/index.html`,
@@ -590,6 +591,7 @@ ${html`<html lang="${main.lang}" dir="${main.dir}" class="mode-${main.mode}" dat
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 ${kioskMode ? html`<meta http-equiv="refresh" content="0; url=${target}">
 ` : ''}<title>${main.title.text}</title>
 <meta name="description" content="${plainExcerpt(main.subtitle?.text ?? main.title.text)}">${
@@ -629,9 +631,10 @@ ${html`<html lang="${view.lang}" dir="${view.dir}" class="mode-web" data-mode="w
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${s.notFoundTitle} – ${view.title.text}</title>
 <meta name="robots" content="noindex">
-<link rel="stylesheet" href="${base}${(options.assetUrl ?? bundleAssetUrl)({ type: 'stylesheet' })}">
+<style>body{font:1.1rem/1.6 system-ui,sans-serif;margin:0;padding:10vh 1.5rem;background:#fff;color:#1b1f23;text-align:center}a{color:#0a58a8}</style>
 </head>
 <body class="page-404">
 <main id="main">

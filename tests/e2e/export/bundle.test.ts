@@ -1,0 +1,269 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { exportExhibition, type ExportMode } from '../../../electron/core/export';
+import { axeViolations } from '../harness/axe';
+import { launchBrowser } from '../harness/browser';
+import { copyLibrary } from '../harness/library';
+import { REPO_ROOT } from '../harness/paths';
+import { hashTree, listFiles, referencedUrls, serveFolder } from './helpers';
+
+/**
+ * Quality gates of the static export, on the sample exhibition, in both modes: every page from
+ * file:// and over HTTP without console errors, failed or external requests; axe and the Nu
+ * checker find nothing; every internal link resolves; kiosk idle reset; determinism; cancel.
+ */
+const SLUG = '50-jahre-dortmund-leeds';
+const run = promisify(execFile);
+
+let work: string;
+let library: string;
+let browser: Browser;
+const out: Record<ExportMode, string> = { web: '', kiosk: '' };
+
+async function sampleLibrary(): Promise<string> {
+  let template: string | undefined;
+  try {
+    template = inject('sampleTemplate');
+  } catch {
+    template = undefined;
+  }
+  if (template) return copyLibrary(template);
+  const { buildSampleLibrary } = await import('../../../electron/core/sample/index');
+  const dir = path.join(work, 'library');
+  await buildSampleLibrary(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'vitrine-e2e-export-'));
+  library = await sampleLibrary();
+  for (const mode of ['web', 'kiosk'] as const) {
+    out[mode] = path.join(work, mode);
+    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode, outDir: out[mode], baseUrl: 'https://example.org/ausstellung/' });
+  }
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+interface Problems {
+  console: string[];
+  failed: string[];
+  external: string[];
+}
+
+/** Opens `url`, scrolls through it so lazy images load, and lists whatever went wrong. */
+async function visit(page: Page, url: string, allowedPrefix: string): Promise<Problems> {
+  const problems: Problems = { console: [], failed: [], external: [] };
+  page.on('console', (m) => m.type() === 'error' && problems.console.push(`${m.text()} @ ${url}`));
+  page.on('pageerror', (e) => problems.console.push(`${e.message} @ ${url}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(allowedPrefix) && !r.url().startsWith('data:')) problems.external.push(`${r.url()} from ${url}`);
+  });
+  page.on('requestfailed', (r) => problems.failed.push(`${r.url()} (${r.failure()?.errorText}) from ${url}`));
+  page.on('response', (r) => r.status() >= 400 && problems.failed.push(`${r.url()} ${r.status()} from ${url}`));
+  await page.goto(url, { waitUntil: 'load' });
+  // The kiosk entry page forwards at once (meta refresh); follow it before looking around.
+  if (/http-equiv="refresh"/.test(await page.content().catch(() => 'http-equiv="refresh"'))) await page.waitForURL(/#attract$/);
+  await page.waitForLoadState('load');
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+  return problems;
+}
+
+describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
+  it('has every page clean from file:// and over HTTP, and axe finds no violation', async () => {
+    const root = out[mode];
+    const pages = (await listFiles(root)).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(8);
+    const server = await serveFolder(root);
+    try {
+      const all: Problems = { console: [], failed: [], external: [] };
+      const axe: string[] = [];
+      for (const rel of pages) {
+        for (const [base, prefix] of [
+          [pathToFileURL(root + '/').href, pathToFileURL(root + '/').href],
+          [server.url, server.url],
+        ] as const) {
+          const context = await browser.newContext({ viewport: mode === 'kiosk' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 } });
+          const page = await context.newPage();
+          const problems = await visit(page, base + rel, prefix);
+          all.console.push(...problems.console);
+          all.failed.push(...problems.failed);
+          all.external.push(...problems.external);
+          if (base === server.url) axe.push(...(await axeViolations(page)).map((v) => `${rel}:\n${v}`));
+          await context.close();
+        }
+      }
+      expect(all).toEqual({ console: [], failed: [], external: [] });
+      expect(axe).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('passes the Nu HTML checker', async () => {
+    const files = (await listFiles(out[mode])).filter((f) => f.endsWith('.html')).map((f) => path.join(out[mode], f));
+    const vnu = path.join(REPO_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    const result = await run('java', ['-jar', vnu, '--errors-only', '--skip-non-html', ...files]).then(
+      () => ({ code: 0, stderr: '' }),
+      (err: { code: number; stderr: string }) => ({ code: err.code, stderr: err.stderr }),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('has every internal link resolving to a file (and every fragment to an id)', async () => {
+    const root = out[mode];
+    const broken: string[] = [];
+    for (const rel of (await listFiles(root)).filter((f) => f.endsWith('.html'))) {
+      const source = await readFile(path.join(root, rel), 'utf8');
+      for (const url of referencedUrls(source)) {
+        if (url.startsWith('data:')) continue;
+        if (/^(https?:|mailto:)/.test(url)) {
+          // Kiosk pages have no way out; web pages may link out (rights statements, rich text).
+          if (mode === 'kiosk') broken.push(`${rel}: external link ${url}`);
+          continue;
+        }
+        if (rel === '404.html' && mode === 'web') continue; // absolute base URL links, checked in unit tests
+        const [file, fragment] = url.split('#');
+        const target = file ? path.resolve(path.dirname(path.join(root, rel)), file.split('?')[0]!) : path.join(root, rel);
+        if (!target.startsWith(root) || !existsSync(target)) {
+          broken.push(`${rel}: ${url}`);
+          continue;
+        }
+        if (fragment && fragment !== 'attract' && target.endsWith('.html')) {
+          const html = await readFile(target, 'utf8');
+          if (!html.includes(`id="${fragment}"`)) broken.push(`${rel}: ${url} (no #${fragment})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('keeps JavaScript ≤ 20 KB and CSS ≤ 25 KB gzipped per page', async () => {
+    const js = gzipSync(await readFile(path.join(out[mode], 'assets/vitrine.js'))).length;
+    const css = gzipSync(await readFile(path.join(out[mode], 'assets/vitrine.css'))).length;
+    console.info(`${mode}: vitrine.js ${js} B gz, vitrine.css ${css} B gz`);
+    expect(js).toBeLessThanOrEqual(20_000);
+    expect(css).toBeLessThanOrEqual(25_000);
+  });
+});
+
+describe('web bundle behaviour', () => {
+  it('finds a chapter through the search index from file://', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path.join(out.web, 'de/search.html')).href);
+    await page.getByLabel('Suchbegriff').fill('Leeds');
+    await page.getByRole('button', { name: 'Suchen' }).click();
+    const results = page.locator('[data-search-results] li a');
+    await results.first().waitFor();
+    expect(await results.count()).toBeGreaterThan(0);
+    const href = await results.first().getAttribute('href');
+    expect(existsSync(path.join(out.web, 'de', href!.split('#')[0]!))).toBe(true);
+    await context.close();
+  });
+
+  it('opens a picture in the lightbox and closes it again', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const chapter = (await listFiles(path.join(out.web, 'de'))).find((f) => /^\d\d-/.test(f))!;
+    await page.goto(pathToFileURL(path.join(out.web, 'de', chapter)).href);
+    const link = page.locator('a[data-lightbox]').first();
+    if ((await link.count()) > 0) {
+      await link.click();
+      await page.locator('dialog.lightbox-dialog img').waitFor();
+      await page.getByRole('button', { name: 'Schließen' }).click();
+      await page.locator('dialog.lightbox-dialog').waitFor({ state: 'detached' });
+    }
+    await context.close();
+  });
+});
+
+describe('kiosk behaviour', () => {
+  it('returns from a chapter to the start page in the default language after the idle time', async () => {
+    const dir = path.join(work, 'kiosk-idle');
+    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode: 'kiosk', outDir: dir, idleSeconds: 2 });
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const page = await context.newPage();
+    const chapter = (await listFiles(path.join(dir, 'en'))).find((f) => /^\d\d-/.test(f))!;
+    await page.goto(pathToFileURL(path.join(dir, 'en', chapter)).href);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('[data-idle-dialog]').waitFor({ state: 'visible', timeout: 5000 });
+    await page.waitForURL(/\/de\/index\.html#attract$/, { timeout: 10_000 });
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    await page.locator('[data-attract]').waitFor({ state: 'visible' });
+    // Touching the attract screen starts the visit on the start page.
+    await page.locator('[data-attract]').click({ position: { x: 500, y: 300 } });
+    await page.locator('[data-attract]').waitFor({ state: 'hidden' });
+    await context.close();
+  });
+
+  it('opens the attract screen from the bundle entry, with "touch to start" in every language', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path.join(out.kiosk, 'index.html')).href);
+    await page.waitForURL(/\/de\/index\.html#attract$/);
+    await page.locator('[data-attract]').waitFor({ state: 'visible' });
+    await expect(page.locator('[data-attract] a[hreflang=de]').textContent()).resolves.toBe('Zum Starten berühren');
+    await expect(page.locator('[data-attract] a[hreflang=en]').textContent()).resolves.toBe('Touch to start');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('export runs', () => {
+  it('gives byte-identical trees when exported twice', async () => {
+    const a = path.join(work, 'twice-a');
+    const b = path.join(work, 'twice-b');
+    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode: 'web', outDir: a, baseUrl: 'https://example.org/ausstellung/' });
+    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode: 'web', outDir: b, baseUrl: 'https://example.org/ausstellung/' });
+    expect(await hashTree(b)).toEqual(await hashTree(a));
+    expect(await hashTree(a)).toEqual(await hashTree(out.web));
+  });
+
+  it('leaves OUTDIR exactly as it was when the export is cancelled mid-way', async () => {
+    const target = path.join(work, 'cancel-target');
+    await mkdir(target);
+    await writeFile(path.join(target, 'keep.txt'), 'previous bundle');
+    const before = await hashTree(target);
+    // A fresh cache, so the export is still making images when it is cancelled.
+    const fresh = path.join(work, 'fresh-library');
+    const { cp } = await import('node:fs/promises');
+    await cp(library, fresh, { recursive: true });
+    await rm(path.join(fresh, 'cache'), { recursive: true, force: true });
+    const controller = new AbortController();
+    const attempt = exportExhibition({
+      libraryDir: fresh,
+      exhibition: SLUG,
+      mode: 'kiosk',
+      outDir: target,
+      force: true,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'images' && p.done === 1) controller.abort();
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(await hashTree(target)).toEqual(before);
+    const leftovers = (await listFiles(work)).filter((f) => f.includes('.vitrine-'));
+    expect(leftovers).toEqual([]);
+  });
+});
