@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { languageName } from '../../../shared/domain';
+import { languageName, textDirection } from '../../../shared/domain';
 import { Localized } from '../components/Localized';
 import { selectExhibitions, useApp } from '../store';
 
@@ -39,7 +39,9 @@ export function ExhibitionsSection() {
                     {exhibition.languages.map((lang, index) => (
                       <span key={lang}>
                         {index > 0 ? ', ' : null}
-                        <span lang={lang}>{languageName(lang)}</span>
+                        <span lang={lang} dir={textDirection(lang) === 'rtl' ? 'rtl' : undefined}>
+                          {languageName(lang)}
+                        </span>
                       </span>
                     ))}
                   </td>

@@ -55,7 +55,7 @@ describe('renderer frame', () => {
     expect(gridText).toMatch(/Leeds/);
     const count = await grid.getByRole('listitem').first().getAttribute('aria-setsize');
     expect(Number(count)).toBeGreaterThan(5);
-    await expect(page.getByText(`${count} Objekte`).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(`${Number(count).toLocaleString('de-DE')} Objekte`).isVisible()).resolves.toBe(true);
     // Every thumbnail that is shown loaded (no broken images).
     await page.waitForLoadState('networkidle');
     const broken = await grid
@@ -87,6 +87,10 @@ describe('renderer frame', () => {
     const exhibitions = page.getByRole('table');
     await exhibitions.getByText('50 Jahre Dortmund Leeds. Was uns verbindet').waitFor();
     await expect(exhibitions.innerText()).resolves.toMatch(/Deutsch/);
+    // Arabic is named in its own script and laid out right to left.
+    const arabic = exhibitions.locator('[lang="ar"]').first();
+    await expect(arabic.innerText()).resolves.toBe('العربية');
+    await expect(arabic.getAttribute('dir')).resolves.toBe('rtl');
     await expectAccessible(page, 'exhibitions');
 
     // Export: an honest placeholder, no buttons that do nothing.
@@ -148,6 +152,44 @@ describe('renderer frame', () => {
     await recent.getByRole('button').first().click();
     await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('library-name').innerText()).resolves.toContain(name.replace(/^.*: /, ''));
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the item grid virtual: 10,000 items, a few dozen in the DOM, the last one reachable', async () => {
+    const { page, host, problems } = await sessions.start({ withSampleLibrary: true });
+    await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor({ timeout: 60_000 });
+    const before = Number(await page.getByTestId('item-grid').getByRole('listitem').first().getAttribute('aria-setsize'));
+
+    // Through the same API the page uses, in batches under the host's 1 MB body limit.
+    const now = new Date().toISOString();
+    for (let batch = 0; batch < 4; batch += 1) {
+      const commands = Array.from({ length: 2_500 }, (_, i) => {
+        const n = batch * 2_500 + i + 1;
+        return {
+          type: 'putItem',
+          // Padded ids starting with z: the library lists by id, so these come last, in order.
+          item: { id: `zz-bulk-${String(n).padStart(5, '0')}`, kind: 'text', title: { de: `Massenobjekt ${n}` }, createdAt: now, updatedAt: now },
+        };
+      });
+      const response = await fetch(`${host.origin}/api/library.apply`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+        body: JSON.stringify({ command: { type: 'batch', commands } }),
+      });
+      expect(await response.json()).toMatchObject({ ok: true });
+    }
+
+    // The page follows the change through the event stream, without a reload.
+    const total = before + 10_000;
+    await page.getByText(`${total.toLocaleString('de-DE')} Objekte`).waitFor();
+    const grid = page.getByTestId('item-grid');
+    expect(await grid.getByRole('listitem').count()).toBeLessThan(120);
+
+    await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await grid.getByText('Massenobjekt 10000', { exact: true }).waitFor();
+    const last = grid.getByRole('listitem').filter({ hasText: 'Massenobjekt 10000' });
+    await expect(last.getAttribute('aria-posinset')).resolves.toBe(String(total));
+    expect(await grid.getByRole('listitem').count()).toBeLessThan(120);
     expect(problems).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildApp } from './build';
 import { buildSampleTemplate } from './library';
+import { RESULTS_DIR } from './paths';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Artefacts describe the last run only; stale ones from earlier runs would mislead.
+  await rm(RESULTS_DIR, { recursive: true, force: true });
   // VITRINE_E2E_SKIP_BUILD=1 reuses dist/ when iterating on tests only.
   if (process.env.VITRINE_E2E_SKIP_BUILD !== '1') await buildApp();
   const template = await buildSampleTemplate();

@@ -73,9 +73,16 @@ export function useAppSessions() {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-      page.on('requestfailed', (request) =>
-        problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-      );
+      page.on('requestfailed', (request) => {
+        const reason = request.failure()?.errorText ?? '';
+        // Aborted by the page itself (a reload closing the event stream, a lazy image scrolled
+        // away): not a failure of the app.
+        if (reason === 'net::ERR_ABORTED') return;
+        problems.push(`requestfailed: ${request.url()} ${reason}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.url()}`);
+      });
       const session: AppSession = { page, context, host, libraryDir, appDataDir, problems };
       open.push({
         session,
