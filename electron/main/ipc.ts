@@ -9,11 +9,16 @@ import { isTrustedSender } from './security';
  * frame, one of our windows), then the shared `dispatch` validates the input and answers an
  * envelope. Nothing else is registered on ipcMain.
  */
-export function registerIpc(service: ApiService, isOwnWindow: (event: IpcMainInvokeEvent) => boolean): void {
+export function registerIpc(
+  service: ApiService,
+  isOwnWindow: (event: IpcMainInvokeEvent) => boolean,
+): void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
     const frame = event.senderFrame;
     const trusted = isTrustedSender(
-      frame ? { url: frame.url, isTopFrame: frame.parent === null, isOwnWindow: isOwnWindow(event) } : null,
+      frame
+        ? { url: frame.url, isTopFrame: frame.parent === null, isOwnWindow: isOwnWindow(event) }
+        : null,
     );
     if (!trusted) {
       const error = new AppError('FORBIDDEN', {

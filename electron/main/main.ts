@@ -88,9 +88,17 @@ async function runMenuAction(action: MenuAction): Promise<void> {
 async function refreshMenu(): Promise<void> {
   if (!service) return;
   const state = await service.dispatch('session.state', {});
-  const recent = state.ok ? (state.value as { recent: Array<{ id: string; name: string }> }).recent : [];
+  const recent = state.ok
+    ? (state.value as { recent: Array<{ id: string; name: string }> }).recent
+    : [];
   installMenu(
-    { lang: uiLanguage, platform: process.platform, recent, libraryOpen: service.libraryDir() !== null, development },
+    {
+      lang: uiLanguage,
+      platform: process.platform,
+      recent,
+      libraryOpen: service.libraryDir() !== null,
+      development,
+    },
     (action) => void runMenuAction(action).catch((error) => log('menu', error)),
   );
 }
@@ -146,14 +154,22 @@ async function start(): Promise<void> {
   const rendererDir = join(app.getAppPath(), 'dist', 'renderer');
 
   // Security decision: the app asks for no permission (camera, notifications, …); deny them all.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  const libraryArg = process.argv.find((arg, i) => i > 0 && arg.startsWith('--library='))?.slice('--library='.length);
+  const libraryArg = process.argv
+    .find((arg, i) => i > 0 && arg.startsWith('--library='))
+    ?.slice('--library='.length);
   service = await createApiHandlers({
     appDataDir,
     lang: uiLanguage,
-    dialogs: createNativeDialogs(() => mainWindow, () => uiLanguage, app.getPath('documents')),
+    dialogs: createNativeDialogs(
+      () => mainWindow,
+      () => uiLanguage,
+      app.getPath('documents'),
+    ),
     transport: 'electron',
     version: app.getVersion(),
     ...(libraryArg ? { libraryDirOnStart: libraryArg } : {}),
@@ -166,7 +182,11 @@ async function start(): Promise<void> {
   const api = service;
   api.on('libraryChanged', () => void refreshMenu().catch((error) => log('menu', error)));
 
-  handleAppProtocol(session.defaultSession, { rendererDir, libraryDir: () => api.libraryDir(), log: (e) => log('protocol', e) });
+  handleAppProtocol(session.defaultSession, {
+    rendererDir,
+    libraryDir: () => api.libraryDir(),
+    log: (e) => log('protocol', e),
+  });
   registerIpc(api, (event) => mainWindow !== null && event.sender === mainWindow.webContents);
   forwardEvents(api, () => mainWindow);
   await refreshMenu();
@@ -192,14 +212,20 @@ if (!app.requestSingleInstanceLock()) {
     if (closing || !service) return;
     event.preventDefault();
     closing = true;
-    void service.close().catch((error) => log('close', error)).finally(() => app.quit());
+    void service
+      .close()
+      .catch((error) => log('close', error))
+      .finally(() => app.quit());
   });
   app
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
       log('start', error);
-      dialog.showErrorBox('Vitrine', isAppError(error) ? error.messageIn(uiLanguage) : String(error));
+      dialog.showErrorBox(
+        'Vitrine',
+        isAppError(error) ? error.messageIn(uiLanguage) : String(error),
+      );
       app.exit(1);
     });
 }

@@ -92,7 +92,10 @@ const SEP: MenuEntry = { kind: 'separator' };
 export function buildMenuTemplate(state: MenuState): MenuEntry[] {
   const t = (key: keyof typeof L) => L[key][state.lang];
   const mac = state.platform === 'darwin';
-  const item = (key: keyof typeof L, extra: Omit<Extract<MenuEntry, { kind: 'item' }>, 'kind' | 'label'> = {}): MenuEntry => ({
+  const item = (
+    key: keyof typeof L,
+    extra: Omit<Extract<MenuEntry, { kind: 'item' }>, 'kind' | 'label'> = {},
+  ): MenuEntry => ({
     kind: 'item',
     label: t(key),
     ...extra,
@@ -114,7 +117,11 @@ export function buildMenuTemplate(state: MenuState): MenuEntry[] {
       item('openSample', { action: { type: 'openSample' } }),
       item('recent', { submenu: recent }),
       SEP,
-      item('export', { action: { type: 'export' }, accelerator: 'CmdOrCtrl+E', enabled: state.libraryOpen }),
+      item('export', {
+        action: { type: 'export' },
+        accelerator: 'CmdOrCtrl+E',
+        enabled: state.libraryOpen,
+      }),
       ...(mac ? [] : [SEP, item('quit', { role: 'quit' })]),
     ],
   });
@@ -123,7 +130,10 @@ export function buildMenuTemplate(state: MenuState): MenuEntry[] {
   const edit: MenuEntry = item('edit', {
     submenu: [
       item('undo', { action: { type: 'undo' }, accelerator: 'CmdOrCtrl+Z' }),
-      item('redo', { action: { type: 'redo' }, accelerator: mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y' }),
+      item('redo', {
+        action: { type: 'redo' },
+        accelerator: mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y',
+      }),
       SEP,
       item('cut', { role: 'cut' }),
       item('copy', { role: 'copy' }),
@@ -134,7 +144,9 @@ export function buildMenuTemplate(state: MenuState): MenuEntry[] {
 
   const view: MenuEntry = item('view', {
     submenu: [
-      ...(state.development ? [item('reload', { role: 'reload' }), item('devTools', { role: 'toggleDevTools' }), SEP] : []),
+      ...(state.development
+        ? [item('reload', { role: 'reload' }), item('devTools', { role: 'toggleDevTools' }), SEP]
+        : []),
       item('resetZoom', { role: 'resetZoom' }),
       item('zoomIn', { role: 'zoomIn' }),
       item('zoomOut', { role: 'zoomOut' }),

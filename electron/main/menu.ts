@@ -1,7 +1,15 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import { buildMenuTemplate, type MenuAction, type MenuEntry, type MenuState } from './menu-template';
+import {
+  buildMenuTemplate,
+  type MenuAction,
+  type MenuEntry,
+  type MenuState,
+} from './menu-template';
 
-function toElectron(entry: MenuEntry, run: (action: MenuAction) => void): MenuItemConstructorOptions {
+function toElectron(
+  entry: MenuEntry,
+  run: (action: MenuAction) => void,
+): MenuItemConstructorOptions {
   if (entry.kind === 'separator') return { type: 'separator' };
   const item: MenuItemConstructorOptions = { label: entry.label };
   if (entry.role) item.role = entry.role;
@@ -15,5 +23,7 @@ function toElectron(entry: MenuEntry, run: (action: MenuAction) => void): MenuIt
 
 /** Builds and installs the application menu from the data template. */
 export function installMenu(state: MenuState, run: (action: MenuAction) => void): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(state).map((e) => toElectron(e, run))));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate(state).map((e) => toElectron(e, run))),
+  );
 }

@@ -4,10 +4,34 @@ import { slugify } from '../../shared/domain';
 import type { UiLanguage } from '../../shared/errors';
 import type { Dialogs } from '../core/api';
 
-const MEDIA_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif', 'heic', 'mp3', 'm4a', 'wav', 'ogg', 'flac', 'mp4', 'm4v', 'webm', 'mov', 'pdf'];
+const MEDIA_EXTENSIONS = [
+  'jpg',
+  'jpeg',
+  'png',
+  'webp',
+  'tif',
+  'tiff',
+  'gif',
+  'avif',
+  'heic',
+  'mp3',
+  'm4a',
+  'wav',
+  'ogg',
+  'flac',
+  'mp4',
+  'm4v',
+  'webm',
+  'mov',
+  'pdf',
+];
 
 /** Native folder and file dialogs, owned by main: the page receives ids, never chooses paths. */
-export function createNativeDialogs(window: () => BrowserWindow | null, lang: () => UiLanguage, documentsDir: string): Dialogs {
+export function createNativeDialogs(
+  window: () => BrowserWindow | null,
+  lang: () => UiLanguage,
+  documentsDir: string,
+): Dialogs {
   const de = () => lang() === 'de';
   return {
     async chooseLibraryFolder() {
@@ -18,7 +42,9 @@ export function createNativeDialogs(window: () => BrowserWindow | null, lang: ()
         properties: ['openDirectory'],
         defaultPath: documentsDir,
       };
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseNewLibraryFolder(suggestedName) {
@@ -29,7 +55,9 @@ export function createNativeDialogs(window: () => BrowserWindow | null, lang: ()
         defaultPath: join(documentsDir, slugify(suggestedName)),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async chooseMediaFiles() {
@@ -39,11 +67,16 @@ export function createNativeDialogs(window: () => BrowserWindow | null, lang: ()
         buttonLabel: de() ? 'Importieren' : 'Import',
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: de() ? 'Bilder, Ton, Video, PDF' : 'Images, audio, video, PDF', extensions: MEDIA_EXTENSIONS },
+          {
+            name: de() ? 'Bilder, Ton, Video, PDF' : 'Images, audio, video, PDF',
+            extensions: MEDIA_EXTENSIONS,
+          },
           { name: de() ? 'Alle Dateien' : 'All files', extensions: ['*'] },
         ],
       };
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
     },
   };

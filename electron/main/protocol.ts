@@ -17,7 +17,13 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        stream: true,
+        codeCache: true,
+      },
     },
   ]);
 }
@@ -26,7 +32,11 @@ function plain(status: number): Response {
   return new Response(null, { status, headers: { 'X-Content-Type-Options': 'nosniff' } });
 }
 
-async function fileResponse(request: Request, file: string, headers: Record<string, string>): Promise<Response> {
+async function fileResponse(
+  request: Request,
+  file: string,
+  headers: Record<string, string>,
+): Promise<Response> {
   const info = await stat(file);
   const base: Record<string, string> = {
     'Content-Type': contentTypeFor(file),
@@ -35,16 +45,29 @@ async function fileResponse(request: Request, file: string, headers: Record<stri
     ...headers,
   };
   const range = parseRange(request.headers.get('range'), info.size);
-  if (range === 'invalid') return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${info.size}` } });
+  if (range === 'invalid')
+    return new Response(null, {
+      status: 416,
+      headers: { 'Content-Range': `bytes */${info.size}` },
+    });
   const body = (start: number, end: number) =>
-    request.method === 'HEAD' ? null : (Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream);
+    request.method === 'HEAD'
+      ? null
+      : (Readable.toWeb(createReadStream(file, { start, end })) as ReadableStream);
   if (range) {
     return new Response(body(range.start, range.end), {
       status: 206,
-      headers: { ...base, 'Content-Range': `bytes ${range.start}-${range.end}/${info.size}`, 'Content-Length': String(range.end - range.start + 1) },
+      headers: {
+        ...base,
+        'Content-Range': `bytes ${range.start}-${range.end}/${info.size}`,
+        'Content-Length': String(range.end - range.start + 1),
+      },
     });
   }
-  return new Response(body(0, Math.max(0, info.size - 1)), { status: 200, headers: { ...base, 'Content-Length': String(info.size) } });
+  return new Response(body(0, Math.max(0, info.size - 1)), {
+    status: 200,
+    headers: { ...base, 'Content-Length': String(info.size) },
+  });
 }
 
 /**
@@ -79,7 +102,10 @@ export function handleAppProtocol(
       }
       const rel = relative(root, file);
       if (rel.startsWith('..') || isAbsolute(rel)) return plain(404);
-      return await fileResponse(request, file, { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' });
+      return await fileResponse(request, file, {
+        ...SECURITY_HEADERS,
+        'Cache-Control': 'no-cache',
+      });
     } catch (error) {
       deps.log(error);
       return plain(500);

@@ -21,7 +21,9 @@ export const DEFAULT_SIZE = { width: 1280, height: 820 };
 /** Remembered size and position; a damaged or missing file means "use the default". */
 export async function loadWindowState(appDataDir: string): Promise<WindowState | null> {
   try {
-    const parsed = WindowState.safeParse(JSON.parse(await readFile(join(appDataDir, WINDOW_STATE_FILE), 'utf8')));
+    const parsed = WindowState.safeParse(
+      JSON.parse(await readFile(join(appDataDir, WINDOW_STATE_FILE), 'utf8')),
+    );
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -37,7 +39,10 @@ export async function saveWindowState(appDataDir: string, state: WindowState): P
  * title bar is) lies on one of the current displays; otherwise null, so a window remembered on
  * an unplugged monitor opens where it can be seen.
  */
-export function visibleBounds(saved: Bounds | undefined, workAreas: readonly Bounds[]): Bounds | null {
+export function visibleBounds(
+  saved: Bounds | undefined,
+  workAreas: readonly Bounds[],
+): Bounds | null {
   if (!saved) return null;
   const grabX = saved.x + Math.min(100, saved.width);
   const grabY = saved.y + Math.min(40, saved.height);

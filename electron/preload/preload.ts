@@ -23,7 +23,8 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
 });
 
 const bridge = buildBridge({
-  call: (method, input) => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input) as Promise<ApiResult<unknown>>,
+  call: (method, input) =>
+    ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input) as Promise<ApiResult<unknown>>,
   subscribe(event, listener) {
     const set = listeners.get(event) ?? new Set();
     set.add(listener);

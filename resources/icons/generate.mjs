@@ -14,7 +14,7 @@ const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 await mkdir(join(here, 'png'), { recursive: true });
 const pngs = new Map();
 for (const size of SIZES) {
-  const png = await sharp(svg, { density: Math.max(72, (72 * size) / 1024 * 4) })
+  const png = await sharp(svg, { density: Math.max(72, ((72 * size) / 1024) * 4) })
     .resize(size, size)
     .png({ compressionLevel: 9 })
     .toBuffer();

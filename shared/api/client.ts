@@ -1,11 +1,5 @@
 // Types only from the contract: this module must not pull zod into the preload bundle.
-import type {
-  ApiEventName,
-  ApiEventPayload,
-  ApiInput,
-  ApiMethodName,
-  ApiOutput,
-} from './contract';
+import type { ApiEventName, ApiEventPayload, ApiInput, ApiMethodName, ApiOutput } from './contract';
 import { API_EVENT_NAMES, API_METHOD_NAMES } from './names';
 import { ApiCallError, type ApiResult } from './envelope';
 
@@ -62,15 +56,18 @@ export function splitMethodName(method: ApiMethodName): [namespace: string, name
  * it survives contextBridge; events other than the declared ones are refused here already.
  */
 export function buildBridge(transport: ApiTransport): VitrineBridge {
-  const bridge: Record<string, Record<string, (input?: unknown) => Promise<ApiResult<unknown>>>> =
-    {};
+  const bridge: Record<
+    string,
+    Record<string, (input?: unknown) => Promise<ApiResult<unknown>>>
+  > = {};
   for (const method of API_METHOD_NAMES) {
     const [ns, name] = splitMethodName(method);
     const group = (bridge[ns] ??= {});
     group[name] = (input?: unknown) => transport.call(method, input ?? {});
   }
   const on = (event: ApiEventName, listener: (payload: unknown) => void): Unsubscribe => {
-    if (!(API_EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event: ${String(event)}`);
+    if (!(API_EVENT_NAMES as readonly string[]).includes(event))
+      throw new Error(`Unknown event: ${String(event)}`);
     if (typeof listener !== 'function') throw new Error('listener must be a function');
     return transport.subscribe(event, listener);
   };

@@ -9,7 +9,12 @@ export interface HttpTransportDeps {
   baseUrl?: string;
   fetch: (
     url: string,
-    init: { method: string; headers: Record<string, string>; body: string; credentials: 'same-origin' },
+    init: {
+      method: string;
+      headers: Record<string, string>;
+      body: string;
+      credentials: 'same-origin';
+    },
   ) => Promise<{ status: number; json(): Promise<unknown> }>;
   /** Omit where events are not needed (tests); `on` then never fires. */
   createEventSource?: (url: string) => {
@@ -33,7 +38,7 @@ export function createHttpTransport(deps: HttpTransportDeps): ApiTransport {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (deps.token) headers.authorization = `Bearer ${deps.token}`;
       let body: unknown;
-      let status = 0;
+      let status: number;
       try {
         const res = await deps.fetch(`${base}${WEB_API_PREFIX}${method}`, {
           method: 'POST',
@@ -53,7 +58,10 @@ export function createHttpTransport(deps: HttpTransportDeps): ApiTransport {
         };
       }
       if (isApiResult(body)) return body;
-      return { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer (HTTP ${status})` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `Unexpected answer (HTTP ${status})` },
+      };
     },
     subscribe(event: ApiEventName, listener: (payload: unknown) => void): Unsubscribe {
       if (!deps.createEventSource) return () => {};

@@ -67,10 +67,12 @@ export function createDispatch(options: DispatchOptions): Dispatch {
   const log =
     options.logError ?? ((method, error) => console.error(`[vitrine] ${method} failed:`, error));
   return async (method, rawInput) => {
-    if (!isApiMethodName(method)) return { ok: false, error: unknownMethod(String(method)).toData(lang()) };
+    if (!isApiMethodName(method))
+      return { ok: false, error: unknownMethod(String(method)).toData(lang()) };
     const spec = apiMethods[method];
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-    if (!parsed.success) return { ok: false, error: invalidInput(method, parsed.error.issues).toData(lang()) };
+    if (!parsed.success)
+      return { ok: false, error: invalidInput(method, parsed.error.issues).toData(lang()) };
     try {
       const handler = handlers[method] as (input: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);

@@ -1,7 +1,10 @@
 import type { ApiEventName, ApiEventPayload, Unsubscribe } from '../../../shared/api';
 
 export interface ApiEmitter {
-  on<E extends ApiEventName>(event: E, listener: (payload: ApiEventPayload<E>) => void): Unsubscribe;
+  on<E extends ApiEventName>(
+    event: E,
+    listener: (payload: ApiEventPayload<E>) => void,
+  ): Unsubscribe;
   emit<E extends ApiEventName>(event: E, payload: ApiEventPayload<E>): void;
 }
 

@@ -45,7 +45,10 @@ export interface ApiService {
   /** What every transport calls with an untrusted method name and input. */
   dispatch: Dispatch;
   handlers: ApiHandlers;
-  on<E extends ApiEventName>(event: E, listener: (payload: ApiEventPayload<E>) => void): Unsubscribe;
+  on<E extends ApiEventName>(
+    event: E,
+    listener: (payload: ApiEventPayload<E>) => void,
+  ): Unsubscribe;
   emit<E extends ApiEventName>(event: E, payload: ApiEventPayload<E>): void;
   /** Folder of the open library, for the media routes; null when none is open. */
   libraryDir(): string | null;
@@ -236,7 +239,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         const taskId = `sample-${randomBytes(4).toString('hex')}`;
         const label = lang === 'de' ? 'Beispielbibliothek anlegen' : 'Creating the sample library';
         await buildSampleLibrary(dir, {
-          onProgress: (p) => emitter.emit('progress', { taskId, label, done: p.done, total: p.total, step: p.step }),
+          onProgress: (p) =>
+            emitter.emit('progress', { taskId, label, done: p.done, total: p.total, step: p.step }),
         });
         return adopt(await openLibrary(dir, { clock }));
       }),
@@ -286,7 +290,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
           });
         }
         const paths = await options.dialogs.chooseMediaFiles();
-        if (!paths || paths.length === 0) return { itemIds: [], failed: [], revision: library.revision };
+        if (!paths || paths.length === 0)
+          return { itemIds: [], failed: [], revision: library.revision };
         return importMedia(paths);
       }),
   };
@@ -298,7 +303,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     ...(options.logError ? { logError: options.logError } : {}),
   });
 
-  if (options.libraryDirOnStart) await adopt(await openLibrary(options.libraryDirOnStart, { clock }));
+  if (options.libraryDirOnStart)
+    await adopt(await openLibrary(options.libraryDirOnStart, { clock }));
 
   return {
     dispatch,

@@ -15,7 +15,9 @@ export type Settings = z.infer<typeof Settings>;
  */
 export async function readSettings(appDataDir: string): Promise<Settings> {
   try {
-    const parsed = Settings.safeParse(JSON.parse(await readFile(join(appDataDir, SETTINGS_FILE), 'utf8')));
+    const parsed = Settings.safeParse(
+      JSON.parse(await readFile(join(appDataDir, SETTINGS_FILE), 'utf8')),
+    );
     return parsed.success ? parsed.data : {};
   } catch {
     return {};

@@ -53,7 +53,10 @@ export function findToken(
     for (const part of sources.cookie.split(';')) {
       const eq = part.indexOf('=');
       if (eq < 0) continue;
-      if (part.slice(0, eq).trim() === WEB_TOKEN_COOKIE && tokenMatches(part.slice(eq + 1).trim(), token))
+      if (
+        part.slice(0, eq).trim() === WEB_TOKEN_COOKIE &&
+        tokenMatches(part.slice(eq + 1).trim(), token)
+      )
         return 'cookie';
     }
   }

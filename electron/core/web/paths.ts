@@ -22,7 +22,10 @@ export function defaultAppDataDir(
  * The built renderer: `VITRINE_RENDERER_DIR`, else the first `dist/renderer/index.html` found
  * walking up from `fromDir` (the CLI bundle sits in dist/cli, the sources three levels deeper).
  */
-export function findRendererDir(fromDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
+export function findRendererDir(
+  fromDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   if (env.VITRINE_RENDERER_DIR) {
     const dir = resolve(env.VITRINE_RENDERER_DIR);
     return existsSync(join(dir, 'index.html')) ? dir : null;

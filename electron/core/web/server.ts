@@ -65,7 +65,8 @@ function errorData(code: ErrorCode, de: string, en: string, lang: 'de' | 'en') {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { service } = options;
   const token = options.token ?? newToken();
-  const log = options.logError ?? ((context, error) => console.error(`[vitrine web] ${context}:`, error));
+  const log =
+    options.logError ?? ((context, error) => console.error(`[vitrine web] ${context}:`, error));
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -82,7 +83,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(text);
   }
 
-  function sendError(res: ServerResponse, status: number, code: ErrorCode, de: string, en: string): void {
+  function sendError(
+    res: ServerResponse,
+    status: number,
+    code: ErrorCode,
+    de: string,
+    en: string,
+  ): void {
     sendJson(res, status, { ok: false, error: errorData(code, de, en, lang()) });
   }
 
@@ -109,7 +116,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return Buffer.concat(chunks);
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+  ): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return sendError(res, 405, 'INVALID_INPUT', 'Nur POST ist erlaubt.', 'Only POST is allowed.');
@@ -119,7 +130,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const type = String(req.headers['content-type'] ?? '');
     if (!/^application\/json(\s*;|$)/i.test(type)) {
-      return sendError(res, 415, 'INVALID_INPUT', 'Die Anfrage muss JSON sein.', 'The request must be JSON.');
+      return sendError(
+        res,
+        415,
+        'INVALID_INPUT',
+        'Die Anfrage muss JSON sein.',
+        'The request must be JSON.',
+      );
     }
     const body = await readBody(req);
     if (body === 'too-large') {
@@ -138,7 +155,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      return sendError(res, 400, 'INVALID_INPUT', 'Die Anfrage ist kein gültiges JSON.', 'The request is not valid JSON.');
+      return sendError(
+        res,
+        400,
+        'INVALID_INPUT',
+        'Die Anfrage ist kein gültiges JSON.',
+        'The request is not valid JSON.',
+      );
     }
     const result = await service.dispatch(method, input);
     sendJson(res, result.ok ? 200 : result.error.code === 'INVALID_INPUT' ? 400 : 200, result);
@@ -192,7 +215,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (range) {
       const { start, end } = range;
-      res.writeHead(206, { ...base, 'Content-Range': `bytes ${start}-${end}/${info.size}`, 'Content-Length': end - start + 1 });
+      res.writeHead(206, {
+        ...base,
+        'Content-Range': `bytes ${start}-${end}/${info.size}`,
+        'Content-Length': end - start + 1,
+      });
       if (req.method === 'HEAD') return void res.end();
       createReadStream(file, { start, end }).pipe(res);
       return;
@@ -202,7 +229,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     createReadStream(file).pipe(res);
   }
 
-  async function handleMedia(req: IncomingMessage, res: ServerResponse, rawRest: string): Promise<void> {
+  async function handleMedia(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawRest: string,
+  ): Promise<void> {
     const dir = service.libraryDir();
     if (!dir) return sendText(res, 404, 'No library is open.');
     const rel = mediaUrlToRelPath(rawRest);
@@ -211,10 +242,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       file = await resolveMediaFile(dir, rel);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') return sendText(res, 404, 'Not found.');
+      if (error instanceof AppError && error.code === 'NOT_FOUND')
+        return sendText(res, 404, 'Not found.');
       return sendText(res, 403, 'Path rejected.');
     }
-    await sendFile(req, res, file, { 'Cache-Control': 'private, max-age=3600', 'Cross-Origin-Resource-Policy': 'same-origin' });
+    await sendFile(req, res, file, {
+      'Cache-Control': 'private, max-age=3600',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
   }
 
   async function handleStatic(
@@ -230,7 +265,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           '<!doctype html><html lang="de"><meta charset="utf-8"><title>Vitrine</title>' +
           '<p>Die Oberfläche ist nicht gebaut: <code>npm run build</code>.</p>' +
           '<p lang="en">The user interface is not built: run <code>npm run build</code>.</p></html>';
-        res.writeHead(503, { ...SECURITY_HEADERS, ...cookie, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.writeHead(503, {
+          ...SECURITY_HEADERS,
+          ...cookie,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
         res.end(text);
         return;
       }
@@ -254,7 +294,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendText(res, 400, 'Bad path.');
     }
     const segments = decoded.split('/');
-    if (/%|\\|\0/.test(decoded) || segments.some((s) => s === '' || s === '.' || s === '..' || !/^[A-Za-z0-9._@-]+$/.test(s))) {
+    if (
+      /%|\\|\0/.test(decoded) ||
+      segments.some((s) => s === '' || s === '.' || s === '..' || !/^[A-Za-z0-9._@-]+$/.test(s))
+    ) {
       return sendText(res, 404, 'Not found.');
     }
     let file: string;
@@ -262,7 +305,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const root = await realpath(options.rendererDir);
       file = await realpath(join(root, ...segments));
       const rel = relative(root, file);
-      if (rel.startsWith('..') || isAbsolute(rel) || !(await stat(file)).isFile()) return sendText(res, 404, 'Not found.');
+      if (rel.startsWith('..') || isAbsolute(rel) || !(await stat(file)).isFile())
+        return sendText(res, 404, 'Not found.');
     } catch {
       return sendText(res, 404, 'Not found.');
     }
@@ -295,13 +339,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       return sendText(res, 401, 'Unauthorized: open the address that “vitrine web” printed.');
     }
-    if (pathname.startsWith(WEB_API_PREFIX)) return handleApi(req, res, pathname.slice(WEB_API_PREFIX.length));
+    if (pathname.startsWith(WEB_API_PREFIX))
+      return handleApi(req, res, pathname.slice(WEB_API_PREFIX.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method not allowed.');
     }
     if (pathname === WEB_EVENTS_PATH) return handleEvents(req, res);
-    if (pathname.startsWith(WEB_MEDIA_PREFIX)) return handleMedia(req, res, pathname.slice(WEB_MEDIA_PREFIX.length));
+    if (pathname.startsWith(WEB_MEDIA_PREFIX))
+      return handleMedia(req, res, pathname.slice(WEB_MEDIA_PREFIX.length));
     return handleStatic(req, res, pathname, tokenFrom);
   }
 

@@ -15,7 +15,11 @@ function electronBinary(env: NodeJS.ProcessEnv = process.env): { path: string; e
   const pkg = join(repo, 'node_modules', 'electron');
   const pathFile = join(pkg, 'path.txt');
   const fallback =
-    process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+    process.platform === 'win32'
+      ? 'electron.exe'
+      : process.platform === 'darwin'
+        ? 'Electron.app/Contents/MacOS/Electron'
+        : 'electron';
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : fallback;
   const path = env.ELECTRON_OVERRIDE_DIST_PATH
     ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative)
@@ -45,25 +49,30 @@ describe('Electron app', () => {
     profile = await mkdtemp(join(tmpdir(), 'vitrine-electron-'));
     app = await electron.launch({
       executablePath: binary.path,
-      args: [
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        repo,
-      ],
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), repo],
       env: { ...process.env, VITRINE_APP_DATA: profile, VITRINE_LANG: 'de' },
       timeout: 60_000,
     });
     const page = await app.firstWindow();
     expect(page.url()).toBe('vitrine://app/index.html');
-    await page.getByRole('heading', { level: 1, name: 'Willkommen bei Vitrine' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('heading', { level: 1, name: 'Willkommen bei Vitrine' })
+      .waitFor({ timeout: 30_000 });
 
     // The page sees the contract and nothing of Node or IPC.
     const surface = await page.evaluate(() => ({
-      vitrine: typeof (window as unknown as { vitrine?: { library?: { openSample?: unknown } } }).vitrine?.library?.openSample,
+      vitrine: typeof (window as unknown as { vitrine?: { library?: { openSample?: unknown } } })
+        .vitrine?.library?.openSample,
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
     }));
-    expect(surface).toEqual({ vitrine: 'function', require: 'undefined', process: 'undefined', ipc: 'undefined' });
+    expect(surface).toEqual({
+      vitrine: 'function',
+      require: 'undefined',
+      process: 'undefined',
+      ipc: 'undefined',
+    });
 
     await page.getByRole('button', { name: 'Beispielbibliothek öffnen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor({ timeout: 90_000 });

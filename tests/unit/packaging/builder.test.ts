@@ -19,7 +19,11 @@ let asarPath: string;
 let entries: string[];
 
 function run(cmd: string, args: string[]): void {
-  const result = spawnSync(cmd, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const result = spawnSync(cmd, args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
   expect(result.status, `${cmd} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
 }
 
@@ -38,7 +42,15 @@ beforeAll(async () => {
   const fake = await mkdtemp(join(tmpdir(), 'vitrine-fake-electron-'));
   await mkdir(join(fake, 'electron'));
   const binary = join(fake, 'electron', 'electron');
-  await writeFile(binary, Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(STOCK_WIRE)]));
+  await writeFile(
+    binary,
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\nexit 0\n'),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, 8]),
+      Buffer.from(STOCK_WIRE),
+    ]),
+  );
   await chmod(binary, 0o755);
 
   out = await mkdtemp(join(tmpdir(), 'vitrine-pack-'));
@@ -57,7 +69,12 @@ beforeAll(async () => {
 
 describe('electron-builder --linux dir', () => {
   it('puts main, preload, renderer and package.json into the asar', () => {
-    for (const file of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html']) {
+    for (const file of [
+      '/package.json',
+      '/dist/electron/main.cjs',
+      '/dist/electron/preload.cjs',
+      '/dist/renderer/index.html',
+    ]) {
       expect(entries, file).toContain(file);
     }
     const packed = extractFile(asarPath, 'dist/electron/preload.cjs').toString('utf8');
@@ -69,7 +86,9 @@ describe('electron-builder --linux dir', () => {
   it('leaves out source maps, the CLI bundle and dependencies main does not load', () => {
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
     expect(entries.filter((e) => e.startsWith('/dist/cli'))).toEqual([]);
-    expect(entries.filter((e) => /^\/node_modules\/(react|zod|lowdb|commander)(\/|$)/.test(e))).toEqual([]);
+    expect(
+      entries.filter((e) => /^\/node_modules\/(react|zod|lowdb|commander)(\/|$)/.test(e)),
+    ).toEqual([]);
   });
 
   it('unpacks sharp and its native libraries from the asar', () => {
@@ -77,8 +96,13 @@ describe('electron-builder --linux dir', () => {
     expect(existsSync(join(unpacked, 'sharp', 'package.json'))).toBe(true);
     expect(existsSync(join(unpacked, '@img'))).toBe(true);
     // What sharp itself requires is packed too.
-    for (const dep of Object.keys(JSON.parse(readFileSync(join(repo, 'node_modules/sharp/package.json'), 'utf8')).dependencies)) {
-      expect(entries.some((e) => e === `/node_modules/${dep}` || existsSync(join(unpacked, dep))), dep).toBe(true);
+    for (const dep of Object.keys(
+      JSON.parse(readFileSync(join(repo, 'node_modules/sharp/package.json'), 'utf8')).dependencies,
+    )) {
+      expect(
+        entries.some((e) => e === `/node_modules/${dep}` || existsSync(join(unpacked, dep))),
+        dep,
+      ).toBe(true);
     }
   });
 
@@ -88,6 +112,9 @@ describe('electron-builder --linux dir', () => {
     const builtins = new Set(builtinModules);
     const external = [...required].filter((id) => !id.startsWith('node:') && !builtins.has(id));
     expect(external.sort()).toEqual(['electron', 'sharp']);
+    // Files looked up in packages at runtime (createRequire(...).resolve) would be missing as well.
+    const resolved = [...main.matchAll(/\.resolve\("([^"./][^"]*)"\)/g)].map((m) => m[1]!);
+    expect(resolved.filter((id) => !id.startsWith('node:') && !id.startsWith('sharp'))).toEqual([]);
   });
 
   it('flips the release fuses on the packaged executable', async () => {

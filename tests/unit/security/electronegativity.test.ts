@@ -52,7 +52,8 @@ interface Finding {
 
 /** Runs Electronegativity's own runner (its CLI breaks with the commander version we use). */
 function scan(): { errors: unknown[]; findings: Finding[] } {
-  const electronVersion = JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')).devDependencies.electron;
+  const electronVersion = JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8'))
+    .devDependencies.electron;
   const script = `
     const path = require('path');
     const base = path.join(process.cwd(), 'node_modules/@doyensec/electronegativity/dist');
@@ -71,7 +72,11 @@ function scan(): { errors: unknown[]; findings: Finding[] } {
       process.stdout.write('\\nELECTRONEGATIVITY ' + JSON.stringify({ errors: r.errors, findings }) + '\\n');
     })().catch((e) => { console.error(e); process.exit(1); });
   `;
-  const result = spawnSync(process.execPath, ['-e', script], { cwd: repo, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['-e', script], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(result.status, result.stderr).toBe(0);
   const line = result.stdout.split('\n').find((l) => l.startsWith('ELECTRONEGATIVITY '));
   expect(line, result.stdout + result.stderr).toBeDefined();
@@ -83,7 +88,9 @@ describe('electronegativity over electron/', () => {
     const { errors, findings } = scan();
     expect(errors).toEqual([]);
     const serious = findings.filter((f) => f.severity === 'MEDIUM' || f.severity === 'HIGH');
-    const unexplained = serious.filter((f) => !ALLOWED.some((a) => a.id === f.id && a.file === f.file));
+    const unexplained = serious.filter(
+      (f) => !ALLOWED.some((a) => a.id === f.id && a.file === f.file),
+    );
     expect(unexplained).toEqual([]);
     const unused = ALLOWED.filter((a) => !serious.some((f) => f.id === a.id && f.file === a.file));
     expect(unused).toEqual([]);

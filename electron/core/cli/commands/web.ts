@@ -76,10 +76,24 @@ export async function runWebHost(
 export function registerWeb(program: Command, ctx: CliContext): void {
   program
     .command('web')
-    .argument('[dir]', t(ctx, 'Bibliotheksordner, der gleich geöffnet wird', 'library folder to open right away'))
-    .option('--port <n>', t(ctx, 'Port auf 127.0.0.1 (0 = frei wählen)', 'port on 127.0.0.1 (0 = any free port)'), parsePort)
+    .argument(
+      '[dir]',
+      t(ctx, 'Bibliotheksordner, der gleich geöffnet wird', 'library folder to open right away'),
+    )
+    .option(
+      '--port <n>',
+      t(ctx, 'Port auf 127.0.0.1 (0 = frei wählen)', 'port on 127.0.0.1 (0 = any free port)'),
+      parsePort,
+    )
     .option('--no-open', t(ctx, 'keinen Browser starten', 'do not launch a browser'))
-    .option('--app-data <dir>', t(ctx, 'Ordner für Einstellungen und zuletzt geöffnete Bibliotheken', 'folder for settings and recent libraries'))
+    .option(
+      '--app-data <dir>',
+      t(
+        ctx,
+        'Ordner für Einstellungen und zuletzt geöffnete Bibliotheken',
+        'folder for settings and recent libraries',
+      ),
+    )
     .description(
       t(
         ctx,

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildMenuTemplate, type MenuEntry, type MenuState } from '../../../../electron/main/menu-template';
+import {
+  buildMenuTemplate,
+  type MenuEntry,
+  type MenuState,
+} from '../../../../electron/main/menu-template';
 
-const base: MenuState = { lang: 'de', platform: 'linux', recent: [], libraryOpen: false, development: false };
+const base: MenuState = {
+  lang: 'de',
+  platform: 'linux',
+  recent: [],
+  libraryOpen: false,
+  development: false,
+};
 
 function find(entries: MenuEntry[], label: string): Extract<MenuEntry, { kind: 'item' }> {
   for (const e of entries) {
@@ -18,12 +28,18 @@ function find(entries: MenuEntry[], label: string): Extract<MenuEntry, { kind: '
   throw new Error(`no menu entry ${label}`);
 }
 
-const labels = (entries: MenuEntry[]) => entries.flatMap((e) => (e.kind === 'item' ? [e.label] : []));
+const labels = (entries: MenuEntry[]) =>
+  entries.flatMap((e) => (e.kind === 'item' ? [e.label] : []));
 
 describe('menu template', () => {
   it('has File, Edit, View, Help in German and English', () => {
     expect(labels(buildMenuTemplate(base))).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Hilfe']);
-    expect(labels(buildMenuTemplate({ ...base, lang: 'en' }))).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(labels(buildMenuTemplate({ ...base, lang: 'en' }))).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'Help',
+    ]);
     const file = find(buildMenuTemplate(base), 'Datei');
     expect(labels(file.submenu!)).toEqual([
       'Neue Bibliothek …',
@@ -57,7 +73,9 @@ describe('menu template', () => {
 
   it('offers developer tools only in development, and the app menu on macOS', () => {
     expect(() => find(buildMenuTemplate(base), 'Entwicklerwerkzeuge')).toThrow();
-    expect(find(buildMenuTemplate({ ...base, development: true }), 'Entwicklerwerkzeuge').role).toBe('toggleDevTools');
+    expect(
+      find(buildMenuTemplate({ ...base, development: true }), 'Entwicklerwerkzeuge').role,
+    ).toBe('toggleDevTools');
     const mac = buildMenuTemplate({ ...base, platform: 'darwin', lang: 'en' });
     expect(labels(mac)).toEqual(['Vitrine', 'File', 'Edit', 'View', 'Window', 'Help']);
     expect(() => find(mac, 'Quit')).toThrow();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation, externalUrlToOpen, isAppUrl, isTrustedSender } from '../../../../electron/main/security';
+import {
+  decideNavigation,
+  externalUrlToOpen,
+  isAppUrl,
+  isTrustedSender,
+} from '../../../../electron/main/security';
 
 describe('sender check', () => {
   const ok = { url: 'vitrine://app/index.html', isTopFrame: true, isOwnWindow: true };
@@ -31,7 +36,9 @@ describe('sender check', () => {
 
 describe('external links', () => {
   it('opens only plain http(s) URLs, re-serialised', () => {
-    expect(externalUrlToOpen('https://www.dortmund.de/partnerstaedte')).toBe('https://www.dortmund.de/partnerstaedte');
+    expect(externalUrlToOpen('https://www.dortmund.de/partnerstaedte')).toBe(
+      'https://www.dortmund.de/partnerstaedte',
+    );
     expect(externalUrlToOpen('http://example.org')).toBe('http://example.org/');
     expect(externalUrlToOpen('HTTPS://Example.org/a b')).toBeNull();
     for (const bad of [
@@ -53,7 +60,10 @@ describe('external links', () => {
   });
 
   it('denies navigation, handing web links to the browser', () => {
-    expect(decideNavigation('https://leeds.gov.uk/')).toEqual({ action: 'open-external', url: 'https://leeds.gov.uk/' });
+    expect(decideNavigation('https://leeds.gov.uk/')).toEqual({
+      action: 'open-external',
+      url: 'https://leeds.gov.uk/',
+    });
     expect(decideNavigation('vitrine://app/other.html')).toEqual({ action: 'deny' });
     expect(decideNavigation('file:///etc')).toEqual({ action: 'deny' });
   });

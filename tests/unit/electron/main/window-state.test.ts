@@ -25,7 +25,10 @@ describe('window state', () => {
     const dir = await tempDir();
     await writeFile(join(dir, WINDOW_STATE_FILE), '{"bounds":');
     expect(await loadWindowState(dir)).toBeNull();
-    await writeFile(join(dir, WINDOW_STATE_FILE), JSON.stringify({ bounds: { x: 0, y: 0, width: 5, height: 5 } }));
+    await writeFile(
+      join(dir, WINDOW_STATE_FILE),
+      JSON.stringify({ bounds: { x: 0, y: 0, width: 5, height: 5 } }),
+    );
     expect(await loadWindowState(dir)).toBeNull();
   });
 
@@ -33,7 +36,9 @@ describe('window state', () => {
     const b = { x: 100, y: 100, width: 800, height: 600 };
     expect(visibleBounds(b, [screen])).toEqual(b);
     expect(visibleBounds({ ...b, x: 2500 }, [screen])).toBeNull();
-    expect(visibleBounds({ ...b, x: 2500 }, [screen, { x: 1920, y: 0, width: 1920, height: 1080 }])).toEqual({ ...b, x: 2500 });
+    expect(
+      visibleBounds({ ...b, x: 2500 }, [screen, { x: 1920, y: 0, width: 1920, height: 1080 }]),
+    ).toEqual({ ...b, x: 2500 });
     expect(visibleBounds({ ...b, y: -500 }, [screen])).toBeNull();
     expect(visibleBounds(undefined, [screen])).toBeNull();
   });

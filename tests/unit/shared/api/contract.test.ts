@@ -41,10 +41,15 @@ function recordingTransport(answers: Record<string, ApiResult<unknown>>) {
       const list = listeners.get(event) ?? [];
       list.push(listener);
       listeners.set(event, list);
-      return () => listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== listener));
+      return () =>
+        listeners.set(
+          event,
+          (listeners.get(event) ?? []).filter((l) => l !== listener),
+        );
     },
   };
-  const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload));
+  const emit = (event: string, payload: unknown) =>
+    listeners.get(event)?.forEach((l) => l(payload));
   return { transport, calls, emit };
 }
 
@@ -80,21 +85,28 @@ describe('api contract', () => {
   it('validates library.apply commands with the domain schema', () => {
     const good = { command: { type: 'delete', collection: 'items', id: 'item-1' } };
     const parsed = apiMethods['library.apply'].input.parse(good);
-    expect(parsed.command).toEqual({ type: 'delete', collection: 'items', id: 'item-1', force: false });
+    expect(parsed.command).toEqual({
+      type: 'delete',
+      collection: 'items',
+      id: 'item-1',
+      force: false,
+    });
     expect(
-      apiMethods['library.apply'].input.safeParse({ command: { type: 'delete', collection: 'x', id: '1' } })
-        .success,
+      apiMethods['library.apply'].input.safeParse({
+        command: { type: 'delete', collection: 'x', id: '1' },
+      }).success,
     ).toBe(false);
-    expect(apiMethods['library.apply'].input.safeParse({ command: { type: 'rm -rf' } }).success).toBe(
-      false,
-    );
+    expect(
+      apiMethods['library.apply'].input.safeParse({ command: { type: 'rm -rf' } }).success,
+    ).toBe(false);
   });
 
   it('validates event payloads', () => {
     expect(apiEvents.libraryChanged.safeParse({ revision: 4 }).success).toBe(true);
     expect(apiEvents.libraryChanged.safeParse({ revision: -1 }).success).toBe(false);
     expect(
-      apiEvents.progress.safeParse({ taskId: 't', label: 'Export', done: 1, total: 3, step: 'x' }).success,
+      apiEvents.progress.safeParse({ taskId: 't', label: 'Export', done: 1, total: 3, step: 'x' })
+        .success,
     ).toBe(true);
   });
 
@@ -160,10 +172,14 @@ describe('bridge and client', () => {
 
   it('derives types from the schemas', () => {
     expectTypeOf<ApiOutput<'library.apply'>>().toEqualTypeOf<CommandResult>();
-    expectTypeOf<VitrineApi['library']['openSample']>().returns.resolves.toEqualTypeOf<LibrarySummary>();
+    expectTypeOf<
+      VitrineApi['library']['openSample']
+    >().returns.resolves.toEqualTypeOf<LibrarySummary>();
     expectTypeOf<VitrineBridge['library']['openDialog']>().returns.resolves.toEqualTypeOf<
       ApiResult<LibrarySummary | null>
     >();
-    expectTypeOf<VitrineApi['library']['openRecent']>().parameters.toEqualTypeOf<[input: { id: string }]>();
+    expectTypeOf<VitrineApi['library']['openRecent']>().parameters.toEqualTypeOf<
+      [input: { id: string }]
+    >();
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch, type ApiHandlers } from '../../../../../electron/core/api';
 import { AppError } from '../../../../../shared/errors';
 
-const info = { version: '1', platform: 'linux', transport: 'web' as const, uiLanguage: 'de' as const, mediaBaseUrl: '/media/' };
+const info = {
+  version: '1',
+  platform: 'linux',
+  transport: 'web' as const,
+  uiLanguage: 'de' as const,
+  mediaBaseUrl: '/media/',
+};
 const unused = async (): Promise<never> => {
   throw new Error('not called');
 };
@@ -36,7 +42,11 @@ describe('dispatch', () => {
     const dispatch = createDispatch({
       handlers: table({
         'library.close': async () => {
-          throw new AppError('LIBRARY_LOCKED', { de: 'Gesperrt', en: 'Locked' }, { details: { pid: 1 } });
+          throw new AppError(
+            'LIBRARY_LOCKED',
+            { de: 'Gesperrt', en: 'Locked' },
+            { details: { pid: 1 } },
+          );
         },
       }),
       lang: () => lang,
@@ -63,15 +73,25 @@ describe('dispatch', () => {
     const result = await dispatch('library.close', {});
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Unexpected error in library.close. Details are in the log.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Unexpected error in library.close. Details are in the log.',
+      },
     });
     expect(JSON.stringify(result)).not.toContain('geheim');
     expect(logged).toHaveLength(1);
   });
 
   it('checks answers against the output schema when asked to', async () => {
-    const drifting = table({ 'app.info': async () => ({ ...info, transport: 'carrier-pigeon' }) as never });
-    const checked = createDispatch({ handlers: drifting, lang: () => 'en', checkOutput: true, logError: () => undefined });
+    const drifting = table({
+      'app.info': async () => ({ ...info, transport: 'carrier-pigeon' }) as never,
+    });
+    const checked = createDispatch({
+      handlers: drifting,
+      lang: () => 'en',
+      checkOutput: true,
+      logError: () => undefined,
+    });
     expect(await checked('app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     const unchecked = createDispatch({ handlers: drifting, lang: () => 'en', checkOutput: false });
     expect(await unchecked('app.info', {})).toMatchObject({ ok: true });

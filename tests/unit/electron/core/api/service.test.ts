@@ -43,7 +43,10 @@ function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T 
 async function withNewLibrary(name = 'Partnerschaften') {
   const root = await tempDir();
   const dir = join(root, 'lib');
-  const s = await service({ dialogs: scriptedDialogs({ newLibrary: dir }), appDataDir: join(root, 'appdata') });
+  const s = await service({
+    dialogs: scriptedDialogs({ newLibrary: dir }),
+    appDataDir: join(root, 'appdata'),
+  });
   const summary = value<LibrarySummary>(await s.dispatch('library.createDialog', { name }));
   return { s, dir, root, summary };
 }
@@ -73,12 +76,22 @@ describe('app and session', () => {
     const seen: string[] = [];
     const s = await service({ appDataDir, onUiLanguageChanged: (l) => seen.push(l) });
     const before = await s.dispatch('library.snapshot', {});
-    expect(before).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Es ist keine Bibliothek geöffnet.' } });
-    expect(value(await s.dispatch('app.setUiLanguage', { lang: 'en' }))).toMatchObject({ uiLanguage: 'en' });
+    expect(before).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'Es ist keine Bibliothek geöffnet.' },
+    });
+    expect(value(await s.dispatch('app.setUiLanguage', { lang: 'en' }))).toMatchObject({
+      uiLanguage: 'en',
+    });
     expect(seen).toEqual(['en']);
-    expect(JSON.parse(await readFile(join(appDataDir, SETTINGS_FILE), 'utf8'))).toEqual({ uiLanguage: 'en' });
+    expect(JSON.parse(await readFile(join(appDataDir, SETTINGS_FILE), 'utf8'))).toEqual({
+      uiLanguage: 'en',
+    });
     const after = await s.dispatch('library.snapshot', {});
-    expect(after).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No library is open.' } });
+    expect(after).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'No library is open.' },
+    });
   });
 
   it('starts with no library and no recent list', async () => {
@@ -103,7 +116,10 @@ describe('input validation', () => {
       { command: { type: 'batch', commands: [] } },
     ]) {
       const result = await s.dispatch('library.apply', bad);
-      expect(result, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(result, JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
     }
     expect(await s.dispatch('app.info', { path: '/etc/passwd' })).toMatchObject({
       ok: false,
@@ -115,14 +131,23 @@ describe('input validation', () => {
   it('lists the failing fields in details', async () => {
     const s = await service();
     const result = await s.dispatch('app.setUiLanguage', { lang: 'fr' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'lang' }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: [{ path: 'lang' }] },
+    });
   });
 });
 
 describe('libraries', () => {
   it('creates a library through the dialog, applies commands, and reports revisions by event', async () => {
     const { s, summary, dir } = await withNewLibrary('Städtepartnerschaften');
-    expect(summary).toMatchObject({ name: 'Städtepartnerschaften', displayPath: dir, readOnly: false, itemCount: 0, isSample: false });
+    expect(summary).toMatchObject({
+      name: 'Städtepartnerschaften',
+      displayPath: dir,
+      readOnly: false,
+      itemCount: 0,
+      isSample: false,
+    });
     const revisions: number[] = [];
     s.on('libraryChanged', (p) => revisions.push(p.revision));
     const applied = value<{ revision: number; undo: unknown }>(
@@ -130,11 +155,15 @@ describe('libraries', () => {
     );
     expect(applied.revision).toBe(summary.revision + 1);
     expect(applied.undo).toMatchObject({ type: 'delete', collection: 'items', id: 'brief-1' });
-    const snap = value<{ items: Array<{ id: string }>; revision: number }>(await s.dispatch('library.snapshot', {}));
+    const snap = value<{ items: Array<{ id: string }>; revision: number }>(
+      await s.dispatch('library.snapshot', {}),
+    );
     expect(snap.items.map((i) => i.id)).toEqual(['brief-1']);
     expect(snap.revision).toBe(applied.revision);
     expect(revisions).toEqual([applied.revision]);
-    const undone = value<{ revision: number }>(await s.dispatch('library.apply', { command: applied.undo }));
+    const undone = value<{ revision: number }>(
+      await s.dispatch('library.apply', { command: applied.undo }),
+    );
     expect(value<{ items: unknown[] }>(await s.dispatch('library.snapshot', {})).items).toEqual([]);
     expect(revisions).toEqual([applied.revision, undone.revision]);
   });
@@ -151,10 +180,16 @@ describe('libraries', () => {
   it('returns null when a dialog is cancelled and FORBIDDEN on the web host', async () => {
     const s = await service({ dialogs: scriptedDialogs({}) });
     expect(await s.dispatch('library.openDialog', {})).toEqual({ ok: true, value: null });
-    expect(await s.dispatch('library.createDialog', { name: 'X' })).toEqual({ ok: true, value: null });
+    expect(await s.dispatch('library.createDialog', { name: 'X' })).toEqual({
+      ok: true,
+      value: null,
+    });
     const web = await service();
     for (const method of ['library.openDialog', 'library.createDialog']) {
-      const result = await web.dispatch(method, method === 'library.createDialog' ? { name: 'X' } : {});
+      const result = await web.dispatch(
+        method,
+        method === 'library.createDialog' ? { name: 'X' } : {},
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
@@ -162,15 +197,22 @@ describe('libraries', () => {
   it('remembers opened libraries in recent.json and reopens them by id', async () => {
     const { s, dir, root, summary } = await withNewLibrary('Amiens');
     const recentFile = JSON.parse(await readFile(join(root, 'appdata', RECENT_FILE), 'utf8'));
-    expect(recentFile.libraries).toEqual([expect.objectContaining({ id: summary.id, name: 'Amiens', dir })]);
+    expect(recentFile.libraries).toEqual([
+      expect.objectContaining({ id: summary.id, name: 'Amiens', dir }),
+    ]);
     value(await s.dispatch('library.close', {}));
     expect(s.libraryDir()).toBeNull();
-    const state = value<{ library: null; recent: Array<{ id: string; name: string; displayPath: string }> }>(
-      await s.dispatch('session.state', {}),
-    );
+    const state = value<{
+      library: null;
+      recent: Array<{ id: string; name: string; displayPath: string }>;
+    }>(await s.dispatch('session.state', {}));
     expect(state.library).toBeNull();
-    expect(state.recent).toEqual([expect.objectContaining({ id: summary.id, name: 'Amiens', displayPath: dir })]);
-    const reopened = value<LibrarySummary>(await s.dispatch('library.openRecent', { id: summary.id }));
+    expect(state.recent).toEqual([
+      expect.objectContaining({ id: summary.id, name: 'Amiens', displayPath: dir }),
+    ]);
+    const reopened = value<LibrarySummary>(
+      await s.dispatch('library.openRecent', { id: summary.id }),
+    );
     expect(reopened.id).toBe(summary.id);
     expect(s.libraryDir()).toBe(dir);
   });
@@ -200,14 +242,19 @@ describe('libraries', () => {
   it('refuses a second writer: another service opening the same library gets LIBRARY_LOCKED', async () => {
     const { dir } = await withNewLibrary();
     const other = await service({ dialogs: scriptedDialogs({ library: dir }) });
-    expect(await other.dispatch('library.openDialog', {})).toMatchObject({ ok: false, error: { code: 'LIBRARY_LOCKED' } });
+    expect(await other.dispatch('library.openDialog', {})).toMatchObject({
+      ok: false,
+      error: { code: 'LIBRARY_LOCKED' },
+    });
   });
 
   it('opens the library given at start', async () => {
     const { s, dir } = await withNewLibrary('Leeds');
     await s.close();
     const again = await service({ libraryDirOnStart: dir });
-    expect(value<{ library: LibrarySummary }>(await again.dispatch('session.state', {})).library).toMatchObject({
+    expect(
+      value<{ library: LibrarySummary }>(await again.dispatch('session.state', {})).library,
+    ).toMatchObject({
       name: 'Leeds',
     });
   });
@@ -225,28 +272,42 @@ describe('media import', () => {
     value(await s.dispatch('library.createDialog', { name: 'Medien' }));
     const progress: number[] = [];
     s.on('progress', (p) => progress.push(p.done));
-    const result = value<{ itemIds: string[]; failed: Array<{ name: string; error: { code: string } }>; revision: number }>(
-      await s.dispatch('media.importDialog', {}),
-    );
+    const result = value<{
+      itemIds: string[];
+      failed: Array<{ name: string; error: { code: string } }>;
+      revision: number;
+    }>(await s.dispatch('media.importDialog', {}));
     expect(result.itemIds).toHaveLength(1);
-    expect(result.failed).toEqual([{ name: 'notiz.jpg', error: expect.objectContaining({ code: 'MEDIA_UNSUPPORTED' }) }]);
+    expect(result.failed).toEqual([
+      { name: 'notiz.jpg', error: expect.objectContaining({ code: 'MEDIA_UNSUPPORTED' }) },
+    ]);
     expect(progress.at(-1)).toBe(2);
-    const snap = value<{ items: Array<{ id: string; kind: string; title: Record<string, string>; media: unknown[] }> }>(
-      await s.dispatch('library.snapshot', {}),
-    );
+    const snap = value<{
+      items: Array<{ id: string; kind: string; title: Record<string, string>; media: unknown[] }>;
+    }>(await s.dispatch('library.snapshot', {}));
     expect(snap.items).toEqual([
-      expect.objectContaining({ id: result.itemIds[0], kind: 'image', title: { de: 'Rathaus Leeds.jpg' } }),
+      expect.objectContaining({
+        id: result.itemIds[0],
+        kind: 'image',
+        title: { de: 'Rathaus Leeds.jpg' },
+      }),
     ]);
     const again = value<{ itemIds: string[]; failed: Array<{ error: { code: string } }> }>(
       await s.dispatch('media.importDialog', {}),
     );
     expect(again.itemIds).toEqual([]);
-    expect(again.failed.map((f) => f.error.code).sort()).toEqual(['MEDIA_DUPLICATE', 'MEDIA_UNSUPPORTED']);
+    expect(again.failed.map((f) => f.error.code).sort()).toEqual([
+      'MEDIA_DUPLICATE',
+      'MEDIA_UNSUPPORTED',
+    ]);
   });
 
   it('needs an open library', async () => {
     const s = await service({ dialogs: scriptedDialogs({ media: ['/etc/passwd'] }) });
-    expect(await s.dispatch('media.importDialog', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await s.dispatch('media.importDialog', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
@@ -258,7 +319,9 @@ describe('sample library', () => {
     expect(first.isSample).toBe(true);
     expect(first.itemCount).toBeGreaterThan(10);
     expect(first.displayPath.startsWith(join(appDataDir, 'samples'))).toBe(true);
-    const snap = value<{ partnerships: Array<{ id: string }> }>(await s.dispatch('library.snapshot', {}));
+    const snap = value<{ partnerships: Array<{ id: string }> }>(
+      await s.dispatch('library.snapshot', {}),
+    );
     expect(snap.partnerships.length).toBeGreaterThanOrEqual(6);
     expect(s.libraryDir()).toBe(first.displayPath);
   });

@@ -40,13 +40,20 @@ beforeAll(async () => {
   await mkdir(join(repo, '.tmp'), { recursive: true });
   // Inside the repository so the bundle finds node_modules; .tmp/ is ignored by git.
   outDir = await mkdtemp(join(repo, '.tmp', 'cli-build-'));
-  const built = spawnSync(process.execPath, [join(repo, 'electron', 'build.mjs'), '--outdir', outDir, '--only', 'cli'], {
-    encoding: 'utf8',
-  });
+  const built = spawnSync(
+    process.execPath,
+    [join(repo, 'electron', 'build.mjs'), '--outdir', outDir, '--only', 'cli'],
+    {
+      encoding: 'utf8',
+    },
+  );
   expect(built.status, built.stderr).toBe(0);
   rendererDir = join(await tempDir('vitrine-renderer-'), 'renderer');
   await mkdir(rendererDir, { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Vitrine test page</title>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>Vitrine test page</title>',
+  );
 });
 
 afterAll(async () => {
@@ -58,9 +65,21 @@ describe('vitrine web', () => {
   it('serves the library given on the command line and stops cleanly on SIGTERM', async () => {
     const root = await tempDir('vitrine-cli-web-');
     const lib = join(root, 'lib');
-    const library = await createLibrary(lib, { name: 'Buffalo', languages: ['de', 'en'], defaultLanguage: 'de' });
+    const library = await createLibrary(lib, {
+      name: 'Buffalo',
+      languages: ['de', 'en'],
+      defaultLanguage: 'de',
+    });
     await library.close();
-    const run = startCli(['web', lib, '--port', '0', '--no-open', '--app-data', join(root, 'appdata')]);
+    const run = startCli([
+      'web',
+      lib,
+      '--port',
+      '0',
+      '--no-open',
+      '--app-data',
+      join(root, 'appdata'),
+    ]);
     running.push(run.child);
     const url = await run.ready;
     expect(run.out()).toContain(`Vitrine web: ${url}\n`);
@@ -78,7 +97,10 @@ describe('vitrine web', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '{}',
     });
-    expect(await state.json()).toMatchObject({ ok: true, value: { library: { name: 'Buffalo', readOnly: false } } });
+    expect(await state.json()).toMatchObject({
+      ok: true,
+      value: { library: { name: 'Buffalo', readOnly: false } },
+    });
     expect(existsSync(join(lib, '.vitrine.lock'))).toBe(true);
 
     run.child.kill('SIGTERM');
@@ -89,10 +111,23 @@ describe('vitrine web', () => {
 
   it('refuses a bad port and a folder that is not a library, with exit code 2', async () => {
     const root = await tempDir('vitrine-cli-web-');
-    const badPort = startCli(['web', '--port', 'eighty', '--no-open', '--app-data', join(root, 'a')]);
+    const badPort = startCli([
+      'web',
+      '--port',
+      'eighty',
+      '--no-open',
+      '--app-data',
+      join(root, 'a'),
+    ]);
     running.push(badPort.child);
     expect(await badPort.exited).toBe(2);
-    const missing = startCli(['web', join(root, 'nothing-here'), '--no-open', '--app-data', join(root, 'a')]);
+    const missing = startCli([
+      'web',
+      join(root, 'nothing-here'),
+      '--no-open',
+      '--app-data',
+      join(root, 'a'),
+    ]);
     running.push(missing.child);
     expect(await missing.exited).toBe(2);
     expect(missing.err()).toMatch(/library/i);

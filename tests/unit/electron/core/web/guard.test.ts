@@ -69,7 +69,9 @@ describe('guards', () => {
   it('puts app data where Electron puts userData for "Vitrine"', () => {
     expect(defaultAppDataDir({}, 'linux', '/home/k')).toBe('/home/k/.config/Vitrine');
     expect(defaultAppDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/k')).toBe('/x/Vitrine');
-    expect(defaultAppDataDir({}, 'darwin', '/Users/k')).toBe('/Users/k/Library/Application Support/Vitrine');
+    expect(defaultAppDataDir({}, 'darwin', '/Users/k')).toBe(
+      '/Users/k/Library/Application Support/Vitrine',
+    );
     expect(defaultAppDataDir({ VITRINE_APP_DATA: '/tmp/v' }, 'linux', '/home/k')).toBe('/tmp/v');
   });
 });

@@ -25,7 +25,12 @@ let photoBytes: Buffer;
 /** Raw HTTP with full control over path and headers (fetch would normalise `..` and set Host). */
 function send(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; token?: boolean } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    token?: boolean;
+  } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { host: `127.0.0.1:${host.port}`, ...options.headers };
   if (options.token !== false && !('authorization' in headers) && !('cookie' in headers)) {
@@ -34,13 +39,25 @@ function send(
   if (options.token === false) delete headers.authorization;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers, setHost: false },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: options.method ?? 'GET',
+        headers,
+        setHost: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const body = Buffer.concat(chunks);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            text: body.toString('utf8'),
+          });
         });
         res.on('error', reject);
       },
@@ -63,7 +80,10 @@ beforeAll(async () => {
   libDir = join(root, 'lib');
   const rendererDir = join(root, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Vitrine</title><script type="module" src="/assets/app.js"></script>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>Vitrine</title><script type="module" src="/assets/app.js"></script>',
+  );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
   secretFile = join(root, 'secret.txt');
   await writeFile(secretFile, 'TOP-SECRET-OUTSIDE');
@@ -115,7 +135,13 @@ describe('binding and address', () => {
 
 describe('token', () => {
   it('refuses every route without the token', async () => {
-    for (const path of ['/', '/index.html', '/assets/app.js', '/events', `/media/${mediaPath(asset)}`]) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/assets/app.js',
+      '/events',
+      `/media/${mediaPath(asset)}`,
+    ]) {
       const res = await send(path, { token: false });
       expect(res.status, path).toBe(401);
       expect(res.text).not.toContain('Vitrine</title>');
@@ -135,7 +161,9 @@ describe('token', () => {
     expect((await send(`/?token=${wrong}`, { token: false })).status).toBe(401);
     expect((await send('/', { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(401);
     expect((await send('/', { headers: { cookie: `vitrine_token=${wrong}` } })).status).toBe(401);
-    expect((await send('/', { headers: { authorization: `Bearer ${host.token}x` } })).status).toBe(401);
+    expect((await send('/', { headers: { authorization: `Bearer ${host.token}x` } })).status).toBe(
+      401,
+    );
   });
 
   it('serves the page for ?token=, sets an HttpOnly SameSite=Strict cookie, and then accepts the cookie', async () => {
@@ -146,7 +174,9 @@ describe('token', () => {
     expect(cookie).toContain(`vitrine_token=${host.token}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    const asset = await send('/assets/app.js', { headers: { cookie: `vitrine_token=${host.token}` } });
+    const asset = await send('/assets/app.js', {
+      headers: { cookie: `vitrine_token=${host.token}` },
+    });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
   });
@@ -197,12 +227,19 @@ describe('Host and Origin (DNS rebinding)', () => {
   });
 
   it('refuses a foreign Origin even with a valid token', async () => {
-    for (const origin of ['http://evil.example', `http://evil.example:${host.port}`, 'null', `https://127.0.0.1:${host.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${host.port}`,
+      'null',
+      `https://127.0.0.1:${host.port}`,
+    ]) {
       const res = await api('app.info', {}, { origin });
       expect(res.status, origin).toBe(403);
       expect(res.text).not.toContain('"ok":true');
     }
-    expect((await api('app.info', {}, { origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
+    expect((await api('app.info', {}, { origin: `http://127.0.0.1:${host.port}` })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -210,22 +247,53 @@ describe('API over HTTP', () => {
   it('answers envelopes from the handler table', async () => {
     const res = await api('app.info', {});
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toMatchObject({ ok: true, value: { transport: 'web', mediaBaseUrl: '/media/' } });
+    expect(JSON.parse(res.text)).toMatchObject({
+      ok: true,
+      value: { transport: 'web', mediaBaseUrl: '/media/' },
+    });
   });
 
   it('rejects malformed, oversized and invalid input with an error envelope and no change on disk', async () => {
     const before = await treeContents(libDir);
     const cases: Array<[string, Promise<Answer>, number]> = [
-      ['not json', send('/api/library.apply', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"command":' }), 400],
-      ['bad command', api('library.apply', { command: { type: 'delete', collection: 'library.json', id: '../x' } }), 400],
-      ['extra key', api('library.apply', { command: { type: 'updateManifest', name: 'Neu' }, evil: 1 }), 400],
+      [
+        'not json',
+        send('/api/library.apply', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"command":',
+        }),
+        400,
+      ],
+      [
+        'bad command',
+        api('library.apply', {
+          command: { type: 'delete', collection: 'library.json', id: '../x' },
+        }),
+        400,
+      ],
+      [
+        'extra key',
+        api('library.apply', { command: { type: 'updateManifest', name: 'Neu' }, evil: 1 }),
+        400,
+      ],
       ['array', api('library.apply', [1, 2, 3]), 400],
       [
         'oversized',
-        api('library.apply', { command: { type: 'updateManifest', name: 'x'.repeat(1024 * 1024 + 10) } }),
+        api('library.apply', {
+          command: { type: 'updateManifest', name: 'x'.repeat(1024 * 1024 + 10) },
+        }),
         413,
       ],
-      ['form post', send('/api/library.apply', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' }), 415],
+      [
+        'form post',
+        send('/api/library.apply', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'a=b',
+        }),
+        415,
+      ],
       ['unknown method', api('library.drop', {}), 404],
       ['proto method', api('__proto__', {}), 404],
       ['GET on api', send('/api/library.snapshot'), 405],
@@ -263,7 +331,9 @@ describe('API over HTTP', () => {
             }
           });
           // Once the stream is open, cause a change through the API.
-          void api('library.apply', { command: { type: 'updateManifest', name: 'Web (geändert)' } });
+          void api('library.apply', {
+            command: { type: 'updateManifest', name: 'Web (geändert)' },
+          });
         },
       );
       req.on('error', reject);
@@ -325,7 +395,13 @@ describe('media route', () => {
   });
 
   it('refuses traversal out of the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets%2f..%2f..%2fsecret.txt', '/assets/..%5c..%5csecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets%2f..%2f..%2fsecret.txt',
+      '/assets/..%5c..%5csecret.txt',
+    ]) {
       const res = await send(path);
       expect([400, 403, 404], path).toContain(res.status);
       expect(res.text, path).not.toContain('TOP-SECRET-OUTSIDE');
