@@ -77,16 +77,30 @@ function cancelled(): AppError {
   return new AppError('CANCELLED', { de: 'Export abgebrochen.', en: 'Export cancelled.' });
 }
 
+/**
+ * Runs `work` over `items`, `limit` at a time. On the first failure (or cancel) no new work
+ * starts, but work already running is awaited, so nothing writes into the temp folder while
+ * it is being removed.
+ */
 async function pool<T>(items: T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>) {
   let next = 0;
+  let failure: unknown = null;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      if (signal?.aborted) throw cancelled();
+    while (next < items.length && failure === null) {
+      if (signal?.aborted) {
+        failure ??= cancelled();
+        break;
+      }
       const item = items[next++]!;
-      await work(item);
+      try {
+        await work(item);
+      } catch (err) {
+        failure ??= err;
+      }
     }
   });
   await Promise.all(runners);
+  if (failure !== null) throw failure;
 }
 
 /**
