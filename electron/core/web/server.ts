@@ -167,7 +167,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(res, result.ok ? 200 : result.error.code === 'INVALID_INPUT' ? 400 : 200, result);
   }
 
-  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+  function handleEvents(res: ServerResponse): void {
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -188,7 +188,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       for (const off of offs) off();
       streams.delete(res);
     };
-    req.on('close', stop);
     res.on('close', stop);
   }
 
@@ -345,7 +344,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method not allowed.');
     }
-    if (pathname === WEB_EVENTS_PATH) return handleEvents(req, res);
+    if (pathname === WEB_EVENTS_PATH) return handleEvents(res);
     if (pathname.startsWith(WEB_MEDIA_PREFIX))
       return handleMedia(req, res, pathname.slice(WEB_MEDIA_PREFIX.length));
     return handleStatic(req, res, pathname, tokenFrom);
