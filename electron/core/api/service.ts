@@ -143,6 +143,12 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     return summary(open);
   }
 
+  /** Opens `dir`, or answers the open library when it is that folder (its lock is ours). */
+  async function openDir(dir: string): Promise<LibrarySummary> {
+    if (open && resolve(open.library.dir) === resolve(dir)) return summary(open);
+    return adopt(await openLibrary(dir, { clock }));
+  }
+
   function current(): Library {
     if (!open) throw noLibrary();
     return open.library;
@@ -256,13 +262,13 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
           await recent.remove(id);
           throw recentGone();
         }
-        return adopt(await openLibrary(dir, { clock }));
+        return openDir(dir);
       }),
     'library.openDialog': () =>
       serial(async () => {
         const dir = await options.dialogs.chooseLibraryFolder();
         if (!dir) return null;
-        return adopt(await openLibrary(dir, { clock }));
+        return openDir(dir);
       }),
     'library.createDialog': ({ name }) =>
       serial(async () => {

@@ -217,6 +217,12 @@ describe('libraries', () => {
     expect(s.libraryDir()).toBe(dir);
   });
 
+  it('answers the open library when asked to open it again', async () => {
+    const { s, summary } = await withNewLibrary('Novi Sad');
+    const again = value<LibrarySummary>(await s.dispatch('library.openRecent', { id: summary.id }));
+    expect(again).toEqual(summary);
+  });
+
   it('refuses unknown recent ids and drops entries whose folder is gone', async () => {
     const { s, dir, summary } = await withNewLibrary();
     expect(await s.dispatch('library.openRecent', { id: 'nope' })).toMatchObject({
