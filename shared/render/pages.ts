@@ -291,19 +291,6 @@ function renderBlock(ctx: Ctx, block: BlockView): Html {
 // ---------------------------------------------------------------------------------------------
 // Page frame
 
-function pagePath(kind: PageKind, chapter?: ChapterView): string {
-  switch (kind) {
-    case 'start':
-      return 'index.html';
-    case 'credits':
-      return 'credits.html';
-    case 'search':
-      return 'search.html';
-    case 'chapter':
-      return chapter!.file;
-  }
-}
-
 function absolute(view: ExhibitionView, path: string): string | null {
   return view.baseUrl ? view.baseUrl + path : null;
 }
