@@ -11,7 +11,9 @@ export function App() {
   const { t } = useTranslation();
   const status = useApp((s) => s.sessionStatus);
   const libraryOpen = useApp((s) => s.library !== null);
-  const startError = useApp((s) => (s.sessionStatus === 'ready' && s.appInfo === null ? s.sessionError : null));
+  const startError = useApp((s) =>
+    s.sessionStatus === 'ready' && s.appInfo === null ? s.sessionError : null,
+  );
 
   useEffect(() => {
     if (!libraryOpen) document.title = t('app.name');
@@ -32,12 +34,17 @@ export function App() {
   }
 
   return (
-    <div className="app" data-screen={status === 'starting' ? 'loading' : libraryOpen ? 'workspace' : 'start'}>
+    <div
+      className="app"
+      data-screen={status === 'starting' ? 'loading' : libraryOpen ? 'workspace' : 'start'}
+    >
       <a className="skip-link" href="#main">
         {t('app.skipLink')}
       </a>
       <AppHeader />
-      {startError && !libraryOpen ? <ErrorBanner error={startError} template="errors.startFailed" /> : null}
+      {startError && !libraryOpen ? (
+        <ErrorBanner error={startError} template="errors.startFailed" />
+      ) : null}
       <ErrorBoundary area={t('errors.areaApp')} resetKey={libraryOpen}>
         {body}
       </ErrorBoundary>

@@ -25,9 +25,14 @@ function prefsStorage(): StateStorage {
   }
 }
 
-let store: AppStore | undefined;
-const client = createClient(browserEnvironment(() => store?.getState().language ?? DEFAULT_UI_LANGUAGE));
-store = createAppStore({ client, storage: prefsStorage() });
+// The client words its own failures in the UI language, which the store owns; the store needs
+// the client. The holder breaks the cycle.
+const holder: { store?: AppStore } = {};
+const client = createClient(
+  browserEnvironment(() => holder.store?.getState().language ?? DEFAULT_UI_LANGUAGE),
+);
+const store = createAppStore({ client, storage: prefsStorage() });
+holder.store = store;
 
 const i18n = createI18n(store.getState().language);
 document.documentElement.lang = store.getState().language;

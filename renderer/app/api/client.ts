@@ -182,7 +182,10 @@ export function createWebTransport(env: ClientEnvironment): ApiTransport {
  * Wraps the preload's bridge so a rejected `invoke` (main crashed, channel refused) or a value
  * that is not an envelope becomes an error envelope instead of an exception in a component.
  */
-export function createElectronTransport(bridge: VitrineBridge, env: ClientEnvironment): ApiTransport {
+export function createElectronTransport(
+  bridge: VitrineBridge,
+  env: ClientEnvironment,
+): ApiTransport {
   const groups = bridge as unknown as Record<string, Record<string, (input: unknown) => unknown>>;
   return {
     async call(method, input) {

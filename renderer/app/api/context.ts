@@ -3,7 +3,13 @@ import type { VitrineClient } from './client';
 
 const ClientContext = createContext<VitrineClient | null>(null);
 
-export function ClientProvider({ client, children }: { client: VitrineClient; children: ReactNode }) {
+export function ClientProvider({
+  client,
+  children,
+}: {
+  client: VitrineClient;
+  children: ReactNode;
+}) {
   return createElement(ClientContext.Provider, { value: client }, children);
 }
 

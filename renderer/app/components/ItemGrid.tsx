@@ -11,7 +11,11 @@ const GAP = 16;
 const CAPTION_HEIGHT = 76;
 
 /** Cards per row and their size for a given grid width; pure, so resizing is cheap. */
-export function gridGeometry(width: number): { columns: number; cardWidth: number; rowHeight: number } {
+export function gridGeometry(width: number): {
+  columns: number;
+  cardWidth: number;
+  rowHeight: number;
+} {
   const usable = Math.max(width, MIN_CARD_WIDTH);
   const columns = Math.max(1, Math.floor((usable + GAP) / (MIN_CARD_WIDTH + GAP)));
   const cardWidth = Math.floor((usable - GAP * (columns - 1)) / columns);

@@ -11,7 +11,11 @@ export function LibrarySection() {
         <h1 id="library-heading">{t('library.heading')}</h1>
         <p className="muted">{t('library.count', { count: items.length })}</p>
       </div>
-      {items.length === 0 ? <p className="empty">{t('library.empty')}</p> : <ItemGrid items={items} />}
+      {items.length === 0 ? (
+        <p className="empty">{t('library.empty')}</p>
+      ) : (
+        <ItemGrid items={items} />
+      )}
     </section>
   );
 }

@@ -61,7 +61,9 @@ export function PartnershipsSection() {
                       <td>{t(`partnerships.kind.${p.kind}`)}</td>
                       <td>{formatEdtf(p.since, lang)}</td>
                       <td>
-                        <span className={`badge badge--${p.status}`}>{t(`partnerships.status.${p.status}`)}</span>
+                        <span className={`badge badge--${p.status}`}>
+                          {t(`partnerships.status.${p.status}`)}
+                        </span>
                       </td>
                     </tr>
                   );

@@ -43,7 +43,9 @@ export function StartScreen() {
         <p>{t('start.intro')}</p>
       </div>
 
-      {error ? <ErrorBanner error={error} template="errors.openFailed" onDismiss={actions.dismiss} /> : null}
+      {error ? (
+        <ErrorBanner error={error} template="errors.openFailed" onDismiss={actions.dismiss} />
+      ) : null}
       {status === 'opening' ? (
         <p className="start__status" role="status">
           {t('start.opening')}
@@ -121,7 +123,9 @@ export function StartScreen() {
                   <span className="recent-list__name">{entry.name}</span>
                   <span className="recent-list__path">{entry.displayPath}</span>
                   <span className="recent-list__date">
-                    {t('start.lastOpened', { date: formatTimestamp(entry.lastOpened, i18n.language) })}
+                    {t('start.lastOpened', {
+                      date: formatTimestamp(entry.lastOpened, i18n.language),
+                    })}
                   </span>
                 </button>
               </li>

@@ -48,7 +48,11 @@ export function Workspace() {
             </li>
           ))}
         </ul>
-        <button type="button" className="button button--quiet workspace__close" onClick={() => void close()}>
+        <button
+          type="button"
+          className="button button--quiet workspace__close"
+          onClick={() => void close()}
+        >
           {t('nav.close')}
         </button>
       </nav>

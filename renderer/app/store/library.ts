@@ -5,7 +5,8 @@ import type { AppState, LibrarySlice, SaveState } from './types';
 type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
 
 function afterSettled(save: SaveState): SaveState {
-  if (save.status === 'saving' && save.pending > 1) return { status: 'saving', pending: save.pending - 1 };
+  if (save.status === 'saving' && save.pending > 1)
+    return { status: 'saving', pending: save.pending - 1 };
   return { status: 'saved' };
 }
 
@@ -28,7 +29,9 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
       set((state) => ({
         snapshot: result.value,
         snapshotError: null,
-        library: state.library ? { ...state.library, revision: result.value.revision } : state.library,
+        library: state.library
+          ? { ...state.library, revision: result.value.revision }
+          : state.library,
       }));
     }
 
@@ -62,7 +65,9 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
           set({ save: { status: 'error', error: result.error } });
           return result;
         }
-        set((state) => ({ save: state.save.status === 'error' ? state.save : afterSettled(state.save) }));
+        set((state) => ({
+          save: state.save.status === 'error' ? state.save : afterSettled(state.save),
+        }));
         await get().libraryChanged(result.value.revision);
         return result;
       },

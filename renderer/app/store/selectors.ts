@@ -1,4 +1,10 @@
-import { dateSortKey, type Award, type Exhibition, type Item, type Partnership } from '../../../shared/domain';
+import {
+  dateSortKey,
+  type Award,
+  type Exhibition,
+  type Item,
+  type Partnership,
+} from '../../../shared/domain';
 import type { AppState } from './types';
 
 /**

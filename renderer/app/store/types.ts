@@ -1,9 +1,4 @@
-import type {
-  ApiResult,
-  AppInfo,
-  LibrarySummary,
-  RecentLibrary,
-} from '../../../shared/api';
+import type { ApiResult, AppInfo, LibrarySummary, RecentLibrary } from '../../../shared/api';
 import type { CommandInput, CommandResult, LibrarySnapshot } from '../../../shared/domain';
 import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';

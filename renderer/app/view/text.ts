@@ -40,5 +40,7 @@ export function countryName(code: string, uiLanguage: string): string {
 export function formatTimestamp(iso: string, uiLanguage: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(uiLanguage, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
 }

@@ -37,7 +37,9 @@ describe('renderer frame', () => {
     await page.getByRole('heading', { level: 1, name: 'Willkommen bei Vitrine' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     // The web host has no folder dialogs: the buttons say so instead of failing later.
-    await expect(page.getByRole('button', { name: 'Bibliothek öffnen …' }).isDisabled()).resolves.toBe(true);
+    await expect(
+      page.getByRole('button', { name: 'Bibliothek öffnen …' }).isDisabled(),
+    ).resolves.toBe(true);
     await expect(page.getByText('Noch keine Bibliothek geöffnet.').isVisible()).resolves.toBe(true);
     await expectAccessible(page, 'start screen');
     await screenshot(page, 'start-screen.png');
@@ -55,12 +57,18 @@ describe('renderer frame', () => {
     expect(gridText).toMatch(/Leeds/);
     const count = await grid.getByRole('listitem').first().getAttribute('aria-setsize');
     expect(Number(count)).toBeGreaterThan(5);
-    await expect(page.getByText(`${Number(count).toLocaleString('de-DE')} Objekte`).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByText(`${Number(count).toLocaleString('de-DE')} Objekte`).isVisible(),
+    ).resolves.toBe(true);
     // Every thumbnail that is shown loaded (no broken images).
     await page.waitForLoadState('networkidle');
     const broken = await grid
       .locator('img')
-      .evaluateAll((imgs) => (imgs as HTMLImageElement[]).filter((img) => !img.complete || img.naturalWidth === 0).length);
+      .evaluateAll(
+        (imgs) =>
+          (imgs as HTMLImageElement[]).filter((img) => !img.complete || img.naturalWidth === 0)
+            .length,
+      );
     expect(broken).toBe(0);
     await expect(grid.locator('img').count()).resolves.toBeGreaterThan(0);
     await expectAccessible(page, 'library');
@@ -110,8 +118,13 @@ describe('renderer frame', () => {
     await page.getByLabel('Sprache der Oberfläche').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await expect(page.getByRole('banner').getByRole('status').innerText()).resolves.toContain('Saved');
-    await page.getByRole('navigation').getByRole('button', { name: 'Partnerships', exact: true }).waitFor();
+    await expect(page.getByRole('banner').getByRole('status').innerText()).resolves.toContain(
+      'Saved',
+    );
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Partnerships', exact: true })
+      .waitFor();
     await expectAccessible(page, 'library in English');
 
     await openSection(page, 'Partnerships');
@@ -151,14 +164,22 @@ describe('renderer frame', () => {
 
     await recent.getByRole('button').first().click();
     await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('library-name').innerText()).resolves.toContain(name.replace(/^.*: /, ''));
+    await expect(page.getByTestId('library-name').innerText()).resolves.toContain(
+      name.replace(/^.*: /, ''),
+    );
     expect(problems).toEqual([]);
   });
 
   it('keeps the item grid virtual: 10,000 items, a few dozen in the DOM, the last one reachable', async () => {
     const { page, host, problems } = await sessions.start({ withSampleLibrary: true });
     await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor({ timeout: 60_000 });
-    const before = Number(await page.getByTestId('item-grid').getByRole('listitem').first().getAttribute('aria-setsize'));
+    const before = Number(
+      await page
+        .getByTestId('item-grid')
+        .getByRole('listitem')
+        .first()
+        .getAttribute('aria-setsize'),
+    );
 
     // Through the same API the page uses, in batches under the host's 1 MB body limit.
     const now = new Date().toISOString();
@@ -168,7 +189,13 @@ describe('renderer frame', () => {
         return {
           type: 'putItem',
           // Padded ids starting with z: the library lists by id, so these come last, in order.
-          item: { id: `zz-bulk-${String(n).padStart(5, '0')}`, kind: 'text', title: { de: `Massenobjekt ${n}` }, createdAt: now, updatedAt: now },
+          item: {
+            id: `zz-bulk-${String(n).padStart(5, '0')}`,
+            kind: 'text',
+            title: { de: `Massenobjekt ${n}` },
+            createdAt: now,
+            updatedAt: now,
+          },
         };
       });
       const response = await fetch(`${host.origin}/api/library.apply`, {
@@ -191,5 +218,56 @@ describe('renderer frame', () => {
     await expect(last.getAttribute('aria-posinset')).resolves.toBe(String(total));
     expect(await grid.getByRole('listitem').count()).toBeLessThan(120);
     expect(problems).toEqual([]);
+  });
+
+  it('shows what failed in one section, in the UI language, and keeps the rest of the app working', async () => {
+    const { page, problems } = await sessions.start({ withSampleLibrary: true });
+    // A damaged answer (an exhibition without its language list) reaches the page; the
+    // Exhibitions view cannot render it.
+    await page.route('**/api/library.snapshot', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as {
+        ok: boolean;
+        value: { exhibitions: { languages: unknown }[] };
+      };
+      body.value.exhibitions[0]!.languages = null;
+      await route.fulfill({ response, json: body });
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor({ timeout: 60_000 });
+
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Ausstellungen', exact: true })
+      .click();
+    const alert = page.getByRole('alert');
+    await alert
+      .getByRole('heading', { level: 1, name: 'Dieser Bereich konnte nicht angezeigt werden' })
+      .waitFor();
+    await expect(alert.innerText()).resolves.toContain('„Ausstellungen“');
+    await alert.getByText('Technische Angaben').click();
+    await expect(alert.locator('pre').innerText()).resolves.toMatch(/TypeError/);
+    // Header, save state and navigation survive; the failure was logged for the app log.
+    await expect(page.getByRole('banner').getByRole('status').innerText()).resolves.toContain(
+      'Gespeichert',
+    );
+    expect(problems.some((p) => p.includes('Ausstellungen failed to render'))).toBe(true);
+    await expectAccessible(page, 'error boundary');
+
+    // Another section renders again with its data: nothing was lost, no reload needed.
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Partnerschaften', exact: true })
+      .click();
+    await page.getByRole('table').getByRole('button', { name: 'Leeds' }).waitFor();
+    await page.getByLabel('Sprache der Oberfläche').selectOption('en');
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Exhibitions', exact: true })
+      .click();
+    await page
+      .getByRole('alert')
+      .getByRole('heading', { name: 'This section could not be shown' })
+      .waitFor();
   });
 });

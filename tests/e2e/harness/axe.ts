@@ -2,7 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** Readable list of violations: rule, impact, and the first few offending selectors. */
-export function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+export function describeViolations(
+  violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations'],
+): string {
   return violations
     .map((v) => {
       const targets = v.nodes

@@ -86,7 +86,9 @@ export function startWebHost(options: StartOptions): Promise<WebHost> {
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timeout);
-      reject(new Error(`vitrine web exited (${code ?? signal}) before it was ready. Log:\n${log()}`));
+      reject(
+        new Error(`vitrine web exited (${code ?? signal}) before it was ready. Log:\n${log()}`),
+      );
     });
   });
 }

@@ -59,7 +59,9 @@ export function useAppSessions() {
     async start(options: SessionOptions = {}): Promise<AppSession> {
       if (!browser) throw new Error('browser not launched');
       const appDataDir = await tempDir('appdata');
-      const libraryDir = options.withSampleLibrary ? await copyLibrary(inject('sampleTemplate')) : null;
+      const libraryDir = options.withSampleLibrary
+        ? await copyLibrary(inject('sampleTemplate'))
+        : null;
       const host = await startWebHost({ appDataDir, ...(libraryDir ? { libraryDir } : {}) });
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },

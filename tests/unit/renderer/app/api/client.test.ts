@@ -26,7 +26,12 @@ async function serve(answer: (req: IncomingMessage, res: ServerResponse) => void
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        authorization: req.headers.authorization,
+        body,
+      });
       answer(req, res);
     });
   });
@@ -42,7 +47,11 @@ afterEach(async () => {
 
 function memoryStorage() {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    map,
+  };
 }
 
 function webEnv(origin: string, extra: Partial<ClientEnvironment> = {}): ClientEnvironment {
@@ -54,7 +63,10 @@ describe('transport selection', () => {
     expect(detectTransport({})).toBe('web');
     expect(detectTransport({ vitrine: { app: {} } })).toBe('web');
     expect(detectTransport({ vitrine: null })).toBe('web');
-    const bridge = buildBridge({ call: async () => ({ ok: true, value: null }), subscribe: () => () => {} });
+    const bridge = buildBridge({
+      call: async () => ({ ok: true, value: null }),
+      subscribe: () => () => {},
+    });
     expect(detectTransport({ vitrine: bridge })).toBe('electron');
     expect(createClient({ vitrine: bridge }).transport).toBe('electron');
     expect(createClient({ href: 'http://127.0.0.1:1/' }).transport).toBe('web');
@@ -73,11 +85,15 @@ describe('token', () => {
     expect(token).toBe('abc');
     expect(replaced).toEqual(['/index.html?x=1#top']);
     // After a reload the URL no longer has it; session storage still does.
-    expect(resolveToken({ href: 'http://127.0.0.1:4000/index.html', sessionStorage: storage })).toBe('abc');
+    expect(
+      resolveToken({ href: 'http://127.0.0.1:4000/index.html', sessionStorage: storage }),
+    ).toBe('abc');
   });
 
   it('is null when neither the URL nor the tab has one', () => {
-    expect(resolveToken({ href: 'http://127.0.0.1:4000/', sessionStorage: memoryStorage() })).toBeNull();
+    expect(
+      resolveToken({ href: 'http://127.0.0.1:4000/', sessionStorage: memoryStorage() }),
+    ).toBeNull();
   });
 });
 
@@ -100,10 +116,18 @@ describe('web transport', () => {
   it("keeps the host's own error envelope, whatever the status", async () => {
     const { origin } = await serve((_req, res) => {
       res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Ungültige Eingabe' } }));
+      res.end(
+        JSON.stringify({
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: 'Ungültige Eingabe' },
+        }),
+      );
     });
     const result = await createClient(webEnv(origin)).call('library.openRecent', { id: 'x' });
-    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Ungültige Eingabe' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Ungültige Eingabe' },
+    });
   });
 
   it('turns a refused token without envelope into UNAUTHORIZED, worded in the UI language', async () => {
@@ -145,7 +169,10 @@ describe('web transport', () => {
     const result = await createClient(webEnv(origin, { language: () => 'en' })).call('app.info');
     expect(result).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Vitrine is not answering. Is the program still running?' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Vitrine is not answering. Is the program still running?',
+      },
     });
   });
 });
@@ -200,7 +227,10 @@ describe('electron transport', () => {
   });
 
   it('refuses events the contract does not declare', () => {
-    const client = bridgeOver({ call: async () => ({ ok: true, value: null }), subscribe: () => () => {} });
+    const client = bridgeOver({
+      call: async () => ({ ok: true, value: null }),
+      subscribe: () => () => {},
+    });
     expect(() => client.on('nope' as never, () => {})).toThrow(/Unknown event/);
   });
 });
@@ -209,7 +239,9 @@ describe('media URLs', () => {
   it('are same-origin paths under the media prefix with each segment encoded', () => {
     const client = createClient({ href: 'http://127.0.0.1:1/' });
     expect(MEDIA_BASE_URL.startsWith('/')).toBe(true);
-    expect(client.mediaUrl('media/thumbs/ab/ab12.webp')).toBe(`${MEDIA_BASE_URL}media/thumbs/ab/ab12.webp`);
+    expect(client.mediaUrl('media/thumbs/ab/ab12.webp')).toBe(
+      `${MEDIA_BASE_URL}media/thumbs/ab/ab12.webp`,
+    );
     expect(client.mediaUrl('media/a b.jpg')).toBe(`${MEDIA_BASE_URL}media/a%20b.jpg`);
     expect(encodeMediaPath('media/a b/#x?.jpg')).toBe('media/a%20b/%23x%3F.jpg');
     expect(encodeMediaPath('/media//x.jpg')).toBe('media/x.jpg');

@@ -62,12 +62,13 @@ async function rig(storage = memoryStorage()): Promise<Rig> {
     call: service.dispatch,
     subscribe: (event, listener) => service.on(event, listener),
   };
-  let store: AppStore | undefined;
+  const holder: { store?: AppStore } = {};
   const client = createClient({
     vitrine: buildBridge(transport),
-    language: () => store?.getState().language ?? 'de',
+    language: () => holder.store?.getState().language ?? 'de',
   });
-  store = createAppStore({ client, storage });
+  const store = createAppStore({ client, storage });
+  holder.store = store;
   const off = connectEvents(store, client);
   cleanups.push(async () => {
     off();
@@ -120,7 +121,11 @@ describe('session', () => {
     await store.getState().appStarted();
     dialog.chosen = null;
     await store.getState().openDialogRequested();
-    expect(store.getState()).toMatchObject({ library: null, sessionStatus: 'ready', sessionError: null });
+    expect(store.getState()).toMatchObject({
+      library: null,
+      sessionStatus: 'ready',
+      sessionError: null,
+    });
   });
 
   it('closes the library and reopens it from the recent list', async () => {
@@ -211,8 +216,18 @@ describe('library edits', () => {
     const { store } = await rig();
     await store.getState().appStarted();
     await store.getState().createDialogRequested('Testbibliothek');
-    await store.getState().commandSubmitted({ type: 'putPartnership', partnership: partnership('leeds', 'Leeds', '1969') });
-    await store.getState().commandSubmitted({ type: 'putPartnership', partnership: partnership('amiens', 'Amiens', '1960') });
+    await store
+      .getState()
+      .commandSubmitted({
+        type: 'putPartnership',
+        partnership: partnership('leeds', 'Leeds', '1969'),
+      });
+    await store
+      .getState()
+      .commandSubmitted({
+        type: 'putPartnership',
+        partnership: partnership('amiens', 'Amiens', '1960'),
+      });
     const state = store.getState();
     expect(selectPartnershipsByDate(state).map((p) => p.id)).toEqual(['amiens', 'leeds']);
     expect(state.snapshot!.partnerships.map((p) => p.id)).toEqual(['leeds', 'amiens']);
@@ -243,7 +258,10 @@ describe('ui preferences', () => {
     expect((await rig(storage)).store.getState().language).toBe('en');
 
     const foreign = memoryStorage();
-    foreign.setItem(PREFS_KEY, JSON.stringify({ state: { language: 'xx', section: 'export' }, version: 1 }));
+    foreign.setItem(
+      PREFS_KEY,
+      JSON.stringify({ state: { language: 'xx', section: 'export' }, version: 1 }),
+    );
     const { store } = await rig(foreign);
     expect(store.getState().language).toBe('de');
     expect(store.getState().section).toBe('library');

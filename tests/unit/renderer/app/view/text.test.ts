@@ -13,7 +13,11 @@ describe('showText', () => {
   });
 
   it('marks an Arabic fallback as right to left with its real language', () => {
-    expect(showText({ ar: 'دورا', en: '   ' }, 'de', 'de')).toEqual({ text: 'دورا', lang: 'ar', dir: 'rtl' });
+    expect(showText({ ar: 'دورا', en: '   ' }, 'de', 'de')).toEqual({
+      text: 'دورا',
+      lang: 'ar',
+      dir: 'rtl',
+    });
   });
 
   it('answers null when no language has text', () => {
