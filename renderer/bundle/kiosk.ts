@@ -2,7 +2,14 @@
  * Kiosk behaviour: attract screen, idle reset with a short countdown, swipe between chapters, and
  * guards against selecting, zooming, the context menu and leaving the bundle.
  */
-const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
+const ACTIVITY = [
+  'pointerdown',
+  'pointermove',
+  'keydown',
+  'wheel',
+  'touchstart',
+  'scroll',
+] as const;
 
 export function initKiosk(): void {
   const root = document.documentElement;
@@ -33,7 +40,8 @@ export function initKiosk(): void {
     if (!attract || attract.hidden) return;
     attract.hidden = true;
     window.clearInterval(slideTimer);
-    if (location.hash === '#attract') history.replaceState(null, '', location.pathname + location.search);
+    if (location.hash === '#attract')
+      history.replaceState(null, '', location.pathname + location.search);
   };
   attract?.addEventListener('click', (event) => {
     if ((event.target as Element).closest('a')) return;
@@ -76,7 +84,8 @@ export function initKiosk(): void {
     if (dialog) dialog.hidden = true;
     idleTimer = window.setTimeout(startCountdown, idleSeconds * 1000);
   }
-  for (const type of ACTIVITY) window.addEventListener(type, () => arm(), { passive: true, capture: true });
+  for (const type of ACTIVITY)
+    window.addEventListener(type, () => arm(), { passive: true, capture: true });
   dialog?.querySelector('[data-stay]')?.addEventListener('click', () => arm());
   arm();
 

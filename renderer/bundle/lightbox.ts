@@ -3,7 +3,8 @@ export function initLightbox(): void {
   const closeLabel = document.documentElement.dataset.close ?? 'Close';
   document.addEventListener('click', (event) => {
     const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-lightbox]');
-    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) return;
+    if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey)
+      return;
     event.preventDefault();
     const dialog = document.createElement('dialog');
     dialog.className = 'lightbox-dialog';

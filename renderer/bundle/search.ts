@@ -12,12 +12,16 @@ interface Hit {
 /** Loads the language's index script on demand; a <script> works from file:// where fetch does not. */
 function loadIndex(src: string, lang: string): Promise<MiniSearch> {
   return new Promise((resolve, reject) => {
-    const existing = (window as unknown as Record<string, IndexGlobal | undefined>)[SEARCH_GLOBAL]?.[lang];
+    const existing = (window as unknown as Record<string, IndexGlobal | undefined>)[
+      SEARCH_GLOBAL
+    ]?.[lang];
     if (existing) return resolve(MiniSearch.loadJS(existing as never, SEARCH_OPTIONS));
     const script = document.createElement('script');
     script.src = src;
     script.onload = () => {
-      const data = (window as unknown as Record<string, IndexGlobal | undefined>)[SEARCH_GLOBAL]?.[lang];
+      const data = (window as unknown as Record<string, IndexGlobal | undefined>)[SEARCH_GLOBAL]?.[
+        lang
+      ];
       if (data) resolve(MiniSearch.loadJS(data as never, SEARCH_OPTIONS));
       else reject(new Error('search index missing'));
     };
@@ -38,10 +42,14 @@ export function initSearch(): void {
   const run = async (query: string) => {
     index ??= loadIndex(form.dataset.searchIndex!, lang);
     const engine = await index;
-    const hits = (query.trim() ? engine.search(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }) : []) as Hit[];
+    const hits = (
+      query.trim() ? engine.search(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }) : []
+    ) as Hit[];
     results.replaceChildren();
     const heading = document.createElement('h2');
-    heading.textContent = hits.length ? `${form.dataset.results} (${hits.length})` : form.dataset.none ?? '';
+    heading.textContent = hits.length
+      ? `${form.dataset.results} (${hits.length})`
+      : (form.dataset.none ?? '');
     results.appendChild(heading);
     if (!hits.length) return;
     const list = document.createElement('ol');

@@ -16,11 +16,15 @@ export function derivativeWidths(original: number): number[] {
   const largest = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!;
   const widths: number[] = IMAGE_WIDTHS.filter((w) => w <= original);
   const top = widths[widths.length - 1];
-  if (top === undefined || (original > top * 1.2 && top < largest)) widths.push(Math.max(1, Math.min(original, largest)));
+  if (top === undefined || (original > top * 1.2 && top < largest))
+    widths.push(Math.max(1, Math.min(original, largest)));
   return widths;
 }
 
-export function derivativeHeight(width: number, original: { width: number; height: number }): number {
+export function derivativeHeight(
+  width: number,
+  original: { width: number; height: number },
+): number {
   return Math.max(1, Math.round((width * original.height) / original.width));
 }
 

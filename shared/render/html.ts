@@ -32,7 +32,8 @@ export class Html {
   }
 }
 
-export type Interpolation = string | number | Html | null | undefined | false | readonly Interpolation[];
+export type Interpolation =
+  string | number | Html | null | undefined | false | readonly Interpolation[];
 
 function flatten(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';
@@ -55,7 +56,12 @@ export function trusted(markup: string): Html {
 }
 
 export function join(parts: readonly Interpolation[], separator = ''): Html {
-  return new Html(parts.map(flatten).filter((s) => s !== '').join(separator));
+  return new Html(
+    parts
+      .map(flatten)
+      .filter((s) => s !== '')
+      .join(separator),
+  );
 }
 
 /**

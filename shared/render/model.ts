@@ -71,7 +71,13 @@ export type BlockView =
   | { type: 'item'; id: string; item: ItemView; caption: LocalText | null }
   | { type: 'gallery'; id: string; title: LocalText | null; items: ItemView[] }
   | { type: 'timeline'; id: string; title: LocalText | null; events: TimelineEventView[] }
-  | { type: 'quote'; id: string; text: LocalText; attribution: LocalText | null; item: ItemView | null }
+  | {
+      type: 'quote';
+      id: string;
+      text: LocalText;
+      attribution: LocalText | null;
+      item: ItemView | null;
+    }
   | {
       type: 'comparison';
       id: string;
@@ -136,7 +142,12 @@ function local(text: LocalizedText | undefined, lang: string, fallback: string):
   return null;
 }
 
-function required(text: LocalizedText | undefined, lang: string, fallback: string, otherwise: string): LocalText {
+function required(
+  text: LocalizedText | undefined,
+  lang: string,
+  fallback: string,
+  otherwise: string,
+): LocalText {
   return local(text, lang, fallback) ?? { text: otherwise, lang };
 }
 
@@ -152,7 +163,8 @@ function localDoc(docs: Record<string, RichDoc> | undefined, lang: string, fallb
 
 export function findExhibition(snapshot: LibrarySnapshot, idOrSlug: string): Exhibition {
   const found =
-    snapshot.exhibitions.find((x) => x.id === idOrSlug) ?? snapshot.exhibitions.find((x) => x.slug === idOrSlug);
+    snapshot.exhibitions.find((x) => x.id === idOrSlug) ??
+    snapshot.exhibitions.find((x) => x.slug === idOrSlug);
   if (!found)
     throw new AppError('NOT_FOUND', {
       de: `Ausstellung „${idOrSlug}“ nicht gefunden.`,
@@ -165,7 +177,8 @@ export function findExhibition(snapshot: LibrarySnapshot, idOrSlug: string): Exh
 export function chapterFiles(exhibition: Exhibition): string[] {
   const seen = new Set<string>();
   return exhibition.chapters.map((chapter, index) => {
-    const title = chapter.title[exhibition.defaultLanguage] ?? Object.values(chapter.title)[0] ?? '';
+    const title =
+      chapter.title[exhibition.defaultLanguage] ?? Object.values(chapter.title)[0] ?? '';
     const number = String(index + 1).padStart(2, '0');
     let name = `${number}-${slugify(title, 50)}`;
     if (seen.has(name)) name = `${name}-${chapter.id}`;
@@ -180,7 +193,10 @@ function edtfDatetime(value: string | undefined): string | null {
   return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) ? value : null;
 }
 
-export function buildExhibitionView(snapshot: LibrarySnapshot, options: BuildViewOptions): ExhibitionView {
+export function buildExhibitionView(
+  snapshot: LibrarySnapshot,
+  options: BuildViewOptions,
+): ExhibitionView {
   const exhibition = findExhibition(snapshot, options.exhibition);
   const lang = options.lang;
   const fb = exhibition.defaultLanguage;
@@ -254,7 +270,8 @@ export function buildExhibitionView(snapshot: LibrarySnapshot, options: BuildVie
     if (block.includeAwards) {
       const partners = new Set(block.partnershipIds);
       for (const award of snapshot.awards as Award[]) {
-        const related = award.partnershipIds.length === 0 || award.partnershipIds.some((p) => partners.has(p));
+        const related =
+          award.partnershipIds.length === 0 || award.partnershipIds.some((p) => partners.has(p));
         if (!related) continue;
         entries.push({
           key: dateSortKey(award.date),
@@ -296,14 +313,23 @@ export function buildExhibitionView(snapshot: LibrarySnapshot, options: BuildVie
       }
       case 'item': {
         const item = itemView(block.itemId);
-        return item ? { type: 'item', id: block.id, item, caption: local(block.caption, lang, fb) } : null;
+        return item
+          ? { type: 'item', id: block.id, item, caption: local(block.caption, lang, fb) }
+          : null;
       }
       case 'gallery': {
         const items = block.itemIds.map(itemView).filter((i): i is ItemView => i !== null);
-        return items.length ? { type: 'gallery', id: block.id, title: local(block.title, lang, fb), items } : null;
+        return items.length
+          ? { type: 'gallery', id: block.id, title: local(block.title, lang, fb), items }
+          : null;
       }
       case 'timeline':
-        return { type: 'timeline', id: block.id, title: local(block.title, lang, fb), events: timeline(block) };
+        return {
+          type: 'timeline',
+          id: block.id,
+          title: local(block.title, lang, fb),
+          events: timeline(block),
+        };
       case 'quote': {
         const text = local(block.text, lang, fb);
         if (!text) return null;
@@ -328,7 +354,12 @@ export function buildExhibitionView(snapshot: LibrarySnapshot, options: BuildVie
         };
       }
       case 'map':
-        return { type: 'map', id: block.id, title: local(block.title, lang, fb), places: places(block.partnershipIds) };
+        return {
+          type: 'map',
+          id: block.id,
+          title: local(block.title, lang, fb),
+          places: places(block.partnershipIds),
+        };
     }
   };
 
@@ -341,7 +372,9 @@ export function buildExhibitionView(snapshot: LibrarySnapshot, options: BuildVie
     blocks: chapter.blocks.map(blockView).filter((b): b is BlockView => b !== null),
   }));
 
-  const languages = (options.languages ?? exhibition.languages).filter((l, i, all) => all.indexOf(l) === i);
+  const languages = (options.languages ?? exhibition.languages).filter(
+    (l, i, all) => all.indexOf(l) === i,
+  );
   const baseUrl = options.baseUrl ?? exhibition.settings.web.baseUrl ?? null;
   return {
     exhibitionId: exhibition.id,

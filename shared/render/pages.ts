@@ -78,13 +78,18 @@ function langAttrs(ctx: Ctx, t: LocalText | null | undefined): Html {
 
 function text(ctx: Ctx, t: LocalText | null | undefined): Html {
   if (!t) return html``;
-  return t.lang === ctx.view.lang ? userText(t.text) : html`<span${langAttrs(ctx, t)}>${userText(t.text)}</span>`;
+  return t.lang === ctx.view.lang
+    ? userText(t.text)
+    : html`<span${langAttrs(ctx, t)}>${userText(t.text)}</span>`;
 }
 
 /** Plain text with blank lines as paragraph breaks and single newlines as <br>. */
 function paragraphs(ctx: Ctx, t: LocalText | null | undefined, cls = ''): Html {
   if (!t) return html``;
-  const paras = t.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paras = t.text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return join(
     paras.map(
       (p) =>
@@ -108,25 +113,49 @@ const FORMAT_TYPES: Array<[ImageFormat, string]> = [
 ];
 
 /** <picture> with AVIF, WebP and JPEG; the first picture of a page loads eagerly. */
-function picture(ctx: Ctx, asset: MediaAsset, alt: string, sizes: string, opts: { eager?: boolean } = {}): Html {
+function picture(
+  ctx: Ctx,
+  asset: MediaAsset,
+  alt: string,
+  sizes: string,
+  opts: { eager?: boolean } = {},
+): Html {
   const size = imageSize(ctx, asset);
   if (!size) return html``;
   const widths = derivativeWidths(size.width);
   const srcset = (format: ImageFormat) =>
-    widths.map((w) => `${url(ctx, { type: 'image', sha256: asset.sha256, width: w, format })} ${w}w`).join(', ');
+    widths
+      .map((w) => `${url(ctx, { type: 'image', sha256: asset.sha256, width: w, format })} ${w}w`)
+      .join(', ');
   const fallbackWidth = widths.find((w) => w >= 960) ?? widths[widths.length - 1]!;
   const first = ctx.images === 0 || opts.eager;
   ctx.images++;
-  return html`<picture>${FORMAT_TYPES.map(
-    ([format, type]) => html`<source type="${type}" srcset="${srcset(format)}" sizes="${sizes}">`,
-  )}<img src="${url(ctx, { type: 'image', sha256: asset.sha256, width: fallbackWidth, format: 'jpeg' })}" srcset="${srcset('jpeg')}" sizes="${sizes}" width="${fallbackWidth}" height="${derivativeHeight(fallbackWidth, size)}" alt="${alt}"${first ? html` fetchpriority="high"` : html` loading="lazy"`} decoding="async"></picture>`;
+  return html`<picture
+    >${FORMAT_TYPES.map(
+      ([format, type]) =>
+        html`<source type="${type}" srcset="${srcset(format)}" sizes="${sizes}" />`,
+    )}<img
+      src="${url(ctx, { type: 'image', sha256: asset.sha256, width: fallbackWidth, format: 'jpeg' })}"
+      srcset="${srcset('jpeg')}"
+      sizes="${sizes}"
+      width="${fallbackWidth}"
+      height="${derivativeHeight(fallbackWidth, size)}"
+      alt="${alt}"
+      ${first ? html` fetchpriority="high"` : html` loading="lazy"`}
+      decoding="async"
+  /></picture>`;
 }
 
 function largestJpeg(ctx: Ctx, asset: MediaAsset): string | null {
   const size = imageSize(ctx, asset);
   if (!size) return null;
   const widths = derivativeWidths(size.width);
-  return url(ctx, { type: 'image', sha256: asset.sha256, width: widths[widths.length - 1]!, format: 'jpeg' });
+  return url(ctx, {
+    type: 'image',
+    sha256: asset.sha256,
+    width: widths[widths.length - 1]!,
+    format: 'jpeg',
+  });
 }
 
 function creditLine(ctx: Ctx, item: ItemView): Html {
@@ -145,42 +174,71 @@ function media(ctx: Ctx, item: ItemView, sizes: string): Html {
     const pic = picture(ctx, item.image, alt, sizes);
     const big = largestJpeg(ctx, item.image);
     return big
-      ? html`<a class="lightbox" href="${big}" data-lightbox="">${pic}<span class="visually-hidden"> (${s.enlarge})</span></a>`
+      ? html`<a class="lightbox" href="${big}" data-lightbox=""
+          >${pic}<span class="visually-hidden"> (${s.enlarge})</span></a
+        >`
       : pic;
   }
   const file = item.file;
   if (!file) return html``;
   const src = url(ctx, { type: 'original', asset: file });
   const transcript = item.transcript
-    ? html`<details class="transcript"><summary>${s.transcript}</summary>${paragraphs(ctx, item.transcript)}</details>`
+    ? html`<details class="transcript">
+        <summary>${s.transcript}</summary>
+        ${paragraphs(ctx, item.transcript)}
+      </details>`
     : html``;
   if (file.kind === 'audio')
-    return html`<audio controls preload="none" src="${src}"><a href="${src}">${s.download}</a></audio>${transcript}`;
+    return html`<audio controls preload="none" src="${src}">
+        <a href="${src}">${s.download}</a></audio
+      >${transcript}`;
   if (file.kind === 'video') {
-    const dims = file.width && file.height ? html` width="${file.width}" height="${file.height}"` : html``;
-    return html`<video controls preload="metadata" src="${src}"${dims}><a href="${src}">${s.download}</a></video>${transcript}`;
+    const dims =
+      file.width && file.height ? html` width="${file.width}" height="${file.height}"` : html``;
+    return html`<video controls preload="metadata" src="${src}" ${dims}>
+        <a href="${src}">${s.download}</a></video
+      >${transcript}`;
   }
   const type = file.ext.toUpperCase();
-  return html`<p class="document"><a href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
+  return html`<p class="document">
+    <a href="${src}" type="${file.mime}">${userText(item.title.text)}</a>
+    <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span>
+  </p>`;
 }
 
-function itemFigure(ctx: Ctx, item: ItemView, opts: { caption?: LocalText | null; sizes: string; id?: string; label?: Html }): Html {
+function itemFigure(
+  ctx: Ctx,
+  item: ItemView,
+  opts: { caption?: LocalText | null; sizes: string; id?: string; label?: Html },
+): Html {
   const caption = opts.caption ?? null;
   const title = caption ? text(ctx, caption) : text(ctx, item.title);
   const idAttr = opts.id ? html` id="${opts.id}"` : html``;
-  return html`<figure class="item item-${item.kind}"${idAttr}>${media(ctx, item, opts.sizes)}<figcaption>${
-    opts.label ? html`<span class="label">${opts.label}</span> ` : ''
-  }<span class="item-title">${title}</span>${item.date ? html` <span class="date">${item.date}</span>` : ''}${
-    item.description && !opts.label ? paragraphs(ctx, item.description, 'description') : ''
-  }${creditLine(ctx, item)}</figcaption></figure>`;
+  return html`<figure class="item item-${item.kind}" ${idAttr}>
+    ${media(ctx, item, opts.sizes)}
+    <figcaption>
+      ${opts.label ? html`<span class="label">${opts.label}</span> ` : ''}<span class="item-title"
+        >${title}</span
+      >${item.date ? html` <span class="date">${item.date}</span>` : ''}${
+        item.description && !opts.label ? paragraphs(ctx, item.description, 'description') : ''
+      }${creditLine(ctx, item)}
+    </figcaption>
+  </figure>`;
 }
 
 function qrList(ctx: Ctx, urls: string[]): Html {
   if (!urls.length) return html``;
-  return html`<ul class="qr-codes">${urls.map(
-    (u) =>
-      html`<li><figure class="qr">${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}<figcaption><span class="visually-hidden">${ctx.s.qrHint}: </span>${u}</figcaption></figure></li>`,
-  )}</ul>`;
+  return html`<ul class="qr-codes">
+    ${urls.map(
+      (u) =>
+        html`<li>
+          <figure class="qr">
+            ${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}
+            <figcaption><span class="visually-hidden">${ctx.s.qrHint}: </span>${u}</figcaption>
+          </figure>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 function heading(ctx: Ctx, t: LocalText | null, fallback?: string): Html {
@@ -200,21 +258,51 @@ function mapFigure(ctx: Ctx, block: Extract<BlockView, { type: 'map' }>): Html {
   const dots = block.places.map((place, i) => {
     const p = geometry.points[i];
     if (!p) return html``;
-    return html`<g class="place"><circle cx="${p.x}" cy="${p.y}" r="5"></circle><text x="${p.x + 8}" y="${p.y + 4}">${place.name.text}</text></g>`;
+    return html`<g class="place"
+      ><circle cx="${p.x}" cy="${p.y}" r="5"></circle
+      ><text x="${p.x + 8}" y="${p.y + 4}">${place.name.text}</text></g
+    >`;
   });
   const home = geometry.home
-    ? html`<g class="place home"><circle cx="${geometry.home.x}" cy="${geometry.home.y}" r="7"></circle><text x="${geometry.home.x + 10}" y="${geometry.home.y - 8}">${s.home}</text></g>`
+    ? html`<g class="place home"
+        ><circle cx="${geometry.home.x}" cy="${geometry.home.y}" r="7"></circle
+        ><text x="${geometry.home.x + 10}" y="${geometry.home.y - 8}">${s.home}</text></g
+      >`
     : html``;
-  return html`<figure class="map"><svg viewBox="0 0 ${geometry.width} ${geometry.height}" role="img" aria-labelledby="${titleId}" focusable="false"><title id="${titleId}">${label}</title><rect class="sea" width="${geometry.width}" height="${geometry.height}"></rect><path class="land" d="${geometry.outline}"></path>${home}${dots}</svg><figcaption><span class="visually-hidden">${s.mapPlaces}</span><ul class="places">${block.places.map(
-    (p) =>
-      html`<li><span class="place-name"${langAttrs(ctx, p.name)}>${userText(p.name.text)}</span> <span class="country">(${p.country})</span>${
-        p.since ? html`, ${s.since} ${p.since}` : ''
-      }</li>`,
-  )}</ul></figcaption></figure>`;
+  return html`<figure class="map">
+    <svg
+      viewBox="0 0 ${geometry.width} ${geometry.height}"
+      role="img"
+      aria-labelledby="${titleId}"
+      focusable="false"
+    >
+      <title id="${titleId}">${label}</title>
+      <rect class="sea" width="${geometry.width}" height="${geometry.height}"></rect>
+      <path class="land" d="${geometry.outline}"></path>
+      ${home}${dots}
+    </svg>
+    <figcaption>
+      <span class="visually-hidden">${s.mapPlaces}</span>
+      <ul class="places">
+        ${block.places.map(
+          (p) =>
+            html`<li>
+              <span class="place-name" ${langAttrs(ctx, p.name)}>${userText(p.name.text)}</span>
+              <span class="country">(${p.country})</span>${
+                p.since ? html`, ${s.since} ${p.since}` : ''
+              }
+            </li>`,
+        )}
+      </ul>
+    </figcaption>
+  </figure>`;
 }
 
 /** Equirectangular fallback without outlines, for callers that bring no geometry (previews). */
-export function fallbackMapGeometry(places: MapPlace[], home: { lat: number; lon: number }): MapGeometry {
+export function fallbackMapGeometry(
+  places: MapPlace[],
+  home: { lat: number; lon: number },
+): MapGeometry {
   const all = [...places, home];
   const lons = all.map((p) => p.lon);
   const lats = all.map((p) => p.lat);
@@ -223,7 +311,10 @@ export function fallbackMapGeometry(places: MapPlace[], home: { lat: number; lon
   const minLat = Math.min(...lats) - 5;
   const maxLat = Math.max(...lats) + 5;
   const width = 800;
-  const height = Math.max(200, Math.round((width * (maxLat - minLat)) / Math.max(1, maxLon - minLon)));
+  const height = Math.max(
+    200,
+    Math.round((width * (maxLat - minLat)) / Math.max(1, maxLon - minLon)),
+  );
   const project = (p: { lat: number; lon: number }) => ({
     x: Math.round(((p.lon - minLon) / (maxLon - minLon)) * width * 10) / 10,
     y: Math.round(((maxLat - p.lat) / (maxLat - minLat)) * height * 10) / 10,
@@ -235,7 +326,12 @@ function renderBlock(ctx: Ctx, block: BlockView): Html {
   const s = ctx.s;
   const id = blockAnchor(block.id);
   const open = (extra: Html | string = '') =>
-    html`<section class="block block-${block.type}" id="${id}" data-block="${block.id}"${extra}>`;
+    html`<section
+      class="block block-${block.type}"
+      id="${id}"
+      data-block="${block.id}"
+      ${extra}
+    ></section>`;
   switch (block.type) {
     case 'text': {
       const links: string[] = [];
@@ -249,7 +345,11 @@ function renderBlock(ctx: Ctx, block: BlockView): Html {
       });
       const dir = textDirection(block.lang);
       const attrs =
-        block.lang === ctx.view.lang ? html`` : dir !== ctx.view.dir ? html` lang="${block.lang}" dir="${dir}"` : html` lang="${block.lang}"`;
+        block.lang === ctx.view.lang
+          ? html``
+          : dir !== ctx.view.dir
+            ? html` lang="${block.lang}" dir="${dir}"`
+            : html` lang="${block.lang}"`;
       return html`${open(attrs)}${body}${kiosk(ctx) ? qrList(ctx, links) : ''}</section>`;
     }
     case 'item':
@@ -262,24 +362,36 @@ function renderBlock(ctx: Ctx, block: BlockView): Html {
       return html`${open()}${heading(ctx, block.title, s.timeline)}<ol class="timeline">${block.events.map(
         (e) =>
           html`<li class="event${e.award ? ' award' : ''}">${
-            e.datetime ? html`<time datetime="${e.datetime}">${e.date}</time>` : html`<span class="time">${e.date}</span>`
+            e.datetime
+              ? html`<time datetime="${e.datetime}">${e.date}</time>`
+              : html`<span class="time">${e.date}</span>`
           }<h3${langAttrs(ctx, e.title)}>${userText(e.title.text)}</h3>${
-            e.award ? html`<p class="kind">${s.award}</p>` : e.place ? html`<p class="kind">${text(ctx, e.place)}</p>` : ''
+            e.award
+              ? html`<p class="kind">${s.award}</p>`
+              : e.place
+                ? html`<p class="kind">${text(ctx, e.place)}</p>`
+                : ''
           }${paragraphs(ctx, e.text)}</li>`,
       )}</ol></section>`;
     case 'quote':
       return html`${open()}<figure class="quote"><blockquote>${paragraphs(ctx, block.text)}</blockquote>${
         block.attribution || block.item
-          ? html`<figcaption>${block.attribution ? html`<span class="attribution">${text(ctx, block.attribution)}</span>` : ''}${
-              block.item ? html` <cite>${text(ctx, block.item.title)}</cite>` : ''
-            }</figcaption>`
+          ? html`<figcaption>
+              ${block.attribution ? html`<span class="attribution">${text(ctx, block.attribution)}</span>` : ''}${
+                block.item ? html` <cite>${text(ctx, block.item.title)}</cite>` : ''
+              }
+            </figcaption>`
           : ''
       }</figure></section>`;
     case 'comparison':
-      return html`${open()}<figure class="comparison"><div class="pair">${itemFigure(ctx, block.before.item, {
-        sizes: SIZES_HALF,
-        label: block.before.label ? text(ctx, block.before.label) : html`${s.then}`,
-      })}${itemFigure(ctx, block.after.item, {
+      return html`${open()}<figure class="comparison"><div class="pair">${itemFigure(
+        ctx,
+        block.before.item,
+        {
+          sizes: SIZES_HALF,
+          label: block.before.label ? text(ctx, block.before.label) : html`${s.then}`,
+        },
+      )}${itemFigure(ctx, block.after.item, {
         sizes: SIZES_HALF,
         label: block.after.label ? text(ctx, block.after.label) : html`${s.now}`,
       })}</div>${block.caption ? html`<figcaption>${paragraphs(ctx, block.caption)}</figcaption>` : ''}</figure></section>`;
@@ -313,7 +425,8 @@ interface FrameInput {
 
 function frame(ctx: Ctx, input: FrameInput): string {
   const { view, s } = ctx;
-  const fullTitle = input.kind === 'start' ? view.title.text : `${input.title} – ${view.title.text}`;
+  const fullTitle =
+    input.kind === 'start' ? view.title.text : `${input.title} – ${view.title.text}`;
   const here = `${view.lang}/${input.file}`;
   const canonical = absolute(view, here);
   const alternates = view.languages.map((l) => ({ lang: l, href: `../${l}/${input.file}` }));
@@ -327,73 +440,152 @@ function frame(ctx: Ctx, input: FrameInput): string {
           (ctx.options.assetUrl ?? bundleAssetUrl)({
             type: 'image',
             sha256: input.ogImage.sha256,
-            width: derivativeWidths(image.width).find((w) => w >= 960) ?? derivativeWidths(image.width).pop()!,
+            width:
+              derivativeWidths(image.width).find((w) => w >= 960) ??
+              derivativeWidths(image.width).pop()!,
             format: 'jpeg',
           })
         : null;
-    og = html`
-<meta property="og:type" content="website">
-<meta property="og:title" content="${fullTitle}">
-<meta property="og:description" content="${input.description}">
-<meta property="og:locale" content="${view.lang.replace('-', '_')}">
-<meta property="og:site_name" content="${view.title.text}">${canonical ? html`
-<meta property="og:url" content="${canonical}">
-<link rel="canonical" href="${canonical}">` : ''}${ogImageUrl ? html`
-<meta property="og:image" content="${ogImageUrl}">` : ''}`;
+    og = html` <meta property="og:type" content="website" />
+      <meta property="og:title" content="${fullTitle}" />
+      <meta property="og:description" content="${input.description}" />
+      <meta property="og:locale" content="${view.lang.replace('-', '_')}" />
+      <meta property="og:site_name" content="${view.title.text}" />${
+        canonical
+          ? html` <meta property="og:url" content="${canonical}" />
+              <link rel="canonical" href="${canonical}" />`
+          : ''
+      }${ogImageUrl ? html` <meta property="og:image" content="${ogImageUrl}" />` : ''}`;
   }
-  const hreflangs = view.languages.length > 1
-    ? join(
-        alternates.map(
-          (a) => html`
-<link rel="alternate" hreflang="${a.lang}" href="${view.baseUrl ? `${view.baseUrl}${a.lang}/${input.file}` : a.href}">`,
-        ),
-      )
-    : html``;
+  const hreflangs =
+    view.languages.length > 1
+      ? join(
+          alternates.map(
+            (a) =>
+              html` <link
+                rel="alternate"
+                hreflang="${a.lang}"
+                href="${view.baseUrl ? `${view.baseUrl}${a.lang}/${input.file}` : a.href}"
+              />`,
+          ),
+        )
+      : html``;
   const chapterNav = view.chapters.length
-    ? html`<nav class="chapters" aria-label="${s.chapters}"><ol>${view.chapters.map(
-        (c) =>
-          html`<li><a href="${c.file}"${input.chapter?.id === c.id ? html` aria-current="page"` : ''}${langAttrs(ctx, c.title)}>${userText(c.title.text)}</a></li>`,
-      )}</ol></nav>`
+    ? html`<nav class="chapters" aria-label="${s.chapters}">
+        <ol>
+          ${view.chapters.map(
+            (c) =>
+              html`<li>
+                <a
+                  href="${c.file}"
+                  ${input.chapter?.id === c.id ? html` aria-current="page"` : ''}${langAttrs(ctx, c.title)}
+                  >${userText(c.title.text)}</a
+                >
+              </li>`,
+          )}
+        </ol>
+      </nav>`
     : html``;
   const languageNav =
     view.languages.length > 1
-      ? html`<nav class="languages" aria-label="${s.languages}"><ul>${view.languages.map((l) =>
-          l === view.lang
-            ? html`<li><a href="${input.file}" hreflang="${l}" lang="${l}" aria-current="true">${languageName(l)}</a></li>`
-            : html`<li><a href="../${l}/${input.file}" hreflang="${l}" lang="${l}"${textDirection(l) !== view.dir ? html` dir="${textDirection(l)}"` : ''}>${languageName(l)}</a></li>`,
-        )}</ul></nav>`
+      ? html`<nav class="languages" aria-label="${s.languages}">
+          <ul>
+            ${view.languages.map((l) =>
+              l === view.lang
+                ? html`<li>
+                    <a href="${input.file}" hreflang="${l}" lang="${l}" aria-current="true"
+                      >${languageName(l)}</a
+                    >
+                  </li>`
+                : html`<li>
+                    <a
+                      href="../${l}/${input.file}"
+                      hreflang="${l}"
+                      lang="${l}"
+                      ${textDirection(l) !== view.dir ? html` dir="${textDirection(l)}"` : ''}
+                      >${languageName(l)}</a
+                    >
+                  </li>`,
+            )}
+          </ul>
+        </nav>`
       : html``;
   const kioskParts = kiosk(ctx)
-    ? html`<div class="idle" hidden role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" data-idle-dialog=""><h2 id="idle-title">${s.idleTitle}</h2><p id="idle-text">${s.idleText} <span class="countdown" data-countdown=""></span></p><button type="button" data-stay="">${s.stay}</button></div>`
+    ? html`<div
+        class="idle"
+        hidden
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-text"
+        data-idle-dialog=""
+      >
+        <h2 id="idle-title">${s.idleTitle}</h2>
+        <p id="idle-text">${s.idleText} <span class="countdown" data-countdown=""></span></p>
+        <button type="button" data-stay="">${s.stay}</button>
+      </div>`
     : html``;
   const home = `../${view.defaultLanguage}/index.html`;
   const accent = view.accentColor ? html` style="--accent: ${view.accentColor}"` : html``;
-  const footer = html`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
-    web ? html` · <a href="search.html">${s.search}</a>` : ''
-  }</p>${view.imprint ? html`<div class="imprint"><h2>${s.imprint}</h2>${paragraphs(ctx, view.imprint)}</div>` : ''}<p>${s.footer}</p></footer>`;
+  const footer = html`<footer class="site-footer">
+    <p>
+      <a href="credits.html">${s.credits}</a>${
+        web ? html` · <a href="search.html">${s.search}</a>` : ''
+      }
+    </p>
+    ${
+      view.imprint
+        ? html`<div class="imprint">
+            <h2>${s.imprint}</h2>
+            ${paragraphs(ctx, view.imprint)}
+          </div>`
+        : ''
+    }
+    <p>${s.footer}</p>
+  </footer>`;
   return `<!DOCTYPE html>
-${html`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${fullTitle}</title>
-<meta name="description" content="${input.description}">${og}${hreflangs}
-<link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
-<script src="${url(ctx, { type: 'script' })}" defer></script>
-</head>
-<body class="page-${input.kind}">
-<a class="skip-link" href="#main">${s.skip}</a>
-<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? html` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? html` aria-current="page"` : ''}>${s.search}</a></p></header>
-${chapterNav}
-<main id="main">
-${input.main}
-</main>
-${footer}
-${kioskParts}${input.extraBody ?? ''}
-</body>
-</html>
-`}`;
+${html`<html
+  lang="${view.lang}"
+  dir="${view.dir}"
+  class="mode-${view.mode}"
+  data-mode="${view.mode}"
+  data-theme="${view.theme}"
+  data-lang="${view.lang}"
+  data-home="${home}"
+  data-idle="${view.idleSeconds}"
+  data-close="${s.close}"
+  ${accent}
+>
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    <title>${fullTitle}</title>
+    <meta name="description" content="${input.description}" />
+    ${og}${hreflangs}
+    <link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}" />
+    <script src="${url(ctx, { type: 'script' })}" defer></script>
+  </head>
+  <body class="page-${input.kind}">
+    <a class="skip-link" href="#main">${s.skip}</a>
+    <header class="site-header">
+      <p class="site-title">
+        <a href="index.html" ${input.kind === 'start' ? html` aria-current="page"` : ''}
+          >${text(ctx, view.title)}</a
+        >
+      </p>
+      ${languageNav}
+      <p class="search-link">
+        <a href="search.html" ${input.kind === 'search' ? html` aria-current="page"` : ''}
+          >${s.search}</a
+        >
+      </p>
+    </header>
+    ${chapterNav}
+    <main id="main">${input.main}</main>
+    ${footer} ${kioskParts}${input.extraBody ?? ''}
+  </body>
+</html> `}`;
 }
 
 function newCtx(view: ExhibitionView, options: RenderOptions, up: string): Ctx {
@@ -405,20 +597,33 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
   const s = ctx.s;
   const first = view.chapters[0];
   const cover = view.cover?.image
-    ? html`<div class="cover">${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_WIDE)}</div>`
+    ? html`<div class="cover">
+        ${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_WIDE)}
+      </div>`
     : html``;
   const main = html`<div class="hero">${cover}<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
-    view.subtitle ? html`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>` : ''
+    view.subtitle
+      ? html`<p class="subtitle" ${langAttrs(ctx, view.subtitle)}>
+          ${userText(view.subtitle.text)}
+        </p>`
+      : ''
   }${first ? html`<p class="begin"><a class="button" href="${first.file}">${s.begin}</a></p>` : ''}</div>
 <section class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${s.chapters}</h2><ol class="chapter-cards">${view.chapters.map(
-    (c) => html`<li><a href="${c.file}"><span class="number">${c.number}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a></li>`,
+    (c) =>
+      html`<li>
+        <a href="${c.file}"
+          ><span class="number">${c.number}</span>
+          <span class="chapter-title" ${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a
+        >
+      </li>`,
   )}</ol></section>`;
   let extra: Html = html``;
   if (view.mode === 'kiosk') {
     // The attract screen: highlights cross-fade behind "touch to start" in every language.
     const highlights: MediaAsset[] = [];
     const push = (a: MediaAsset | null | undefined) => {
-      if (a && !highlights.some((h) => h.sha256 === a.sha256) && highlights.length < 6) highlights.push(a);
+      if (a && !highlights.some((h) => h.sha256 === a.sha256) && highlights.length < 6)
+        highlights.push(a);
     };
     push(view.cover?.image);
     for (const chapter of view.chapters)
@@ -426,12 +631,34 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
         if (block.type === 'item') push(block.item.image);
         if (block.type === 'gallery') block.items.forEach((i) => push(i.image));
       }
-    extra = html`<section class="attract" hidden data-attract="" aria-label="${view.title.text}"><div class="attract-slides">${highlights.map(
-      (a, i) => html`<div class="slide${i === 0 ? ' is-active' : ''}">${picture(ctx, a, '', '100vw', { eager: false })}</div>`,
-    )}</div><div class="attract-text"><p class="attract-title">${text(ctx, view.title)}</p><ul class="attract-start">${view.languages.map(
-      (l) =>
-        html`<li><a href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
-    )}</ul></div></section>`;
+    extra = html`<section class="attract" hidden data-attract="" aria-label="${view.title.text}">
+      <div class="attract-slides">
+        ${highlights.map(
+          (a, i) =>
+            html`<div class="slide${i === 0 ? ' is-active' : ''}">
+              ${picture(ctx, a, '', '100vw', { eager: false })}
+            </div>`,
+        )}
+      </div>
+      <div class="attract-text">
+        <p class="attract-title">${text(ctx, view.title)}</p>
+        <ul class="attract-start">
+          ${view.languages.map(
+            (l) =>
+              html`<li>
+                <a
+                  href="../${l}/index.html"
+                  hreflang="${l}"
+                  lang="${l}"
+                  dir="${textDirection(l)}"
+                  data-start=""
+                  >${uiStrings(l).touchToStart}</a
+                >
+              </li>`,
+          )}
+        </ul>
+      </div>
+    </section>`;
   }
   return {
     path: `${view.lang}/index.html`,
@@ -447,18 +674,28 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
   };
 }
 
-function chapterPage(view: ExhibitionView, chapter: ChapterView, options: RenderOptions): RenderedFile {
+function chapterPage(
+  view: ExhibitionView,
+  chapter: ChapterView,
+  options: RenderOptions,
+): RenderedFile {
   const ctx = newCtx(view, options, '../');
   const s = ctx.s;
   const index = view.chapters.indexOf(chapter);
   const prev = view.chapters[index - 1];
   const next = view.chapters[index + 1];
   const blocks = chapter.blocks.map((b) => renderBlock(ctx, b));
-  const pager = html`<nav class="pager" aria-label="${s.pager}">${
-    prev ? html`<a rel="prev" href="${prev.file}"><span class="pager-label">${s.previous}</span> <span${langAttrs(ctx, prev.title)}>${userText(prev.title.text)}</span></a>` : ''
-  }${
-    next ? html`<a rel="next" href="${next.file}"><span class="pager-label">${s.next}</span> <span${langAttrs(ctx, next.title)}>${userText(next.title.text)}</span></a>` : ''
-  }</nav>`;
+  const pager = html`<nav class="pager" aria-label="${s.pager}">
+    ${
+      prev
+        ? html`<a rel="prev" href="${prev.file}"><span class="pager-label">${s.previous}</span> <span${langAttrs(ctx, prev.title)}>${userText(prev.title.text)}</span></a>`
+        : ''
+    }${
+      next
+        ? html`<a rel="next" href="${next.file}"><span class="pager-label">${s.next}</span> <span${langAttrs(ctx, next.title)}>${userText(next.title.text)}</span></a>`
+        : ''
+    }
+  </nav>`;
   const firstText = chapter.blocks.find((b) => b.type === 'text');
   const description =
     firstText && firstText.type === 'text'
@@ -501,22 +738,52 @@ function creditsPage(view: ExhibitionView, options: RenderOptions): RenderedFile
         ? html`${rights.label}`
         : html`<a href="${rights.url}" rel="license noopener">${rights.label}</a>`
       : html`${s.noRights}`;
-    return html`<li class="credit-entry"><h2 class="credit-title"${langAttrs(ctx, item.title)}>${userText(item.title.text)}</h2><dl>${
-      item.creator ? html`<dt>${s.creator}</dt><dd>${userText(item.creator)}</dd>` : ''
-    }<dt>${s.rights}</dt><dd>${rightsHtml}</dd>${
-      rights?.holder ? html`<dt>${s.holder}</dt><dd>${userText(rights.holder)}</dd>` : ''
-    }${rights?.creditLine ? html`<dt>${s.credits}</dt><dd${langAttrs(ctx, rights.creditLine)}>${userText(rights.creditLine.text)}</dd>` : ''}${
-      item.source ? html`<dt>${s.source}</dt><dd>${userText(item.source)}</dd>` : ''
-    }${item.archiveRef ? html`<dt>${s.archiveRef}</dt><dd>${userText(item.archiveRef)}</dd>` : ''}</dl></li>`;
+    return html`<li class="credit-entry">
+      <h2 class="credit-title" ${langAttrs(ctx, item.title)}>${userText(item.title.text)}</h2>
+      <dl>
+        ${
+          item.creator
+            ? html`<dt>${s.creator}</dt>
+                <dd>${userText(item.creator)}</dd>`
+            : ''
+        }
+        <dt>${s.rights}</dt>
+        <dd>${rightsHtml}</dd>
+        ${
+          rights?.holder
+            ? html`<dt>${s.holder}</dt>
+                <dd>${userText(rights.holder)}</dd>`
+            : ''
+        }${rights?.creditLine ? html`<dt>${s.credits}</dt><dd${langAttrs(ctx, rights.creditLine)}>${userText(rights.creditLine.text)}</dd>` : ''}${
+          item.source
+            ? html`<dt>${s.source}</dt>
+                <dd>${userText(item.source)}</dd>`
+            : ''
+        }${
+          item.archiveRef
+            ? html`<dt>${s.archiveRef}</dt>
+                <dd>${userText(item.archiveRef)}</dd>`
+            : ''
+        }
+      </dl>
+    </li>`;
   });
   const licences =
     kiosk(ctx) && statements.size
-      ? html`<section class="licences" aria-labelledby="licences-title"><h2 id="licences-title">${s.licences}</h2><ul class="qr-codes">${[
-          ...statements,
-        ].map(
-          ([u, label]) =>
-            html`<li><figure class="qr">${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}<figcaption>${label}<br><span class="url">${u}</span></figcaption></figure></li>`,
-        )}</ul></section>`
+      ? html`<section class="licences" aria-labelledby="licences-title">
+          <h2 id="licences-title">${s.licences}</h2>
+          <ul class="qr-codes">
+            ${[...statements].map(
+              ([u, label]) =>
+                html`<li>
+                  <figure class="qr">
+                    ${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}
+                    <figcaption>${label}<br /><span class="url">${u}</span></figcaption>
+                  </figure>
+                </li>`,
+            )}
+          </ul>
+        </section>`
       : html``;
   return {
     path: `${view.lang}/credits.html`,
@@ -525,7 +792,13 @@ function creditsPage(view: ExhibitionView, options: RenderOptions): RenderedFile
       file: 'credits.html',
       title: s.credits,
       description: s.creditsIntro,
-      main: html`<h1>${s.credits}</h1><p>${s.creditsIntro}</p>${view.credits ? paragraphs(ctx, view.credits) : ''}<ul class="credit-list">${rows}</ul>${licences}`,
+      main: html`<h1>${s.credits}</h1>
+        <p>${s.creditsIntro}</p>
+        ${view.credits ? paragraphs(ctx, view.credits) : ''}
+        <ul class="credit-list">
+          ${rows}
+        </ul>
+        ${licences}`,
     }),
   };
 }
@@ -540,13 +813,31 @@ function searchPage(view: ExhibitionView, options: RenderOptions): RenderedFile 
       file: 'search.html',
       title: s.search,
       description: `${s.search} – ${view.title.text}`,
-      main: html`<h1>${s.search}</h1><form class="search-form" role="search" action="search.html" method="get" data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}" data-none="${s.searchNone}" data-results="${s.searchResults}"><label for="search-q">${s.searchLabel}</label> <input id="search-q" name="q" type="search" autocomplete="off"> <button type="submit">${s.searchButton}</button></form><p class="search-noscript" data-noscript="">${s.searchNoScript}</p><div class="search-results" aria-live="polite" data-search-results=""></div>`,
+      main: html`<h1>${s.search}</h1>
+        <form
+          class="search-form"
+          role="search"
+          action="search.html"
+          method="get"
+          data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}"
+          data-none="${s.searchNone}"
+          data-results="${s.searchResults}"
+        >
+          <label for="search-q">${s.searchLabel}</label>
+          <input id="search-q" name="q" type="search" autocomplete="off" />
+          <button type="submit">${s.searchButton}</button>
+        </form>
+        <p class="search-noscript" data-noscript="">${s.searchNoScript}</p>
+        <div class="search-results" aria-live="polite" data-search-results=""></div>`,
     }),
   };
 }
 
 /** Every page of one language: start, chapters, credits, search. */
-export function renderLanguagePages(view: ExhibitionView, options: RenderOptions = {}): RenderedFile[] {
+export function renderLanguagePages(
+  view: ExhibitionView,
+  options: RenderOptions = {},
+): RenderedFile[] {
   return [
     startPage(view, options),
     ...view.chapters.map((c) => chapterPage(view, c, options)),
@@ -556,7 +847,11 @@ export function renderLanguagePages(view: ExhibitionView, options: RenderOptions
 }
 
 /** Renders a single page by its file name inside the language folder (the in-app preview). */
-export function renderPage(view: ExhibitionView, file: string, options: RenderOptions = {}): string | null {
+export function renderPage(
+  view: ExhibitionView,
+  file: string,
+  options: RenderOptions = {},
+): string | null {
   if (file === 'index.html') return startPage(view, options).content;
   if (file === 'credits.html') return creditsPage(view, options).content;
   if (file === 'search.html') return searchPage(view, options).content;
@@ -568,40 +863,68 @@ export function renderPage(view: ExhibitionView, file: string, options: RenderOp
  * The bundle's entry page: a language choice. On a kiosk it forwards at once to the start page in
  * the default language, where the attract screen waits.
  */
-export function renderRootIndex(views: ExhibitionView[], options: RenderOptions = {}): RenderedFile {
+export function renderRootIndex(
+  views: ExhibitionView[],
+  options: RenderOptions = {},
+): RenderedFile {
   const main = views.find((v) => v.lang === v.defaultLanguage) ?? views[0]!;
   const ctx = newCtx(main, options, '');
   const kioskMode = main.mode === 'kiosk';
   const target = `${main.defaultLanguage}/index.html${kioskMode ? '#attract' : ''}`;
   const content = `<!DOCTYPE html>
-${html`<html lang="${main.lang}" dir="${main.dir}" class="mode-${main.mode}" data-mode="${main.mode}" data-theme="${main.theme}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-${kioskMode ? html`<meta http-equiv="refresh" content="0; url=${target}">
-` : ''}<title>${main.title.text}</title>
-<meta name="description" content="${plainExcerpt(main.subtitle?.text ?? main.title.text)}">${
-    main.baseUrl
-      ? join(
-          views.map((v) => html`
-<link rel="alternate" hreflang="${v.lang}" href="${main.baseUrl}${v.lang}/index.html">`),
-        )
-      : ''
-  }
-<link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
-</head>
-<body class="page-root">
-<main id="main" class="language-choice">
-<h1>${text(ctx, main.title)}</h1>
-<nav aria-label="${ctx.s.chooseLanguage}"><ul class="language-list">${views.map(
-    (v) =>
-      html`<li><a class="button" href="${v.lang}/index.html" hreflang="${v.lang}" lang="${v.lang}" dir="${v.dir}">${languageName(v.lang)}: <span>${v.title.text}</span></a></li>`,
-  )}</ul></nav>
-</main>
-</body>
-</html>
-`}`;
+${html`<html
+  lang="${main.lang}"
+  dir="${main.dir}"
+  class="mode-${main.mode}"
+  data-mode="${main.mode}"
+  data-theme="${main.theme}"
+>
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    ${kioskMode ? html`<meta http-equiv="refresh" content="0; url=${target}" /> ` : ''}
+    <title>${main.title.text}</title>
+    <meta name="description" content="${plainExcerpt(main.subtitle?.text ?? main.title.text)}" />
+    ${
+      main.baseUrl
+        ? join(
+            views.map(
+              (v) =>
+                html` <link
+                  rel="alternate"
+                  hreflang="${v.lang}"
+                  href="${main.baseUrl}${v.lang}/index.html"
+                />`,
+            ),
+          )
+        : ''
+    }
+    <link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}" />
+  </head>
+  <body class="page-root">
+    <main id="main" class="language-choice">
+      <h1>${text(ctx, main.title)}</h1>
+      <nav aria-label="${ctx.s.chooseLanguage}">
+        <ul class="language-list">
+          ${views.map(
+            (v) =>
+              html`<li>
+                <a
+                  class="button"
+                  href="${v.lang}/index.html"
+                  hreflang="${v.lang}"
+                  lang="${v.lang}"
+                  dir="${v.dir}"
+                  >${languageName(v.lang)}: <span>${v.title.text}</span></a
+                >
+              </li>`,
+          )}
+        </ul>
+      </nav>
+    </main>
+  </body>
+</html> `}`;
   return { path: 'index.html', content };
 }
 
@@ -614,24 +937,43 @@ export function renderNotFound(view: ExhibitionView, options: RenderOptions = {}
   const s = ctx.s;
   const base = view.baseUrl ?? '';
   const content = `<!DOCTYPE html>
-${html`<html lang="${view.lang}" dir="${view.dir}" class="mode-web" data-mode="web" data-theme="${view.theme}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${s.notFoundTitle} – ${view.title.text}</title>
-<meta name="robots" content="noindex">
-<style>body{font:1.1rem/1.6 system-ui,sans-serif;margin:0;padding:10vh 1.5rem;background:#fff;color:#1b1f23;text-align:center}a{color:#0a58a8}</style>
-</head>
-<body class="page-404">
-<main id="main">
-<h1>${s.notFoundTitle}</h1>
-<p>${s.notFoundText}</p>
-<p><a class="button" href="${base}${view.lang}/index.html">${s.backToStart}</a></p>
-</main>
-</body>
-</html>
-`}`;
+${html`<html
+  lang="${view.lang}"
+  dir="${view.dir}"
+  class="mode-web"
+  data-mode="web"
+  data-theme="${view.theme}"
+>
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
+    <title>${s.notFoundTitle} – ${view.title.text}</title>
+    <meta name="robots" content="noindex" />
+    <style>
+      body {
+        font:
+          1.1rem/1.6 system-ui,
+          sans-serif;
+        margin: 0;
+        padding: 10vh 1.5rem;
+        background: #fff;
+        color: #1b1f23;
+        text-align: center;
+      }
+      a {
+        color: #0a58a8;
+      }
+    </style>
+  </head>
+  <body class="page-404">
+    <main id="main">
+      <h1>${s.notFoundTitle}</h1>
+      <p>${s.notFoundText}</p>
+      <p><a class="button" href="${base}${view.lang}/index.html">${s.backToStart}</a></p>
+    </main>
+  </body>
+</html> `}`;
   return { path: '404.html', content };
 }
 
@@ -643,10 +985,20 @@ export function renderSitemap(views: ExhibitionView[]): RenderedFile | null {
   const entries = files.flatMap((file) =>
     views.map(
       (v) =>
-        html`  <url>
-    <loc>${base}${v.lang}/${file}</loc>
-${join(views.map((alt) => html`    <xhtml:link rel="alternate" hreflang="${alt.lang}" href="${base}${alt.lang}/${file}"/>`), '\n')}
-  </url>`,
+        html` <url>
+          <loc>${base}${v.lang}/${file}</loc>
+          ${join(
+            views.map(
+              (alt) =>
+                html` <xhtml:link
+                  rel="alternate"
+                  hreflang="${alt.lang}"
+                  href="${base}${alt.lang}/${file}"
+                />`,
+            ),
+            '\n',
+          )}
+        </url>`,
     ),
   );
   return {
@@ -662,6 +1014,8 @@ ${join(entries, '\n').value}
 /** Every external address a kiosk page would link to (for tests and the pre-publication check). */
 export function externalLinks(view: ExhibitionView): string[] {
   const out = new Set<string>();
-  for (const c of view.chapters) for (const b of c.blocks) if (b.type === 'text') richTextLinks(b.doc ?? undefined).forEach((l) => out.add(l));
+  for (const c of view.chapters)
+    for (const b of c.blocks)
+      if (b.type === 'text') richTextLinks(b.doc ?? undefined).forEach((l) => out.add(l));
   return [...out];
 }

@@ -16,20 +16,22 @@ export interface RichTextOptions {
   link?: (href: string, content: Html) => Html;
 }
 
-const defaultLink = (href: string, content: Html) => html`<a href="${href}" rel="noopener">${content}</a>`;
+const defaultLink = (href: string, content: Html) =>
+  html`<a href="${href}" rel="noopener">${content}</a>`;
 
 function renderInline(nodes: readonly Inline[] | undefined, options: RichTextOptions): Html {
   const link = options.link ?? defaultLink;
   return join(
     (nodes ?? []).map((node) => {
-      if (node.type === 'hardBreak') return html`<br>`;
+      if (node.type === 'hardBreak') return html`<br />`;
       if (node.type !== 'text' || typeof node.text !== 'string') return null;
       const marks: readonly Mark[] = node.marks ?? [];
       let out = userText(node.text);
       // Fixed nesting order, whatever the order in the document: em inside strong inside a.
       if (marks.some((m) => m.type === 'italic')) out = html`<em>${out}</em>`;
       if (marks.some((m) => m.type === 'bold')) out = html`<strong>${out}</strong>`;
-      const href = marks.find((m): m is Extract<Mark, { type: 'link' }> => m.type === 'link')?.attrs?.href;
+      const href = marks.find((m): m is Extract<Mark, { type: 'link' }> => m.type === 'link')?.attrs
+        ?.href;
       if (typeof href === 'string' && isSafeHref(href)) out = link(href, out);
       return out;
     }),
@@ -56,13 +58,23 @@ export function renderRichText(doc: RichDoc | undefined, options: RichTextOption
         case 'orderedList': {
           const items = (block.content ?? []).map(
             (li) =>
-              html`<li>${join(
-                (li.content ?? []).map((p) =>
-                  p.type === 'paragraph' ? html`<p>${renderInline(p.content, options)}</p>` : null,
-                ),
-              )}</li>`,
+              html`<li>
+                ${join(
+                  (li.content ?? []).map((p) =>
+                    p.type === 'paragraph'
+                      ? html`<p>${renderInline(p.content, options)}</p>`
+                      : null,
+                  ),
+                )}
+              </li>`,
           );
-          return block.type === 'bulletList' ? html`<ul>${items}</ul>` : html`<ol>${items}</ol>`;
+          return block.type === 'bulletList'
+            ? html`<ul>
+                ${items}
+              </ul>`
+            : html`<ol>
+                ${items}
+              </ol>`;
         }
         default:
           return null;
@@ -79,7 +91,8 @@ export function richTextLinks(doc: RichDoc | undefined): string[] {
     for (const n of nodes ?? [])
       if (n.type === 'text')
         for (const m of n.marks ?? [])
-          if (m.type === 'link' && isSafeHref(m.attrs.href) && !out.includes(m.attrs.href)) out.push(m.attrs.href);
+          if (m.type === 'link' && isSafeHref(m.attrs.href) && !out.includes(m.attrs.href))
+            out.push(m.attrs.href);
   };
   for (const block of doc?.content ?? []) {
     if (block.type === 'paragraph' || block.type === 'heading') visit(block.content);

@@ -25,17 +25,26 @@ function blockText(block: BlockView): string {
     case 'item':
       return [block.caption?.text, itemText(block.item)].filter(Boolean).join('\n');
     case 'gallery':
-      return [block.title?.text, ...block.items.map((i) => i.title.text)].filter(Boolean).join('\n');
+      return [block.title?.text, ...block.items.map((i) => i.title.text)]
+        .filter(Boolean)
+        .join('\n');
     case 'timeline':
-      return [block.title?.text, ...block.events.flatMap((e) => [e.date, e.title.text, e.text?.text])]
+      return [
+        block.title?.text,
+        ...block.events.flatMap((e) => [e.date, e.title.text, e.text?.text]),
+      ]
         .filter(Boolean)
         .join('\n');
     case 'quote':
       return [block.text.text, block.attribution?.text].filter(Boolean).join('\n');
     case 'comparison':
-      return [block.caption?.text, block.before.item.title.text, block.after.item.title.text].filter(Boolean).join('\n');
+      return [block.caption?.text, block.before.item.title.text, block.after.item.title.text]
+        .filter(Boolean)
+        .join('\n');
     case 'map':
-      return [block.title?.text, ...block.places.map((p) => p.name.text)].filter(Boolean).join('\n');
+      return [block.title?.text, ...block.places.map((p) => p.name.text)]
+        .filter(Boolean)
+        .join('\n');
   }
 }
 
@@ -55,7 +64,13 @@ export function searchDocuments(view: ExhibitionView): SearchDocument[] {
   const seen = new Set<string>();
   for (const chapter of view.chapters) {
     const text = chapter.blocks.map(blockText).join('\n');
-    docs.push({ id: `c-${chapter.id}`, title: chapter.title.text, text, url: chapter.file, excerpt: excerpt(text) });
+    docs.push({
+      id: `c-${chapter.id}`,
+      title: chapter.title.text,
+      text,
+      url: chapter.file,
+      excerpt: excerpt(text),
+    });
     for (const block of chapter.blocks) {
       const items =
         block.type === 'item'

@@ -61,11 +61,13 @@ const de: UiStrings = {
   search: 'Suche',
   searchLabel: 'Suchbegriff',
   searchButton: 'Suchen',
-  searchNoScript: 'Die Suche braucht JavaScript. Alle Inhalte sind auch über die Kapitel erreichbar.',
+  searchNoScript:
+    'Die Suche braucht JavaScript. Alle Inhalte sind auch über die Kapitel erreichbar.',
   searchNone: 'Keine Treffer.',
   searchResults: 'Treffer',
   credits: 'Bildnachweise und Rechte',
-  creditsIntro: 'Alle in dieser Ausstellung gezeigten Objekte mit Urheberschaft, Rechten und Nachweis.',
+  creditsIntro:
+    'Alle in dieser Ausstellung gezeigten Objekte mit Urheberschaft, Rechten und Nachweis.',
   creator: 'Urheber/in',
   rights: 'Rechte',
   source: 'Herkunft',

@@ -32,13 +32,31 @@ function configureSharp(): void {
 
 export function optionsHash(format: ImageFormat): string {
   return createHash('sha256')
-    .update(JSON.stringify({ v: PIPELINE_VERSION, format, options: ENCODERS[format], orient: true, strip: true }))
+    .update(
+      JSON.stringify({
+        v: PIPELINE_VERSION,
+        format,
+        options: ENCODERS[format],
+        orient: true,
+        strip: true,
+      }),
+    )
     .digest('hex')
     .slice(0, 12);
 }
 
-export function cachePath(libraryDir: string, sha256: string, width: number, format: ImageFormat): string {
-  return path.join(libraryDir, 'cache', 'derivatives', `${sha256}-${optionsHash(format)}-${width}.${EXT[format]}`);
+export function cachePath(
+  libraryDir: string,
+  sha256: string,
+  width: number,
+  format: ImageFormat,
+): string {
+  return path.join(
+    libraryDir,
+    'cache',
+    'derivatives',
+    `${sha256}-${optionsHash(format)}-${width}.${EXT[format]}`,
+  );
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -76,7 +94,11 @@ export interface DerivativeStats {
  */
 export async function makeDerivatives(
   job: DerivativeJob,
-  options: { libraryDir: string; write: (rel: string) => string; relPath: (width: number, format: ImageFormat) => string },
+  options: {
+    libraryDir: string;
+    write: (rel: string) => string;
+    relPath: (width: number, format: ImageFormat) => string;
+  },
   stats: DerivativeStats,
 ): Promise<void> {
   configureSharp();
@@ -103,7 +125,10 @@ export async function makeDerivatives(
                 ? await pipeline.avif(ENCODERS.avif).toBuffer()
                 : m.format === 'webp'
                   ? await pipeline.webp(ENCODERS.webp).toBuffer()
-                  : await pipeline.flatten({ background: '#ffffff' }).jpeg(ENCODERS.jpeg).toBuffer();
+                  : await pipeline
+                      .flatten({ background: '#ffffff' })
+                      .jpeg(ENCODERS.jpeg)
+                      .toBuffer();
             const tmp = `${m.cache}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
             try {
               await writeFile(tmp, buffer);

@@ -7,7 +7,11 @@ import type { MediaAsset } from '../../../shared/domain/media';
 import { mediaPath } from '../../../shared/domain/media';
 import { AppError } from '../../../shared/errors';
 import { bundleAssetUrl, derivativePath, originalPath } from '../../../shared/render/assets';
-import { buildExhibitionView, findExhibition, type ExhibitionView } from '../../../shared/render/model';
+import {
+  buildExhibitionView,
+  findExhibition,
+  type ExhibitionView,
+} from '../../../shared/render/model';
 import {
   renderLanguagePages,
   renderNotFound,
@@ -18,7 +22,12 @@ import {
 } from '../../../shared/render/pages';
 import { readLibrarySnapshot } from '../library';
 import { resolveMediaFile } from '../media';
-import { makeDerivatives, orientedSize, type DerivativeJob, type DerivativeStats } from './derivatives';
+import {
+  makeDerivatives,
+  orientedSize,
+  type DerivativeJob,
+  type DerivativeStats,
+} from './derivatives';
 import { createMapGeometry } from './map';
 import { qrSvg } from './qr';
 import { runtimeScript, runtimeStylesheet } from './runtime';
@@ -82,7 +91,12 @@ function cancelled(): AppError {
  * starts, but work already running is awaited, so nothing writes into the temp folder while
  * it is being removed.
  */
-async function pool<T>(items: T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>) {
+async function pool<T>(
+  items: T[],
+  limit: number,
+  signal: AbortSignal | undefined,
+  work: (item: T) => Promise<void>,
+) {
   let next = 0;
   let failure: unknown = null;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -116,21 +130,38 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
   };
   check();
   if (options.mode !== 'web' && options.mode !== 'kiosk')
-    throw invalid(`Unbekannter Modus „${String(options.mode)}“ (web oder kiosk).`, `Unknown mode “${String(options.mode)}” (web or kiosk).`);
+    throw invalid(
+      `Unbekannter Modus „${String(options.mode)}“ (web oder kiosk).`,
+      `Unknown mode “${String(options.mode)}” (web or kiosk).`,
+    );
   if (options.baseUrl !== undefined && !/^https?:\/\/[^\s"<>]+$/i.test(options.baseUrl))
-    throw invalid('Die Basis-URL muss mit http:// oder https:// beginnen.', 'The base URL must start with http:// or https://.');
-  if (options.idleSeconds !== undefined && !(options.idleSeconds > 0 && options.idleSeconds <= 3600))
-    throw invalid('Die Leerlaufzeit muss zwischen 1 und 3600 Sekunden liegen.', 'The idle time must be between 1 and 3600 seconds.');
+    throw invalid(
+      'Die Basis-URL muss mit http:// oder https:// beginnen.',
+      'The base URL must start with http:// or https://.',
+    );
+  if (
+    options.idleSeconds !== undefined &&
+    !(options.idleSeconds > 0 && options.idleSeconds <= 3600)
+  )
+    throw invalid(
+      'Die Leerlaufzeit muss zwischen 1 und 3600 Sekunden liegen.',
+      'The idle time must be between 1 and 3600 seconds.',
+    );
 
   const zip = Boolean(options.zip);
   const force = Boolean(options.force);
-  const target = zip && !options.outDir.toLowerCase().endsWith('.zip') ? `${options.outDir}.zip` : options.outDir;
+  const target =
+    zip && !options.outDir.toLowerCase().endsWith('.zip')
+      ? `${options.outDir}.zip`
+      : options.outDir;
   await checkTarget(target, { force, zip, protect: [options.libraryDir] });
   report({ phase: 'prepare', done: 0, total: 1 });
 
   const snapshot = options.snapshot ?? (await readLibrarySnapshot(options.libraryDir));
   const exhibition = findExhibition(snapshot, options.exhibition);
-  const languages = options.languages?.length ? [...new Set(options.languages)] : exhibition.languages;
+  const languages = options.languages?.length
+    ? [...new Set(options.languages)]
+    : exhibition.languages;
   const unknown = languages.filter((l) => !exhibition.languages.includes(l));
   if (unknown.length)
     throw invalid(
@@ -185,10 +216,19 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
     await pool(jobs, os.availableParallelism(), signal, async (job) => {
       await makeDerivatives(
         job,
-        { libraryDir: options.libraryDir, write, relPath: (w, f) => derivativePath(job.asset.sha256, w, f) },
+        {
+          libraryDir: options.libraryDir,
+          write,
+          relPath: (w, f) => derivativePath(job.asset.sha256, w, f),
+        },
         stats,
       );
-      report({ phase: 'images', done: ++done, total: totalImages, current: job.asset.originalName });
+      report({
+        phase: 'images',
+        done: ++done,
+        total: totalImages,
+        current: job.asset.originalName,
+      });
     });
     check();
 

@@ -1,6 +1,12 @@
 /** Static export of exhibitions: web and kiosk bundles, rendered through shared/render. */
 export { exportExhibition } from './export';
-export type { ExportMode, ExportOptions, ExportPhase, ExportProgress, ExportResult } from './export';
+export type {
+  ExportMode,
+  ExportOptions,
+  ExportPhase,
+  ExportProgress,
+  ExportResult,
+} from './export';
 export { cachePath, optionsHash } from './derivatives';
 export { qrSvg } from './qr';
 export { createMapGeometry } from './map';

@@ -16,7 +16,9 @@ let countries: FeatureCollection | null = null;
 function loadCountries(): FeatureCollection {
   if (countries) return countries;
   const require = createRequire(import.meta.url);
-  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')) as Topology;
+  const topology = JSON.parse(
+    readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
+  ) as Topology;
   countries = feature(topology, topology.objects.countries!) as unknown as FeatureCollection;
   return countries;
 }
@@ -27,7 +29,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * Projects the outlines around the places (plus Dortmund) at export time, so the page gets
  * finished SVG path data and `shared/` needs no geo library. Clipped to the frame to keep it small.
  */
-export function createMapGeometry(): (places: MapPlace[], home: { lat: number; lon: number }) => MapGeometry {
+export function createMapGeometry(): (
+  places: MapPlace[],
+  home: { lat: number; lon: number },
+) => MapGeometry {
   const cache = new Map<string, MapGeometry>();
   return (places, home) => {
     const key = JSON.stringify([places.map((p) => [p.lon, p.lat]), home]);
@@ -62,7 +67,13 @@ export function createMapGeometry(): (places: MapPlace[], home: { lat: number; l
       const xy = projection([p.lon, p.lat]) ?? [0, 0];
       return { x: round(xy[0]), y: round(xy[1]) };
     };
-    const geometry: MapGeometry = { width: WIDTH, height: HEIGHT, outline, points: places.map(point), home: point(home) };
+    const geometry: MapGeometry = {
+      width: WIDTH,
+      height: HEIGHT,
+      outline,
+      points: places.map(point),
+      home: point(home),
+    };
     cache.set(key, geometry);
     return geometry;
   };

@@ -7,7 +7,11 @@ import { SEARCH_GLOBAL, SEARCH_OPTIONS, searchDocuments } from '../../../shared/
  * bundle can load it from file:// (where fetch and XHR of local JSON are blocked).
  */
 export function searchIndexScript(view: ExhibitionView): string {
-  const engine = new MiniSearch({ ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields] });
+  const engine = new MiniSearch({
+    ...SEARCH_OPTIONS,
+    fields: [...SEARCH_OPTIONS.fields],
+    storeFields: [...SEARCH_OPTIONS.storeFields],
+  });
   engine.addAll(searchDocuments(view));
   const g = `window[${JSON.stringify(SEARCH_GLOBAL)}]`;
   return `${g}=${g}||{};${g}[${JSON.stringify(view.lang)}]=${JSON.stringify(engine)};\n`;

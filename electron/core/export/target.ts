@@ -18,7 +18,8 @@ export function pathRejected(what: string): AppError {
  * through here, so a slug, language code or file name can never place a file outside OUTDIR.
  */
 export function safeJoin(root: string, rel: string): string {
-  if (!REL_PATH.test(rel) || rel.split('/').some((s) => s === '.' || s === '..')) throw pathRejected(rel);
+  if (!REL_PATH.test(rel) || rel.split('/').some((s) => s === '.' || s === '..'))
+    throw pathRejected(rel);
   const full = path.resolve(root, rel);
   const back = path.relative(root, full);
   if (back.startsWith('..') || path.isAbsolute(back)) throw pathRejected(rel);
@@ -51,15 +52,20 @@ export function targetNotEmpty(target: string): AppError {
  * Checks the target before any work. Refuses targets that would swallow the library or the
  * file system root, and non-empty targets without `force`.
  */
-export async function checkTarget(target: string, options: { force: boolean; zip: boolean; protect: string[] }): Promise<void> {
+export async function checkTarget(
+  target: string,
+  options: { force: boolean; zip: boolean; protect: string[] },
+): Promise<void> {
   const resolved = path.resolve(target);
   if (resolved === path.parse(resolved).root) throw pathRejected(target);
   for (const p of options.protect) {
     const rel = path.relative(resolved, path.resolve(p));
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw pathRejected(`${target} ⊇ ${p}`);
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
+      throw pathRejected(`${target} ⊇ ${p}`);
   }
   const kind = await entryKind(resolved);
-  if (options.zip ? kind === 'dir' || kind === 'empty-dir' : kind === 'file') throw targetNotEmpty(target);
+  if (options.zip ? kind === 'dir' || kind === 'empty-dir' : kind === 'file')
+    throw targetNotEmpty(target);
   if ((kind === 'dir' || kind === 'file') && !options.force) throw targetNotEmpty(target);
 }
 
@@ -67,7 +73,10 @@ export async function checkTarget(target: string, options: { force: boolean; zip
 export async function makeTempDir(target: string): Promise<string> {
   const resolved = path.resolve(target);
   await mkdir(path.dirname(resolved), { recursive: true });
-  const dir = path.join(path.dirname(resolved), `.${path.basename(resolved)}.vitrine-${randomBytes(4).toString('hex')}.tmp`);
+  const dir = path.join(
+    path.dirname(resolved),
+    `.${path.basename(resolved)}.vitrine-${randomBytes(4).toString('hex')}.tmp`,
+  );
   await mkdir(dir);
   return dir;
 }
@@ -77,11 +86,16 @@ export async function makeTempDir(target: string): Promise<string> {
  * deleted only after the new one is in place, so there is no moment without a complete bundle
  * that a failure could leave behind.
  */
-export async function commitTarget(temp: string, target: string, options: { force: boolean; zip: boolean }): Promise<void> {
+export async function commitTarget(
+  temp: string,
+  target: string,
+  options: { force: boolean; zip: boolean },
+): Promise<void> {
   const resolved = path.resolve(target);
   const kind = await entryKind(resolved);
   if ((kind === 'dir' || kind === 'file') && !options.force) throw targetNotEmpty(target);
-  if (options.zip ? kind === 'dir' || kind === 'empty-dir' : kind === 'file') throw targetNotEmpty(target);
+  if (options.zip ? kind === 'dir' || kind === 'empty-dir' : kind === 'file')
+    throw targetNotEmpty(target);
   if (kind === 'empty-dir') await rm(resolved, { recursive: true });
   if (kind === 'dir' || kind === 'file') {
     const aside = `${path.join(path.dirname(resolved), `.${path.basename(resolved)}.vitrine-old-${randomBytes(4).toString('hex')}`)}`;

@@ -47,7 +47,13 @@ beforeAll(async () => {
   library = await sampleLibrary();
   for (const mode of ['web', 'kiosk'] as const) {
     out[mode] = path.join(work, mode);
-    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode, outDir: out[mode], baseUrl: 'https://example.org/ausstellung/' });
+    await exportExhibition({
+      libraryDir: library,
+      exhibition: SLUG,
+      mode,
+      outDir: out[mode],
+      baseUrl: 'https://example.org/ausstellung/',
+    });
   }
   browser = await launchBrowser();
 });
@@ -69,13 +75,20 @@ async function visit(page: Page, url: string, allowedPrefix: string): Promise<Pr
   page.on('console', (m) => m.type() === 'error' && problems.console.push(`${m.text()} @ ${url}`));
   page.on('pageerror', (e) => problems.console.push(`${e.message} @ ${url}`));
   page.on('request', (r) => {
-    if (!r.url().startsWith(allowedPrefix) && !r.url().startsWith('data:')) problems.external.push(`${r.url()} from ${url}`);
+    if (!r.url().startsWith(allowedPrefix) && !r.url().startsWith('data:'))
+      problems.external.push(`${r.url()} from ${url}`);
   });
-  page.on('requestfailed', (r) => problems.failed.push(`${r.url()} (${r.failure()?.errorText}) from ${url}`));
-  page.on('response', (r) => r.status() >= 400 && problems.failed.push(`${r.url()} ${r.status()} from ${url}`));
+  page.on('requestfailed', (r) =>
+    problems.failed.push(`${r.url()} (${r.failure()?.errorText}) from ${url}`),
+  );
+  page.on(
+    'response',
+    (r) => r.status() >= 400 && problems.failed.push(`${r.url()} ${r.status()} from ${url}`),
+  );
   await page.goto(url, { waitUntil: 'load' });
   // The kiosk entry page forwards at once (meta refresh); follow it before looking around.
-  if (/http-equiv="refresh"/.test(await page.content().catch(() => 'http-equiv="refresh"'))) await page.waitForURL(/#attract$/);
+  if (/http-equiv="refresh"/.test(await page.content().catch(() => 'http-equiv="refresh"')))
+    await page.waitForURL(/#attract$/);
   await page.waitForLoadState('load');
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 600) {
@@ -101,13 +114,17 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
           [pathToFileURL(root + '/').href, pathToFileURL(root + '/').href],
           [server.url, server.url],
         ] as const) {
-          const context = await browser.newContext({ viewport: mode === 'kiosk' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 } });
+          const context = await browser.newContext({
+            viewport:
+              mode === 'kiosk' ? { width: 1920, height: 1080 } : { width: 1280, height: 900 },
+          });
           const page = await context.newPage();
           const problems = await visit(page, base + rel, prefix);
           all.console.push(...problems.console);
           all.failed.push(...problems.failed);
           all.external.push(...problems.external);
-          if (base === server.url) axe.push(...(await axeViolations(page)).map((v) => `${rel}:\n${v}`));
+          if (base === server.url)
+            axe.push(...(await axeViolations(page)).map((v) => `${rel}:\n${v}`));
           await context.close();
         }
       }
@@ -119,9 +136,17 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
   });
 
   it('passes the Nu HTML checker', async () => {
-    const files = (await listFiles(out[mode])).filter((f) => f.endsWith('.html')).map((f) => path.join(out[mode], f));
+    const files = (await listFiles(out[mode]))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => path.join(out[mode], f));
     const vnu = path.join(REPO_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
-    const result = await run('java', ['-jar', vnu, '--errors-only', '--skip-non-html', ...files]).then(
+    const result = await run('java', [
+      '-jar',
+      vnu,
+      '--errors-only',
+      '--skip-non-html',
+      ...files,
+    ]).then(
       () => ({ code: 0, stderr: '' }),
       (err: { code: number; stderr: string }) => ({ code: err.code, stderr: err.stderr }),
     );
@@ -143,7 +168,9 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
         }
         if (rel === '404.html' && mode === 'web') continue; // absolute base URL links, checked in unit tests
         const [file, fragment] = url.split('#');
-        const target = file ? path.resolve(path.dirname(path.join(root, rel)), file.split('?')[0]!) : path.join(root, rel);
+        const target = file
+          ? path.resolve(path.dirname(path.join(root, rel)), file.split('?')[0]!)
+          : path.join(root, rel);
         if (!target.startsWith(root) || !existsSync(target)) {
           broken.push(`${rel}: ${url}`);
           continue;
@@ -200,7 +227,13 @@ describe('web bundle behaviour', () => {
 describe('kiosk behaviour', () => {
   it('returns from a chapter to the start page in the default language after the idle time', async () => {
     const dir = path.join(work, 'kiosk-idle');
-    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode: 'kiosk', outDir: dir, idleSeconds: 2 });
+    await exportExhibition({
+      libraryDir: library,
+      exhibition: SLUG,
+      mode: 'kiosk',
+      outDir: dir,
+      idleSeconds: 2,
+    });
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     const page = await context.newPage();
     const chapter = (await listFiles(path.join(dir, 'en'))).find((f) => /^\d\d-/.test(f))!;
@@ -222,8 +255,12 @@ describe('kiosk behaviour', () => {
     await page.goto(pathToFileURL(path.join(out.kiosk, 'index.html')).href);
     await page.waitForURL(/\/de\/index\.html#attract$/);
     await page.locator('[data-attract]').waitFor({ state: 'visible' });
-    await expect(page.locator('[data-attract] a[hreflang=de]').textContent()).resolves.toBe('Zum Starten berühren');
-    await expect(page.locator('[data-attract] a[hreflang=en]').textContent()).resolves.toBe('Touch to start');
+    await expect(page.locator('[data-attract] a[hreflang=de]').textContent()).resolves.toBe(
+      'Zum Starten berühren',
+    );
+    await expect(page.locator('[data-attract] a[hreflang=en]').textContent()).resolves.toBe(
+      'Touch to start',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -233,8 +270,20 @@ describe('export runs', () => {
   it('gives byte-identical trees when exported twice', async () => {
     const a = path.join(work, 'twice-a');
     const b = path.join(work, 'twice-b');
-    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode: 'web', outDir: a, baseUrl: 'https://example.org/ausstellung/' });
-    await exportExhibition({ libraryDir: library, exhibition: SLUG, mode: 'web', outDir: b, baseUrl: 'https://example.org/ausstellung/' });
+    await exportExhibition({
+      libraryDir: library,
+      exhibition: SLUG,
+      mode: 'web',
+      outDir: a,
+      baseUrl: 'https://example.org/ausstellung/',
+    });
+    await exportExhibition({
+      libraryDir: library,
+      exhibition: SLUG,
+      mode: 'web',
+      outDir: b,
+      baseUrl: 'https://example.org/ausstellung/',
+    });
     expect(await hashTree(b)).toEqual(await hashTree(a));
     expect(await hashTree(a)).toEqual(await hashTree(out.web));
   });

@@ -24,7 +24,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** A tiny static host on 127.0.0.1 for one folder, like any web server a bundle is copied to. */
-export async function serveFolder(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFolder(
+  root: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -32,7 +34,9 @@ export async function serveFolder(root: string): Promise<{ url: string; close: (
       if (!file.startsWith(path.resolve(root))) throw new Error('outside');
       if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
       const data = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      });
       res.end(data);
     } catch {
       const notFound = path.join(root, '404.html');
@@ -50,7 +54,9 @@ export async function serveFolder(root: string): Promise<{ url: string; close: (
 
 export async function listFiles(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
-  for (const e of (await readdir(path.join(root, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const e of (await readdir(path.join(root, rel), { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
     const child = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...(await listFiles(root, child)));
     else out.push(child);
@@ -61,7 +67,10 @@ export async function listFiles(root: string, rel = ''): Promise<string[]> {
 /** path → sha256 of every file: two equal maps mean byte-identical trees. */
 export async function hashTree(root: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const rel of await listFiles(root)) out[rel] = createHash('sha256').update(await readFile(path.join(root, rel))).digest('hex');
+  for (const rel of await listFiles(root))
+    out[rel] = createHash('sha256')
+      .update(await readFile(path.join(root, rel)))
+      .digest('hex');
   return out;
 }
 
@@ -69,7 +78,9 @@ export async function hashTree(root: string): Promise<Record<string, string>> {
 export function referencedUrls(html: string): string[] {
   const urls: string[] = [];
   for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) urls.push(m[1]!);
-  for (const m of html.matchAll(/\ssrcset="([^"]*)"/g)) for (const part of m[1]!.split(',')) urls.push(part.trim().split(/\s+/)[0]!);
-  for (const m of html.matchAll(/http-equiv="refresh" content="\d+; url=([^"]*)"/g)) urls.push(m[1]!);
+  for (const m of html.matchAll(/\ssrcset="([^"]*)"/g))
+    for (const part of m[1]!.split(',')) urls.push(part.trim().split(/\s+/)[0]!);
+  for (const m of html.matchAll(/http-equiv="refresh" content="\d+; url=([^"]*)"/g))
+    urls.push(m[1]!);
   return urls.map((u) => u.replace(/&amp;/g, '&'));
 }

@@ -27,29 +27,73 @@ export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .argument('<dir>', t(ctx, 'Bibliotheksordner', 'library folder'))
-    .requiredOption('--exhibition <slug>', t(ctx, 'Ausstellung (Slug oder Id)', 'exhibition (slug or id)'))
+    .requiredOption(
+      '--exhibition <slug>',
+      t(ctx, 'Ausstellung (Slug oder Id)', 'exhibition (slug or id)'),
+    )
     .requiredOption('--mode <mode>', 'web | kiosk')
-    .requiredOption('--out <outdir>', t(ctx, 'Zielordner (mit --zip: ZIP-Datei)', 'target folder (with --zip: zip file)'))
+    .requiredOption(
+      '--out <outdir>',
+      t(ctx, 'Zielordner (mit --zip: ZIP-Datei)', 'target folder (with --zip: zip file)'),
+    )
     .option('--lang <languages>', t(ctx, 'Sprachen, z. B. de,en', 'languages, e.g. de,en'))
-    .option('--base-url <url>', t(ctx, 'Öffentliche Adresse (für sitemap.xml und Open Graph)', 'public address (for sitemap.xml and Open Graph)'))
-    .option('--idle <seconds>', t(ctx, 'Kiosk: Sekunden bis zur Rückkehr zum Start', 'kiosk: seconds until returning to the start'))
+    .option(
+      '--base-url <url>',
+      t(
+        ctx,
+        'Öffentliche Adresse (für sitemap.xml und Open Graph)',
+        'public address (for sitemap.xml and Open Graph)',
+      ),
+    )
+    .option(
+      '--idle <seconds>',
+      t(
+        ctx,
+        'Kiosk: Sekunden bis zur Rückkehr zum Start',
+        'kiosk: seconds until returning to the start',
+      ),
+    )
     .option('--zip', t(ctx, 'als ZIP-Datei schreiben', 'write a zip file'))
     .option('--force', t(ctx, 'nicht leeres Ziel ersetzen', 'replace a non-empty target'))
-    .description(t(ctx, 'Ausstellung als statisches Web- oder Kiosk-Paket exportieren', 'export an exhibition as a static web or kiosk bundle'))
+    .description(
+      t(
+        ctx,
+        'Ausstellung als statisches Web- oder Kiosk-Paket exportieren',
+        'export an exhibition as a static web or kiosk bundle',
+      ),
+    )
     .action(
       async (
         dir: string,
-        opts: { exhibition: string; mode: string; out: string; lang?: string; baseUrl?: string; idle?: string; zip?: boolean; force?: boolean },
+        opts: {
+          exhibition: string;
+          mode: string;
+          out: string;
+          lang?: string;
+          baseUrl?: string;
+          idle?: string;
+          zip?: boolean;
+          force?: boolean;
+        },
       ) => {
         if (opts.mode !== 'web' && opts.mode !== 'kiosk')
-          throw usage(`--mode muss „web“ oder „kiosk“ sein, nicht „${opts.mode}“.`, `--mode must be “web” or “kiosk”, not “${opts.mode}”.`);
+          throw usage(
+            `--mode muss „web“ oder „kiosk“ sein, nicht „${opts.mode}“.`,
+            `--mode must be “web” or “kiosk”, not “${opts.mode}”.`,
+          );
         let idleSeconds: number | undefined;
         if (opts.idle !== undefined) {
           idleSeconds = Number(opts.idle);
           if (!Number.isInteger(idleSeconds) || idleSeconds < 1 || idleSeconds > 3600)
-            throw usage('--idle erwartet ganze Sekunden zwischen 1 und 3600.', '--idle expects whole seconds between 1 and 3600.');
+            throw usage(
+              '--idle erwartet ganze Sekunden zwischen 1 und 3600.',
+              '--idle expects whole seconds between 1 and 3600.',
+            );
         }
-        const languages = opts.lang?.split(',').map((l) => l.trim()).filter(Boolean);
+        const languages = opts.lang
+          ?.split(',')
+          .map((l) => l.trim())
+          .filter(Boolean);
         const bar = createProgressBar(ctx, 'Export');
         const controller = new AbortController();
         const onSignal = () => controller.abort();
@@ -67,7 +111,12 @@ export function registerExport(program: Command, ctx: CliContext): void {
             ...(languages?.length ? { languages } : {}),
             ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
             ...(idleSeconds !== undefined ? { idleSeconds } : {}),
-            onProgress: (p) => bar.update(p.done, p.total, `${PHASES[p.phase][ctx.lang]}${p.current ? ` ${p.current}` : ''}`),
+            onProgress: (p) =>
+              bar.update(
+                p.done,
+                p.total,
+                `${PHASES[p.phase][ctx.lang]}${p.current ? ` ${p.current}` : ''}`,
+              ),
           });
           const seconds = ((Date.now() - started) / 1000).toFixed(1);
           const mb = (result.bytes / 1e6).toFixed(1);

@@ -16,11 +16,31 @@ describe('renderRichText', () => {
             { type: 'text', text: 'fett', marks: [{ type: 'bold' }] },
             { type: 'hardBreak' },
             { type: 'text', text: 'kursiv', marks: [{ type: 'italic' }] },
-            { type: 'text', text: 'Link', marks: [{ type: 'link', attrs: { href: 'https://example.org/?a=1&b=2' } }] },
+            {
+              type: 'text',
+              text: 'Link',
+              marks: [{ type: 'link', attrs: { href: 'https://example.org/?a=1&b=2' } }],
+            },
           ],
         },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] }] },
-        { type: 'orderedList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b' }] }] }] },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }],
+            },
+          ],
+        },
+        {
+          type: 'orderedList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b' }] }],
+            },
+          ],
+        },
       ]),
     ).value;
     expect(out).toBe(
@@ -37,9 +57,21 @@ describe('renderRichText', () => {
           type: 'paragraph',
           content: [
             { type: 'text', text: '<img src=x onerror=alert(1)>' },
-            { type: 'text', text: 'js', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
-            { type: 'text', text: 'data', marks: [{ type: 'link', attrs: { href: 'data:text/html,<b>' } }] },
-            { type: 'text', text: 'q', marks: [{ type: 'link', attrs: { href: 'https://x.org/"onmouseover=alert(1)' } }] },
+            {
+              type: 'text',
+              text: 'js',
+              marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+            },
+            {
+              type: 'text',
+              text: 'data',
+              marks: [{ type: 'link', attrs: { href: 'data:text/html,<b>' } }],
+            },
+            {
+              type: 'text',
+              text: 'q',
+              marks: [{ type: 'link', attrs: { href: 'https://x.org/"onmouseover=alert(1)' } }],
+            },
             { type: 'script', text: 'alert(1)' },
           ],
         },
@@ -49,7 +81,14 @@ describe('renderRichText', () => {
   });
 
   it('lets callers replace links (kiosk) and lists link targets', () => {
-    const d = doc([{ type: 'paragraph', content: [{ type: 'text', text: 'L', marks: [{ type: 'link', attrs: { href: 'mailto:a@b.de' } }] }] }]);
+    const d = doc([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'L', marks: [{ type: 'link', attrs: { href: 'mailto:a@b.de' } }] },
+        ],
+      },
+    ]);
     expect(renderRichText(d, { link: (_h, c) => c }).value).toBe('<p>L</p>');
     expect(richTextLinks(d)).toEqual(['mailto:a@b.de']);
   });

@@ -34,7 +34,9 @@ function context(): CliContext & { out: string; err: string } {
 }
 
 function program(ctx: CliContext): Command {
-  const p = new Command('vitrine').exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  const p = new Command('vitrine')
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   registerExport(p, ctx);
   return p;
 }
@@ -42,7 +44,11 @@ function program(ctx: CliContext): Command {
 describe('vitrine export', () => {
   it('exports a library written by the store and reports what it did', async () => {
     const dir = path.join(path.dirname(lib.dir), `${path.basename(lib.dir)}-store`);
-    const library = await createLibrary(dir, { name: 'Test', languages: ['de', 'en', 'ar'], defaultLanguage: 'de' });
+    const library = await createLibrary(dir, {
+      name: 'Test',
+      languages: ['de', 'en', 'ar'],
+      defaultLanguage: 'de',
+    });
     const { items, partnerships, awards, exhibitions } = lib.snapshot;
     await library.apply({
       type: 'batch',
@@ -58,7 +64,20 @@ describe('vitrine export', () => {
     const ctx = context();
     const target = path.join(dir, '..', `${path.basename(dir)}-bundle`);
     await program(ctx).parseAsync(
-      ['export', dir, '--exhibition', '50-jahre-dortmund-leeds', '--mode', 'kiosk', '--out', target, '--lang', 'de,en', '--idle', '30'],
+      [
+        'export',
+        dir,
+        '--exhibition',
+        '50-jahre-dortmund-leeds',
+        '--mode',
+        'kiosk',
+        '--out',
+        target,
+        '--lang',
+        'de,en',
+        '--idle',
+        '30',
+      ],
       { from: 'user' },
     );
     expect(ctx.out).toMatch(/^Exported to .*: 11 pages, \d+ files, .* languages de, en;/);
@@ -70,15 +89,36 @@ describe('vitrine export', () => {
 
   it('rejects an unknown mode and a bad idle time', async () => {
     const ctx = context();
-    await expect(program(ctx).parseAsync(['export', lib.dir, '--exhibition', 'x', '--mode', 'tv', '--out', '/tmp/x'], { from: 'user' })).rejects.toBeInstanceOf(AppError);
     await expect(
-      program(ctx).parseAsync(['export', lib.dir, '--exhibition', 'x', '--mode', 'kiosk', '--out', '/tmp/x', '--idle', 'soon'], { from: 'user' }),
+      program(ctx).parseAsync(
+        ['export', lib.dir, '--exhibition', 'x', '--mode', 'tv', '--out', '/tmp/x'],
+        { from: 'user' },
+      ),
+    ).rejects.toBeInstanceOf(AppError);
+    await expect(
+      program(ctx).parseAsync(
+        [
+          'export',
+          lib.dir,
+          '--exhibition',
+          'x',
+          '--mode',
+          'kiosk',
+          '--out',
+          '/tmp/x',
+          '--idle',
+          'soon',
+        ],
+        { from: 'user' },
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('requires --exhibition, --mode and --out', async () => {
     const ctx = context();
-    await expect(program(ctx).parseAsync(['export', lib.dir, '--mode', 'web'], { from: 'user' })).rejects.toThrow();
+    await expect(
+      program(ctx).parseAsync(['export', lib.dir, '--mode', 'web'], { from: 'user' }),
+    ).rejects.toThrow();
     expect(ctx.err).toMatch(/required option/);
   });
 
@@ -86,7 +126,19 @@ describe('vitrine export', () => {
     const ctx = context();
     const target = path.join(path.dirname(lib.dir), `${path.basename(lib.dir)}-cli-out`);
     await expect(
-      program(ctx).parseAsync(['export', path.join(lib.dir, 'missing'), '--exhibition', '50-jahre-dortmund-leeds', '--mode', 'web', '--out', target], { from: 'user' }),
+      program(ctx).parseAsync(
+        [
+          'export',
+          path.join(lib.dir, 'missing'),
+          '--exhibition',
+          '50-jahre-dortmund-leeds',
+          '--mode',
+          'web',
+          '--out',
+          target,
+        ],
+        { from: 'user' },
+      ),
     ).rejects.toBeInstanceOf(Error);
     await expect(listFiles(target)).rejects.toThrow();
   });
