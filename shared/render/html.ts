@@ -1,6 +1,6 @@
 /**
  * The one escaping function of the renderer. Every piece of user text reaches markup through
- * `escapeHtml` — directly or via the `html` template tag, which escapes every interpolated
+ * `escapeHtml` — directly or via the `markup` template tag, which escapes every interpolated
  * string — so nothing a curator types (or an imported file contains) can become markup.
  * Attributes are always written in double quotes, so the same function is safe there too.
  */
@@ -24,7 +24,7 @@ export function escapeHtml(value: string): string {
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-/** Markup that is already safe: produced by `html` or by trusted code in this package. */
+/** Markup that is already safe: produced by `markup` or by trusted code in this package. */
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -43,8 +43,11 @@ function flatten(value: Interpolation): string {
   return value.map(flatten).join('');
 }
 
-/** Template tag: literal parts are markup, every interpolated string is escaped. */
-export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
+/**
+ * Template tag: literal parts are markup, every interpolated string is escaped. (Not named
+ * `html`, so Prettier does not reformat the markup inside and change the output.)
+ */
+export function markup(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
   let out = strings[0] ?? '';
   for (let i = 0; i < values.length; i++) out += flatten(values[i]!) + (strings[i + 1] ?? '');
   return new Html(out);
@@ -70,5 +73,5 @@ export function join(parts: readonly Interpolation[], separator = ''): Html {
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 export function userText(value: string): Html {
-  return BIDI_CONTROLS.test(value) ? html`<bdi>${value}</bdi>` : html`${value}`;
+  return BIDI_CONTROLS.test(value) ? markup`<bdi>${value}</bdi>` : markup`${value}`;
 }

@@ -9,7 +9,7 @@ import {
   type AssetUrl,
   type ImageFormat,
 } from './assets';
-import { html, join, trusted, userText, type Html, type Interpolation } from './html';
+import { join, markup, trusted, userText, type Html, type Interpolation } from './html';
 import {
   HOME_PLACE,
   type BlockView,
@@ -71,21 +71,21 @@ function url(ctx: Ctx, ref: AssetRef): string {
 
 /** `lang`/`dir` attributes when a text is not in the page's language (it fell back). */
 function langAttrs(ctx: Ctx, t: LocalText | null | undefined): Html {
-  if (!t || t.lang === ctx.view.lang) return html``;
+  if (!t || t.lang === ctx.view.lang) return markup``;
   const dir = textDirection(t.lang);
-  return dir !== ctx.view.dir ? html` lang="${t.lang}" dir="${dir}"` : html` lang="${t.lang}"`;
+  return dir !== ctx.view.dir ? markup` lang="${t.lang}" dir="${dir}"` : markup` lang="${t.lang}"`;
 }
 
 function text(ctx: Ctx, t: LocalText | null | undefined): Html {
-  if (!t) return html``;
+  if (!t) return markup``;
   return t.lang === ctx.view.lang
     ? userText(t.text)
-    : html`<span${langAttrs(ctx, t)}>${userText(t.text)}</span>`;
+    : markup`<span${langAttrs(ctx, t)}>${userText(t.text)}</span>`;
 }
 
 /** Plain text with blank lines as paragraph breaks and single newlines as <br>. */
 function paragraphs(ctx: Ctx, t: LocalText | null | undefined, cls = ''): Html {
-  if (!t) return html``;
+  if (!t) return markup``;
   const paras = t.text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
@@ -93,7 +93,7 @@ function paragraphs(ctx: Ctx, t: LocalText | null | undefined, cls = ''): Html {
   return join(
     paras.map(
       (p) =>
-        html`<p${cls ? html` class="${cls}"` : ''}${langAttrs(ctx, t)}>${join(
+        markup`<p${cls ? markup` class="${cls}"` : ''}${langAttrs(ctx, t)}>${join(
           p.split('\n').map((line) => userText(line)),
           '<br>',
         )}</p>`,
@@ -121,7 +121,7 @@ function picture(
   opts: { eager?: boolean } = {},
 ): Html {
   const size = imageSize(ctx, asset);
-  if (!size) return html``;
+  if (!size) return markup``;
   const widths = derivativeWidths(size.width);
   const srcset = (format: ImageFormat) =>
     widths
@@ -130,20 +130,9 @@ function picture(
   const fallbackWidth = widths.find((w) => w >= 960) ?? widths[widths.length - 1]!;
   const first = ctx.images === 0 || opts.eager;
   ctx.images++;
-  return html`<picture
-    >${FORMAT_TYPES.map(
-      ([format, type]) =>
-        html`<source type="${type}" srcset="${srcset(format)}" sizes="${sizes}" />`,
-    )}<img
-      src="${url(ctx, { type: 'image', sha256: asset.sha256, width: fallbackWidth, format: 'jpeg' })}"
-      srcset="${srcset('jpeg')}"
-      sizes="${sizes}"
-      width="${fallbackWidth}"
-      height="${derivativeHeight(fallbackWidth, size)}"
-      alt="${alt}"
-      ${first ? html` fetchpriority="high"` : html` loading="lazy"`}
-      decoding="async"
-  /></picture>`;
+  return markup`<picture>${FORMAT_TYPES.map(
+    ([format, type]) => markup`<source type="${type}" srcset="${srcset(format)}" sizes="${sizes}">`,
+  )}<img src="${url(ctx, { type: 'image', sha256: asset.sha256, width: fallbackWidth, format: 'jpeg' })}" srcset="${srcset('jpeg')}" sizes="${sizes}" width="${fallbackWidth}" height="${derivativeHeight(fallbackWidth, size)}" alt="${alt}"${first ? markup` fetchpriority="high"` : markup` loading="lazy"`} decoding="async"></picture>`;
 }
 
 function largestJpeg(ctx: Ctx, asset: MediaAsset): string | null {
@@ -162,8 +151,8 @@ function creditLine(ctx: Ctx, item: ItemView): Html {
   const parts: Interpolation[] = [];
   if (item.rights?.creditLine) parts.push(text(ctx, item.rights.creditLine));
   else if (item.creator) parts.push(userText(item.creator));
-  if (item.rights) parts.push(html`${item.rights.label}`);
-  return parts.length ? html`<p class="credit">${join(parts, ' · ')}</p>` : html``;
+  if (item.rights) parts.push(markup`${item.rights.label}`);
+  return parts.length ? markup`<p class="credit">${join(parts, ' · ')}</p>` : markup``;
 }
 
 /** The media part of an item: picture, player or document link. */
@@ -174,36 +163,24 @@ function media(ctx: Ctx, item: ItemView, sizes: string): Html {
     const pic = picture(ctx, item.image, alt, sizes);
     const big = largestJpeg(ctx, item.image);
     return big
-      ? html`<a class="lightbox" href="${big}" data-lightbox=""
-          >${pic}<span class="visually-hidden"> (${s.enlarge})</span></a
-        >`
+      ? markup`<a class="lightbox" href="${big}" data-lightbox="">${pic}<span class="visually-hidden"> (${s.enlarge})</span></a>`
       : pic;
   }
   const file = item.file;
-  if (!file) return html``;
+  if (!file) return markup``;
   const src = url(ctx, { type: 'original', asset: file });
   const transcript = item.transcript
-    ? html`<details class="transcript">
-        <summary>${s.transcript}</summary>
-        ${paragraphs(ctx, item.transcript)}
-      </details>`
-    : html``;
+    ? markup`<details class="transcript"><summary>${s.transcript}</summary>${paragraphs(ctx, item.transcript)}</details>`
+    : markup``;
   if (file.kind === 'audio')
-    return html`<audio controls preload="none" src="${src}">
-        <a href="${src}">${s.download}</a></audio
-      >${transcript}`;
+    return markup`<audio controls preload="none" src="${src}"><a href="${src}">${s.download}</a></audio>${transcript}`;
   if (file.kind === 'video') {
     const dims =
-      file.width && file.height ? html` width="${file.width}" height="${file.height}"` : html``;
-    return html`<video controls preload="metadata" src="${src}" ${dims}>
-        <a href="${src}">${s.download}</a></video
-      >${transcript}`;
+      file.width && file.height ? markup` width="${file.width}" height="${file.height}"` : markup``;
+    return markup`<video controls preload="metadata" src="${src}"${dims}><a href="${src}">${s.download}</a></video>${transcript}`;
   }
   const type = file.ext.toUpperCase();
-  return html`<p class="document">
-    <a href="${src}" type="${file.mime}">${userText(item.title.text)}</a>
-    <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span>
-  </p>`;
+  return markup`<p class="document"><a href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
 }
 
 function itemFigure(
@@ -213,37 +190,25 @@ function itemFigure(
 ): Html {
   const caption = opts.caption ?? null;
   const title = caption ? text(ctx, caption) : text(ctx, item.title);
-  const idAttr = opts.id ? html` id="${opts.id}"` : html``;
-  return html`<figure class="item item-${item.kind}" ${idAttr}>
-    ${media(ctx, item, opts.sizes)}
-    <figcaption>
-      ${opts.label ? html`<span class="label">${opts.label}</span> ` : ''}<span class="item-title"
-        >${title}</span
-      >${item.date ? html` <span class="date">${item.date}</span>` : ''}${
-        item.description && !opts.label ? paragraphs(ctx, item.description, 'description') : ''
-      }${creditLine(ctx, item)}
-    </figcaption>
-  </figure>`;
+  const idAttr = opts.id ? markup` id="${opts.id}"` : markup``;
+  return markup`<figure class="item item-${item.kind}"${idAttr}>${media(ctx, item, opts.sizes)}<figcaption>${
+    opts.label ? markup`<span class="label">${opts.label}</span> ` : ''
+  }<span class="item-title">${title}</span>${item.date ? markup` <span class="date">${item.date}</span>` : ''}${
+    item.description && !opts.label ? paragraphs(ctx, item.description, 'description') : ''
+  }${creditLine(ctx, item)}</figcaption></figure>`;
 }
 
 function qrList(ctx: Ctx, urls: string[]): Html {
-  if (!urls.length) return html``;
-  return html`<ul class="qr-codes">
-    ${urls.map(
-      (u) =>
-        html`<li>
-          <figure class="qr">
-            ${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}
-            <figcaption><span class="visually-hidden">${ctx.s.qrHint}: </span>${u}</figcaption>
-          </figure>
-        </li>`,
-    )}
-  </ul>`;
+  if (!urls.length) return markup``;
+  return markup`<ul class="qr-codes">${urls.map(
+    (u) =>
+      markup`<li><figure class="qr">${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}<figcaption><span class="visually-hidden">${ctx.s.qrHint}: </span>${u}</figcaption></figure></li>`,
+  )}</ul>`;
 }
 
 function heading(ctx: Ctx, t: LocalText | null, fallback?: string): Html {
-  if (t) return html`<h2${langAttrs(ctx, t)}>${userText(t.text)}</h2>`;
-  return fallback ? html`<h2>${fallback}</h2>` : html``;
+  if (t) return markup`<h2${langAttrs(ctx, t)}>${userText(t.text)}</h2>`;
+  return fallback ? markup`<h2>${fallback}</h2>` : markup``;
 }
 
 const SIZES_WIDE = '(min-width: 62rem) 60rem, 100vw';
@@ -257,45 +222,18 @@ function mapFigure(ctx: Ctx, block: Extract<BlockView, { type: 'map' }>): Html {
   const label = block.title?.text ?? s.map;
   const dots = block.places.map((place, i) => {
     const p = geometry.points[i];
-    if (!p) return html``;
-    return html`<g class="place"
-      ><circle cx="${p.x}" cy="${p.y}" r="5"></circle
-      ><text x="${p.x + 8}" y="${p.y + 4}">${place.name.text}</text></g
-    >`;
+    if (!p) return markup``;
+    return markup`<g class="place"><circle cx="${p.x}" cy="${p.y}" r="5"></circle><text x="${p.x + 8}" y="${p.y + 4}">${place.name.text}</text></g>`;
   });
   const home = geometry.home
-    ? html`<g class="place home"
-        ><circle cx="${geometry.home.x}" cy="${geometry.home.y}" r="7"></circle
-        ><text x="${geometry.home.x + 10}" y="${geometry.home.y - 8}">${s.home}</text></g
-      >`
-    : html``;
-  return html`<figure class="map">
-    <svg
-      viewBox="0 0 ${geometry.width} ${geometry.height}"
-      role="img"
-      aria-labelledby="${titleId}"
-      focusable="false"
-    >
-      <title id="${titleId}">${label}</title>
-      <rect class="sea" width="${geometry.width}" height="${geometry.height}"></rect>
-      <path class="land" d="${geometry.outline}"></path>
-      ${home}${dots}
-    </svg>
-    <figcaption>
-      <span class="visually-hidden">${s.mapPlaces}</span>
-      <ul class="places">
-        ${block.places.map(
-          (p) =>
-            html`<li>
-              <span class="place-name" ${langAttrs(ctx, p.name)}>${userText(p.name.text)}</span>
-              <span class="country">(${p.country})</span>${
-                p.since ? html`, ${s.since} ${p.since}` : ''
-              }
-            </li>`,
-        )}
-      </ul>
-    </figcaption>
-  </figure>`;
+    ? markup`<g class="place home"><circle cx="${geometry.home.x}" cy="${geometry.home.y}" r="7"></circle><text x="${geometry.home.x + 10}" y="${geometry.home.y - 8}">${s.home}</text></g>`
+    : markup``;
+  return markup`<figure class="map"><svg viewBox="0 0 ${geometry.width} ${geometry.height}" role="img" aria-labelledby="${titleId}" focusable="false"><title id="${titleId}">${label}</title><rect class="sea" width="${geometry.width}" height="${geometry.height}"></rect><path class="land" d="${geometry.outline}"></path>${home}${dots}</svg><figcaption><span class="visually-hidden">${s.mapPlaces}</span><ul class="places">${block.places.map(
+    (p) =>
+      markup`<li><span class="place-name"${langAttrs(ctx, p.name)}>${userText(p.name.text)}</span> <span class="country">(${p.country})</span>${
+        p.since ? markup`, ${s.since} ${p.since}` : ''
+      }</li>`,
+  )}</ul></figcaption></figure>`;
 }
 
 /** Equirectangular fallback without outlines, for callers that bring no geometry (previews). */
@@ -326,12 +264,7 @@ function renderBlock(ctx: Ctx, block: BlockView): Html {
   const s = ctx.s;
   const id = blockAnchor(block.id);
   const open = (extra: Html | string = '') =>
-    html`<section
-      class="block block-${block.type}"
-      id="${id}"
-      data-block="${block.id}"
-      ${extra}
-    ></section>`;
+    markup`<section class="block block-${block.type}" id="${id}" data-block="${block.id}"${extra}>`;
   switch (block.type) {
     case 'text': {
       const links: string[] = [];
@@ -339,64 +272,62 @@ function renderBlock(ctx: Ctx, block: BlockView): Html {
         link: kiosk(ctx)
           ? (href, content) => {
               if (!links.includes(href)) links.push(href);
-              return html`<span class="external">${content}</span>`;
+              return markup`<span class="external">${content}</span>`;
             }
           : undefined,
       });
       const dir = textDirection(block.lang);
       const attrs =
         block.lang === ctx.view.lang
-          ? html``
+          ? markup``
           : dir !== ctx.view.dir
-            ? html` lang="${block.lang}" dir="${dir}"`
-            : html` lang="${block.lang}"`;
-      return html`${open(attrs)}${body}${kiosk(ctx) ? qrList(ctx, links) : ''}</section>`;
+            ? markup` lang="${block.lang}" dir="${dir}"`
+            : markup` lang="${block.lang}"`;
+      return markup`${open(attrs)}${body}${kiosk(ctx) ? qrList(ctx, links) : ''}</section>`;
     }
     case 'item':
-      return html`${open()}${itemFigure(ctx, block.item, { caption: block.caption, sizes: SIZES_WIDE })}</section>`;
+      return markup`${open()}${itemFigure(ctx, block.item, { caption: block.caption, sizes: SIZES_WIDE })}</section>`;
     case 'gallery':
-      return html`${open()}${heading(ctx, block.title)}<ul class="gallery">${block.items.map(
-        (item) => html`<li>${itemFigure(ctx, item, { sizes: SIZES_GRID })}</li>`,
+      return markup`${open()}${heading(ctx, block.title)}<ul class="gallery">${block.items.map(
+        (item) => markup`<li>${itemFigure(ctx, item, { sizes: SIZES_GRID })}</li>`,
       )}</ul></section>`;
     case 'timeline':
-      return html`${open()}${heading(ctx, block.title, s.timeline)}<ol class="timeline">${block.events.map(
+      return markup`${open()}${heading(ctx, block.title, s.timeline)}<ol class="timeline">${block.events.map(
         (e) =>
-          html`<li class="event${e.award ? ' award' : ''}">${
+          markup`<li class="event${e.award ? ' award' : ''}">${
             e.datetime
-              ? html`<time datetime="${e.datetime}">${e.date}</time>`
-              : html`<span class="time">${e.date}</span>`
+              ? markup`<time datetime="${e.datetime}">${e.date}</time>`
+              : markup`<span class="time">${e.date}</span>`
           }<h3${langAttrs(ctx, e.title)}>${userText(e.title.text)}</h3>${
             e.award
-              ? html`<p class="kind">${s.award}</p>`
+              ? markup`<p class="kind">${s.award}</p>`
               : e.place
-                ? html`<p class="kind">${text(ctx, e.place)}</p>`
+                ? markup`<p class="kind">${text(ctx, e.place)}</p>`
                 : ''
           }${paragraphs(ctx, e.text)}</li>`,
       )}</ol></section>`;
     case 'quote':
-      return html`${open()}<figure class="quote"><blockquote>${paragraphs(ctx, block.text)}</blockquote>${
+      return markup`${open()}<figure class="quote"><blockquote>${paragraphs(ctx, block.text)}</blockquote>${
         block.attribution || block.item
-          ? html`<figcaption>
-              ${block.attribution ? html`<span class="attribution">${text(ctx, block.attribution)}</span>` : ''}${
-                block.item ? html` <cite>${text(ctx, block.item.title)}</cite>` : ''
-              }
-            </figcaption>`
+          ? markup`<figcaption>${block.attribution ? markup`<span class="attribution">${text(ctx, block.attribution)}</span>` : ''}${
+              block.item ? markup` <cite>${text(ctx, block.item.title)}</cite>` : ''
+            }</figcaption>`
           : ''
       }</figure></section>`;
     case 'comparison':
-      return html`${open()}<figure class="comparison"><div class="pair">${itemFigure(
+      return markup`${open()}<figure class="comparison"><div class="pair">${itemFigure(
         ctx,
         block.before.item,
         {
           sizes: SIZES_HALF,
-          label: block.before.label ? text(ctx, block.before.label) : html`${s.then}`,
+          label: block.before.label ? text(ctx, block.before.label) : markup`${s.then}`,
         },
       )}${itemFigure(ctx, block.after.item, {
         sizes: SIZES_HALF,
-        label: block.after.label ? text(ctx, block.after.label) : html`${s.now}`,
-      })}</div>${block.caption ? html`<figcaption>${paragraphs(ctx, block.caption)}</figcaption>` : ''}</figure></section>`;
+        label: block.after.label ? text(ctx, block.after.label) : markup`${s.now}`,
+      })}</div>${block.caption ? markup`<figcaption>${paragraphs(ctx, block.caption)}</figcaption>` : ''}</figure></section>`;
     case 'map':
-      return html`${open()}${heading(ctx, block.title, s.map)}${mapFigure(ctx, block)}</section>`;
+      return markup`${open()}${heading(ctx, block.title, s.map)}${mapFigure(ctx, block)}</section>`;
   }
 }
 
@@ -431,7 +362,7 @@ function frame(ctx: Ctx, input: FrameInput): string {
   const canonical = absolute(view, here);
   const alternates = view.languages.map((l) => ({ lang: l, href: `../${l}/${input.file}` }));
   const web = view.mode === 'web';
-  let og: Html = html``;
+  let og: Html = markup``;
   if (web) {
     const image = input.ogImage ? imageSize(ctx, input.ogImage) : null;
     const ogImageUrl =
@@ -446,146 +377,78 @@ function frame(ctx: Ctx, input: FrameInput): string {
             format: 'jpeg',
           })
         : null;
-    og = html` <meta property="og:type" content="website" />
-      <meta property="og:title" content="${fullTitle}" />
-      <meta property="og:description" content="${input.description}" />
-      <meta property="og:locale" content="${view.lang.replace('-', '_')}" />
-      <meta property="og:site_name" content="${view.title.text}" />${
-        canonical
-          ? html` <meta property="og:url" content="${canonical}" />
-              <link rel="canonical" href="${canonical}" />`
-          : ''
-      }${ogImageUrl ? html` <meta property="og:image" content="${ogImageUrl}" />` : ''}`;
+    og = markup`
+<meta property="og:type" content="website">
+<meta property="og:title" content="${fullTitle}">
+<meta property="og:description" content="${input.description}">
+<meta property="og:locale" content="${view.lang.replace('-', '_')}">
+<meta property="og:site_name" content="${view.title.text}">${
+      canonical
+        ? markup`
+<meta property="og:url" content="${canonical}">
+<link rel="canonical" href="${canonical}">`
+        : ''
+    }${
+      ogImageUrl
+        ? markup`
+<meta property="og:image" content="${ogImageUrl}">`
+        : ''
+    }`;
   }
   const hreflangs =
     view.languages.length > 1
       ? join(
           alternates.map(
-            (a) =>
-              html` <link
-                rel="alternate"
-                hreflang="${a.lang}"
-                href="${view.baseUrl ? `${view.baseUrl}${a.lang}/${input.file}` : a.href}"
-              />`,
+            (a) => markup`
+<link rel="alternate" hreflang="${a.lang}" href="${view.baseUrl ? `${view.baseUrl}${a.lang}/${input.file}` : a.href}">`,
           ),
         )
-      : html``;
+      : markup``;
   const chapterNav = view.chapters.length
-    ? html`<nav class="chapters" aria-label="${s.chapters}">
-        <ol>
-          ${view.chapters.map(
-            (c) =>
-              html`<li>
-                <a
-                  href="${c.file}"
-                  ${input.chapter?.id === c.id ? html` aria-current="page"` : ''}${langAttrs(ctx, c.title)}
-                  >${userText(c.title.text)}</a
-                >
-              </li>`,
-          )}
-        </ol>
-      </nav>`
-    : html``;
+    ? markup`<nav class="chapters" aria-label="${s.chapters}"><ol>${view.chapters.map(
+        (c) =>
+          markup`<li><a href="${c.file}"${input.chapter?.id === c.id ? markup` aria-current="page"` : ''}${langAttrs(ctx, c.title)}>${userText(c.title.text)}</a></li>`,
+      )}</ol></nav>`
+    : markup``;
   const languageNav =
     view.languages.length > 1
-      ? html`<nav class="languages" aria-label="${s.languages}">
-          <ul>
-            ${view.languages.map((l) =>
-              l === view.lang
-                ? html`<li>
-                    <a href="${input.file}" hreflang="${l}" lang="${l}" aria-current="true"
-                      >${languageName(l)}</a
-                    >
-                  </li>`
-                : html`<li>
-                    <a
-                      href="../${l}/${input.file}"
-                      hreflang="${l}"
-                      lang="${l}"
-                      ${textDirection(l) !== view.dir ? html` dir="${textDirection(l)}"` : ''}
-                      >${languageName(l)}</a
-                    >
-                  </li>`,
-            )}
-          </ul>
-        </nav>`
-      : html``;
+      ? markup`<nav class="languages" aria-label="${s.languages}"><ul>${view.languages.map((l) =>
+          l === view.lang
+            ? markup`<li><a href="${input.file}" hreflang="${l}" lang="${l}" aria-current="true">${languageName(l)}</a></li>`
+            : markup`<li><a href="../${l}/${input.file}" hreflang="${l}" lang="${l}"${textDirection(l) !== view.dir ? markup` dir="${textDirection(l)}"` : ''}>${languageName(l)}</a></li>`,
+        )}</ul></nav>`
+      : markup``;
   const kioskParts = kiosk(ctx)
-    ? html`<div
-        class="idle"
-        hidden
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="idle-title"
-        aria-describedby="idle-text"
-        data-idle-dialog=""
-      >
-        <h2 id="idle-title">${s.idleTitle}</h2>
-        <p id="idle-text">${s.idleText} <span class="countdown" data-countdown=""></span></p>
-        <button type="button" data-stay="">${s.stay}</button>
-      </div>`
-    : html``;
+    ? markup`<div class="idle" hidden role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" data-idle-dialog=""><h2 id="idle-title">${s.idleTitle}</h2><p id="idle-text">${s.idleText} <span class="countdown" data-countdown=""></span></p><button type="button" data-stay="">${s.stay}</button></div>`
+    : markup``;
   const home = `../${view.defaultLanguage}/index.html`;
-  const accent = view.accentColor ? html` style="--accent: ${view.accentColor}"` : html``;
-  const footer = html`<footer class="site-footer">
-    <p>
-      <a href="credits.html">${s.credits}</a>${
-        web ? html` · <a href="search.html">${s.search}</a>` : ''
-      }
-    </p>
-    ${
-      view.imprint
-        ? html`<div class="imprint">
-            <h2>${s.imprint}</h2>
-            ${paragraphs(ctx, view.imprint)}
-          </div>`
-        : ''
-    }
-    <p>${s.footer}</p>
-  </footer>`;
+  const accent = view.accentColor ? markup` style="--accent: ${view.accentColor}"` : markup``;
+  const footer = markup`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
+    web ? markup` · <a href="search.html">${s.search}</a>` : ''
+  }</p>${view.imprint ? markup`<div class="imprint"><h2>${s.imprint}</h2>${paragraphs(ctx, view.imprint)}</div>` : ''}<p>${s.footer}</p></footer>`;
   return `<!DOCTYPE html>
-${html`<html
-  lang="${view.lang}"
-  dir="${view.dir}"
-  class="mode-${view.mode}"
-  data-mode="${view.mode}"
-  data-theme="${view.theme}"
-  data-lang="${view.lang}"
-  data-home="${home}"
-  data-idle="${view.idleSeconds}"
-  data-close="${s.close}"
-  ${accent}
->
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <link rel="icon" href="data:," />
-    <title>${fullTitle}</title>
-    <meta name="description" content="${input.description}" />
-    ${og}${hreflangs}
-    <link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}" />
-    <script src="${url(ctx, { type: 'script' })}" defer></script>
-  </head>
-  <body class="page-${input.kind}">
-    <a class="skip-link" href="#main">${s.skip}</a>
-    <header class="site-header">
-      <p class="site-title">
-        <a href="index.html" ${input.kind === 'start' ? html` aria-current="page"` : ''}
-          >${text(ctx, view.title)}</a
-        >
-      </p>
-      ${languageNav}
-      <p class="search-link">
-        <a href="search.html" ${input.kind === 'search' ? html` aria-current="page"` : ''}
-          >${s.search}</a
-        >
-      </p>
-    </header>
-    ${chapterNav}
-    <main id="main">${input.main}</main>
-    ${footer} ${kioskParts}${input.extraBody ?? ''}
-  </body>
-</html> `}`;
+${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${fullTitle}</title>
+<meta name="description" content="${input.description}">${og}${hreflangs}
+<link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
+<script src="${url(ctx, { type: 'script' })}" defer></script>
+</head>
+<body class="page-${input.kind}">
+<a class="skip-link" href="#main">${s.skip}</a>
+<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? markup` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? markup` aria-current="page"` : ''}>${s.search}</a></p></header>
+${chapterNav}
+<main id="main">
+${input.main}
+</main>
+${footer}
+${kioskParts}${input.extraBody ?? ''}
+</body>
+</html>
+`}`;
 }
 
 function newCtx(view: ExhibitionView, options: RenderOptions, up: string): Ctx {
@@ -597,27 +460,18 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
   const s = ctx.s;
   const first = view.chapters[0];
   const cover = view.cover?.image
-    ? html`<div class="cover">
-        ${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_WIDE)}
-      </div>`
-    : html``;
-  const main = html`<div class="hero">${cover}<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
+    ? markup`<div class="cover">${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_WIDE)}</div>`
+    : markup``;
+  const main = markup`<div class="hero">${cover}<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
     view.subtitle
-      ? html`<p class="subtitle" ${langAttrs(ctx, view.subtitle)}>
-          ${userText(view.subtitle.text)}
-        </p>`
+      ? markup`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>`
       : ''
-  }${first ? html`<p class="begin"><a class="button" href="${first.file}">${s.begin}</a></p>` : ''}</div>
+  }${first ? markup`<p class="begin"><a class="button" href="${first.file}">${s.begin}</a></p>` : ''}</div>
 <section class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${s.chapters}</h2><ol class="chapter-cards">${view.chapters.map(
     (c) =>
-      html`<li>
-        <a href="${c.file}"
-          ><span class="number">${c.number}</span>
-          <span class="chapter-title" ${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a
-        >
-      </li>`,
+      markup`<li><a href="${c.file}"><span class="number">${c.number}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a></li>`,
   )}</ol></section>`;
-  let extra: Html = html``;
+  let extra: Html = markup``;
   if (view.mode === 'kiosk') {
     // The attract screen: highlights cross-fade behind "touch to start" in every language.
     const highlights: MediaAsset[] = [];
@@ -631,34 +485,13 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
         if (block.type === 'item') push(block.item.image);
         if (block.type === 'gallery') block.items.forEach((i) => push(i.image));
       }
-    extra = html`<section class="attract" hidden data-attract="" aria-label="${view.title.text}">
-      <div class="attract-slides">
-        ${highlights.map(
-          (a, i) =>
-            html`<div class="slide${i === 0 ? ' is-active' : ''}">
-              ${picture(ctx, a, '', '100vw', { eager: false })}
-            </div>`,
-        )}
-      </div>
-      <div class="attract-text">
-        <p class="attract-title">${text(ctx, view.title)}</p>
-        <ul class="attract-start">
-          ${view.languages.map(
-            (l) =>
-              html`<li>
-                <a
-                  href="../${l}/index.html"
-                  hreflang="${l}"
-                  lang="${l}"
-                  dir="${textDirection(l)}"
-                  data-start=""
-                  >${uiStrings(l).touchToStart}</a
-                >
-              </li>`,
-          )}
-        </ul>
-      </div>
-    </section>`;
+    extra = markup`<section class="attract" hidden data-attract="" aria-label="${view.title.text}"><div class="attract-slides">${highlights.map(
+      (a, i) =>
+        markup`<div class="slide${i === 0 ? ' is-active' : ''}">${picture(ctx, a, '', '100vw', { eager: false })}</div>`,
+    )}</div><div class="attract-text"><p class="attract-title">${text(ctx, view.title)}</p><ul class="attract-start">${view.languages.map(
+      (l) =>
+        markup`<li><a href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
+    )}</ul></div></section>`;
   }
   return {
     path: `${view.lang}/index.html`,
@@ -685,17 +518,15 @@ function chapterPage(
   const prev = view.chapters[index - 1];
   const next = view.chapters[index + 1];
   const blocks = chapter.blocks.map((b) => renderBlock(ctx, b));
-  const pager = html`<nav class="pager" aria-label="${s.pager}">
-    ${
-      prev
-        ? html`<a rel="prev" href="${prev.file}"><span class="pager-label">${s.previous}</span> <span${langAttrs(ctx, prev.title)}>${userText(prev.title.text)}</span></a>`
-        : ''
-    }${
-      next
-        ? html`<a rel="next" href="${next.file}"><span class="pager-label">${s.next}</span> <span${langAttrs(ctx, next.title)}>${userText(next.title.text)}</span></a>`
-        : ''
-    }
-  </nav>`;
+  const pager = markup`<nav class="pager" aria-label="${s.pager}">${
+    prev
+      ? markup`<a rel="prev" href="${prev.file}"><span class="pager-label">${s.previous}</span> <span${langAttrs(ctx, prev.title)}>${userText(prev.title.text)}</span></a>`
+      : ''
+  }${
+    next
+      ? markup`<a rel="next" href="${next.file}"><span class="pager-label">${s.next}</span> <span${langAttrs(ctx, next.title)}>${userText(next.title.text)}</span></a>`
+      : ''
+  }</nav>`;
   const firstText = chapter.blocks.find((b) => b.type === 'text');
   const description =
     firstText && firstText.type === 'text'
@@ -717,7 +548,7 @@ function chapterPage(
       title: chapter.title.text,
       description: description || plainExcerpt(`${chapter.title.text} – ${view.title.text}`),
       chapter,
-      main: html`<article class="chapter"><h1${langAttrs(ctx, chapter.title)}>${userText(chapter.title.text)}</h1>
+      main: markup`<article class="chapter"><h1${langAttrs(ctx, chapter.title)}>${userText(chapter.title.text)}</h1>
 ${join(blocks, '\n')}
 </article>
 ${pager}`,
@@ -735,56 +566,26 @@ function creditsPage(view: ExhibitionView, options: RenderOptions): RenderedFile
     if (rights?.url) statements.set(rights.url, rights.label);
     const rightsHtml = rights
       ? kiosk(ctx) || !rights.url
-        ? html`${rights.label}`
-        : html`<a href="${rights.url}" rel="license noopener">${rights.label}</a>`
-      : html`${s.noRights}`;
-    return html`<li class="credit-entry">
-      <h2 class="credit-title" ${langAttrs(ctx, item.title)}>${userText(item.title.text)}</h2>
-      <dl>
-        ${
-          item.creator
-            ? html`<dt>${s.creator}</dt>
-                <dd>${userText(item.creator)}</dd>`
-            : ''
-        }
-        <dt>${s.rights}</dt>
-        <dd>${rightsHtml}</dd>
-        ${
-          rights?.holder
-            ? html`<dt>${s.holder}</dt>
-                <dd>${userText(rights.holder)}</dd>`
-            : ''
-        }${rights?.creditLine ? html`<dt>${s.credits}</dt><dd${langAttrs(ctx, rights.creditLine)}>${userText(rights.creditLine.text)}</dd>` : ''}${
-          item.source
-            ? html`<dt>${s.source}</dt>
-                <dd>${userText(item.source)}</dd>`
-            : ''
-        }${
-          item.archiveRef
-            ? html`<dt>${s.archiveRef}</dt>
-                <dd>${userText(item.archiveRef)}</dd>`
-            : ''
-        }
-      </dl>
-    </li>`;
+        ? markup`${rights.label}`
+        : markup`<a href="${rights.url}" rel="license noopener">${rights.label}</a>`
+      : markup`${s.noRights}`;
+    return markup`<li class="credit-entry"><h2 class="credit-title"${langAttrs(ctx, item.title)}>${userText(item.title.text)}</h2><dl>${
+      item.creator ? markup`<dt>${s.creator}</dt><dd>${userText(item.creator)}</dd>` : ''
+    }<dt>${s.rights}</dt><dd>${rightsHtml}</dd>${
+      rights?.holder ? markup`<dt>${s.holder}</dt><dd>${userText(rights.holder)}</dd>` : ''
+    }${rights?.creditLine ? markup`<dt>${s.credits}</dt><dd${langAttrs(ctx, rights.creditLine)}>${userText(rights.creditLine.text)}</dd>` : ''}${
+      item.source ? markup`<dt>${s.source}</dt><dd>${userText(item.source)}</dd>` : ''
+    }${item.archiveRef ? markup`<dt>${s.archiveRef}</dt><dd>${userText(item.archiveRef)}</dd>` : ''}</dl></li>`;
   });
   const licences =
     kiosk(ctx) && statements.size
-      ? html`<section class="licences" aria-labelledby="licences-title">
-          <h2 id="licences-title">${s.licences}</h2>
-          <ul class="qr-codes">
-            ${[...statements].map(
-              ([u, label]) =>
-                html`<li>
-                  <figure class="qr">
-                    ${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}
-                    <figcaption>${label}<br /><span class="url">${u}</span></figcaption>
-                  </figure>
-                </li>`,
-            )}
-          </ul>
-        </section>`
-      : html``;
+      ? markup`<section class="licences" aria-labelledby="licences-title"><h2 id="licences-title">${s.licences}</h2><ul class="qr-codes">${[
+          ...statements,
+        ].map(
+          ([u, label]) =>
+            markup`<li><figure class="qr">${ctx.options.qrSvg ? trusted(ctx.options.qrSvg(u)) : ''}<figcaption>${label}<br><span class="url">${u}</span></figcaption></figure></li>`,
+        )}</ul></section>`
+      : markup``;
   return {
     path: `${view.lang}/credits.html`,
     content: frame(ctx, {
@@ -792,13 +593,7 @@ function creditsPage(view: ExhibitionView, options: RenderOptions): RenderedFile
       file: 'credits.html',
       title: s.credits,
       description: s.creditsIntro,
-      main: html`<h1>${s.credits}</h1>
-        <p>${s.creditsIntro}</p>
-        ${view.credits ? paragraphs(ctx, view.credits) : ''}
-        <ul class="credit-list">
-          ${rows}
-        </ul>
-        ${licences}`,
+      main: markup`<h1>${s.credits}</h1><p>${s.creditsIntro}</p>${view.credits ? paragraphs(ctx, view.credits) : ''}<ul class="credit-list">${rows}</ul>${licences}`,
     }),
   };
 }
@@ -813,22 +608,7 @@ function searchPage(view: ExhibitionView, options: RenderOptions): RenderedFile 
       file: 'search.html',
       title: s.search,
       description: `${s.search} – ${view.title.text}`,
-      main: html`<h1>${s.search}</h1>
-        <form
-          class="search-form"
-          role="search"
-          action="search.html"
-          method="get"
-          data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}"
-          data-none="${s.searchNone}"
-          data-results="${s.searchResults}"
-        >
-          <label for="search-q">${s.searchLabel}</label>
-          <input id="search-q" name="q" type="search" autocomplete="off" />
-          <button type="submit">${s.searchButton}</button>
-        </form>
-        <p class="search-noscript" data-noscript="">${s.searchNoScript}</p>
-        <div class="search-results" aria-live="polite" data-search-results=""></div>`,
+      main: markup`<h1>${s.search}</h1><form class="search-form" role="search" action="search.html" method="get" data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}" data-none="${s.searchNone}" data-results="${s.searchResults}"><label for="search-q">${s.searchLabel}</label> <input id="search-q" name="q" type="search" autocomplete="off"> <button type="submit">${s.searchButton}</button></form><p class="search-noscript" data-noscript="">${s.searchNoScript}</p><div class="search-results" aria-live="polite" data-search-results=""></div>`,
     }),
   };
 }
@@ -872,59 +652,40 @@ export function renderRootIndex(
   const kioskMode = main.mode === 'kiosk';
   const target = `${main.defaultLanguage}/index.html${kioskMode ? '#attract' : ''}`;
   const content = `<!DOCTYPE html>
-${html`<html
-  lang="${main.lang}"
-  dir="${main.dir}"
-  class="mode-${main.mode}"
-  data-mode="${main.mode}"
-  data-theme="${main.theme}"
->
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <link rel="icon" href="data:," />
-    ${kioskMode ? html`<meta http-equiv="refresh" content="0; url=${target}" /> ` : ''}
-    <title>${main.title.text}</title>
-    <meta name="description" content="${plainExcerpt(main.subtitle?.text ?? main.title.text)}" />
-    ${
-      main.baseUrl
-        ? join(
-            views.map(
-              (v) =>
-                html` <link
-                  rel="alternate"
-                  hreflang="${v.lang}"
-                  href="${main.baseUrl}${v.lang}/index.html"
-                />`,
-            ),
-          )
-        : ''
-    }
-    <link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}" />
-  </head>
-  <body class="page-root">
-    <main id="main" class="language-choice">
-      <h1>${text(ctx, main.title)}</h1>
-      <nav aria-label="${ctx.s.chooseLanguage}">
-        <ul class="language-list">
-          ${views.map(
-            (v) =>
-              html`<li>
-                <a
-                  class="button"
-                  href="${v.lang}/index.html"
-                  hreflang="${v.lang}"
-                  lang="${v.lang}"
-                  dir="${v.dir}"
-                  >${languageName(v.lang)}: <span>${v.title.text}</span></a
-                >
-              </li>`,
-          )}
-        </ul>
-      </nav>
-    </main>
-  </body>
-</html> `}`;
+${markup`<html lang="${main.lang}" dir="${main.dir}" class="mode-${main.mode}" data-mode="${main.mode}" data-theme="${main.theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+${
+  kioskMode
+    ? markup`<meta http-equiv="refresh" content="0; url=${target}">
+`
+    : ''
+}<title>${main.title.text}</title>
+<meta name="description" content="${plainExcerpt(main.subtitle?.text ?? main.title.text)}">${
+  main.baseUrl
+    ? join(
+        views.map(
+          (v) => markup`
+<link rel="alternate" hreflang="${v.lang}" href="${main.baseUrl}${v.lang}/index.html">`,
+        ),
+      )
+    : ''
+}
+<link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
+</head>
+<body class="page-root">
+<main id="main" class="language-choice">
+<h1>${text(ctx, main.title)}</h1>
+<nav aria-label="${ctx.s.chooseLanguage}"><ul class="language-list">${views.map(
+  (v) =>
+    markup`<li><a class="button" href="${v.lang}/index.html" hreflang="${v.lang}" lang="${v.lang}" dir="${v.dir}">${languageName(v.lang)}: <span>${v.title.text}</span></a></li>`,
+)}</ul></nav>
+</main>
+</body>
+</html>
+`}`;
   return { path: 'index.html', content };
 }
 
@@ -937,43 +698,24 @@ export function renderNotFound(view: ExhibitionView, options: RenderOptions = {}
   const s = ctx.s;
   const base = view.baseUrl ?? '';
   const content = `<!DOCTYPE html>
-${html`<html
-  lang="${view.lang}"
-  dir="${view.dir}"
-  class="mode-web"
-  data-mode="web"
-  data-theme="${view.theme}"
->
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <link rel="icon" href="data:," />
-    <title>${s.notFoundTitle} – ${view.title.text}</title>
-    <meta name="robots" content="noindex" />
-    <style>
-      body {
-        font:
-          1.1rem/1.6 system-ui,
-          sans-serif;
-        margin: 0;
-        padding: 10vh 1.5rem;
-        background: #fff;
-        color: #1b1f23;
-        text-align: center;
-      }
-      a {
-        color: #0a58a8;
-      }
-    </style>
-  </head>
-  <body class="page-404">
-    <main id="main">
-      <h1>${s.notFoundTitle}</h1>
-      <p>${s.notFoundText}</p>
-      <p><a class="button" href="${base}${view.lang}/index.html">${s.backToStart}</a></p>
-    </main>
-  </body>
-</html> `}`;
+${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-web" data-mode="web" data-theme="${view.theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${s.notFoundTitle} – ${view.title.text}</title>
+<meta name="robots" content="noindex">
+<style>body{font:1.1rem/1.6 system-ui,sans-serif;margin:0;padding:10vh 1.5rem;background:#fff;color:#1b1f23;text-align:center}a{color:#0a58a8}</style>
+</head>
+<body class="page-404">
+<main id="main">
+<h1>${s.notFoundTitle}</h1>
+<p>${s.notFoundText}</p>
+<p><a class="button" href="${base}${view.lang}/index.html">${s.backToStart}</a></p>
+</main>
+</body>
+</html>
+`}`;
   return { path: '404.html', content };
 }
 
@@ -985,20 +727,16 @@ export function renderSitemap(views: ExhibitionView[]): RenderedFile | null {
   const entries = files.flatMap((file) =>
     views.map(
       (v) =>
-        html` <url>
-          <loc>${base}${v.lang}/${file}</loc>
-          ${join(
-            views.map(
-              (alt) =>
-                html` <xhtml:link
-                  rel="alternate"
-                  hreflang="${alt.lang}"
-                  href="${base}${alt.lang}/${file}"
-                />`,
-            ),
-            '\n',
-          )}
-        </url>`,
+        markup`  <url>
+    <loc>${base}${v.lang}/${file}</loc>
+${join(
+  views.map(
+    (alt) =>
+      markup`    <xhtml:link rel="alternate" hreflang="${alt.lang}" href="${base}${alt.lang}/${file}"/>`,
+  ),
+  '\n',
+)}
+  </url>`,
     ),
   );
   return {

@@ -1,5 +1,5 @@
 import type { Inline, Mark, RichDoc } from '../domain/richtext';
-import { html, join, userText, type Html } from './html';
+import { join, markup, userText, type Html } from './html';
 
 /** Only these schemes may become a link target; checked again here although the schema checks. */
 const SAFE_HREF = /^(https?:\/\/[^\s<>"']+|mailto:[^\s<>"']+)$/i;
@@ -17,19 +17,19 @@ export interface RichTextOptions {
 }
 
 const defaultLink = (href: string, content: Html) =>
-  html`<a href="${href}" rel="noopener">${content}</a>`;
+  markup`<a href="${href}" rel="noopener">${content}</a>`;
 
 function renderInline(nodes: readonly Inline[] | undefined, options: RichTextOptions): Html {
   const link = options.link ?? defaultLink;
   return join(
     (nodes ?? []).map((node) => {
-      if (node.type === 'hardBreak') return html`<br />`;
+      if (node.type === 'hardBreak') return markup`<br>`;
       if (node.type !== 'text' || typeof node.text !== 'string') return null;
       const marks: readonly Mark[] = node.marks ?? [];
       let out = userText(node.text);
       // Fixed nesting order, whatever the order in the document: em inside strong inside a.
-      if (marks.some((m) => m.type === 'italic')) out = html`<em>${out}</em>`;
-      if (marks.some((m) => m.type === 'bold')) out = html`<strong>${out}</strong>`;
+      if (marks.some((m) => m.type === 'italic')) out = markup`<em>${out}</em>`;
+      if (marks.some((m) => m.type === 'bold')) out = markup`<strong>${out}</strong>`;
       const href = marks.find((m): m is Extract<Mark, { type: 'link' }> => m.type === 'link')?.attrs
         ?.href;
       if (typeof href === 'string' && isSafeHref(href)) out = link(href, out);
@@ -44,37 +44,31 @@ function renderInline(nodes: readonly Inline[] | undefined, options: RichTextOpt
  * schema cannot inject markup. `headingOffset` shifts levels where the block sits under an h2.
  */
 export function renderRichText(doc: RichDoc | undefined, options: RichTextOptions = {}): Html {
-  if (!doc || !Array.isArray(doc.content)) return html``;
+  if (!doc || !Array.isArray(doc.content)) return markup``;
   return join(
     doc.content.map((block) => {
       switch (block.type) {
         case 'paragraph':
-          return html`<p>${renderInline(block.content, options)}</p>`;
+          return markup`<p>${renderInline(block.content, options)}</p>`;
         case 'heading':
           return block.attrs?.level === 3
-            ? html`<h3>${renderInline(block.content, options)}</h3>`
-            : html`<h2>${renderInline(block.content, options)}</h2>`;
+            ? markup`<h3>${renderInline(block.content, options)}</h3>`
+            : markup`<h2>${renderInline(block.content, options)}</h2>`;
         case 'bulletList':
         case 'orderedList': {
           const items = (block.content ?? []).map(
             (li) =>
-              html`<li>
-                ${join(
-                  (li.content ?? []).map((p) =>
-                    p.type === 'paragraph'
-                      ? html`<p>${renderInline(p.content, options)}</p>`
-                      : null,
-                  ),
-                )}
-              </li>`,
+              markup`<li>${join(
+                (li.content ?? []).map((p) =>
+                  p.type === 'paragraph'
+                    ? markup`<p>${renderInline(p.content, options)}</p>`
+                    : null,
+                ),
+              )}</li>`,
           );
           return block.type === 'bulletList'
-            ? html`<ul>
-                ${items}
-              </ul>`
-            : html`<ol>
-                ${items}
-              </ol>`;
+            ? markup`<ul>${items}</ul>`
+            : markup`<ol>${items}</ol>`;
         }
         default:
           return null;

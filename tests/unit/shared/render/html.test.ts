@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, trusted, userText } from '../../../../shared/render/html';
+import { escapeHtml, markup, trusted, userText } from '../../../../shared/render/html';
 
 describe('escapeHtml', () => {
   it('escapes the five markup characters', () => {
@@ -16,9 +16,9 @@ describe('escapeHtml', () => {
 
 describe('html template', () => {
   it('escapes interpolated strings but keeps nested fragments', () => {
-    const inner = html`<b>${'<i>'}</b>`;
+    const inner = markup`<b>${'<i>'}</b>`;
     expect(
-      html`<p title="${'"x"'}">${inner}${['<', trusted('<br>')]}${null}${false}${3}</p>`.value,
+      markup`<p title="${'"x"'}">${inner}${['<', trusted('<br>')]}${null}${false}${3}</p>`.value,
     ).toBe('<p title="&quot;x&quot;"><b>&lt;i&gt;</b>&lt;<br>3</p>');
   });
   it('isolates text with bidi controls in <bdi>', () => {
