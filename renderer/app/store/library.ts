@@ -1,14 +1,15 @@
 import type { StateCreator } from 'zustand';
+import type { ApiResult } from '../../../shared/api';
+import type { Command, CommandInput, CommandResult } from '../../../shared/domain';
 import type { VitrineClient } from '../api/client';
-import type { AppState, LibrarySlice, SaveState } from './types';
+import type { AppState, LibrarySlice } from './types';
 
 type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
 
-function afterSettled(save: SaveState): SaveState {
-  if (save.status === 'saving' && save.pending > 1)
-    return { status: 'saving', pending: save.pending - 1 };
-  return { status: 'saved' };
-}
+/** Enough for a working day's corrections without keeping every edit of a session alive. */
+export const HISTORY_LIMIT = 200;
+
+const EMPTY_HISTORY = { past: [], future: [] };
 
 export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice> {
   return (set, get) => {
@@ -17,6 +18,15 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
      * to the newest request is applied, so an older snapshot never overwrites a newer one.
      */
     let loadSeq = 0;
+    /** Commands sent and not yet answered; the header says "saving" while any are. */
+    let pending = 0;
+    /** Undo and redo run one after another, so a double press never replays one entry twice. */
+    let historyQueue: Promise<unknown> = Promise.resolve();
+    function serial<T>(work: () => Promise<T>): Promise<T> {
+      const next = historyQueue.then(work, work);
+      historyQueue = next.catch(() => undefined);
+      return next;
+    }
 
     async function loadSnapshot(): Promise<void> {
       const seq = ++loadSeq;
@@ -35,13 +45,40 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
       }));
     }
 
+    /** Sends one command with the save state kept honest; a failure stays until the next success. */
+    async function send(command: CommandInput): Promise<ApiResult<CommandResult>> {
+      pending += 1;
+      set({ save: { status: 'saving', pending } });
+      const result = await client.call('library.apply', { command });
+      pending -= 1;
+      if (!result.ok) {
+        set({ save: { status: 'error', error: result.error } });
+        return result;
+      }
+      set({ save: pending > 0 ? { status: 'saving', pending } : { status: 'saved' } });
+      await get().libraryChanged(result.value.revision);
+      return result;
+    }
+
+    function trimmed(list: Command[]): Command[] {
+      return list.length > HISTORY_LIMIT ? list.slice(list.length - HISTORY_LIMIT) : list;
+    }
+
     return {
       snapshot: null,
       snapshotError: null,
       save: { status: 'saved' },
+      history: EMPTY_HISTORY,
 
       async libraryOpened(summary) {
-        set({ library: summary, snapshot: null, snapshotError: null, save: { status: 'saved' } });
+        pending = 0;
+        set({
+          library: summary,
+          snapshot: null,
+          snapshotError: null,
+          save: { status: 'saved' },
+          history: EMPTY_HISTORY,
+        });
         await loadSnapshot();
       },
 
@@ -53,24 +90,47 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
       },
 
       async commandSubmitted(command) {
-        set((state) => ({
-          save: {
-            status: 'saving',
-            pending: state.save.status === 'saving' ? state.save.pending + 1 : 1,
-          },
-        }));
-        const result = await client.call('library.apply', { command });
-        if (!result.ok) {
-          // The failure stays visible in the header until the next successful save.
-          set({ save: { status: 'error', error: result.error } });
-          return result;
+        const result = await send(command);
+        if (result.ok) {
+          // A new edit makes the undone ones unreachable, as in every editor.
+          set((s) => ({
+            history: { past: trimmed([...s.history.past, result.value.undo]), future: [] },
+          }));
         }
-        set((state) => ({
-          save: state.save.status === 'error' ? state.save : afterSettled(state.save),
-        }));
-        await get().libraryChanged(result.value.revision);
         return result;
       },
+
+      undoRequested: () =>
+        serial(async () => {
+          const inverse = get().history.past.at(-1);
+          if (!inverse) return null;
+          const result = await send(inverse);
+          if (result.ok) {
+            set((s) => ({
+              history: {
+                past: s.history.past.slice(0, -1),
+                future: [...s.history.future, result.value.undo],
+              },
+            }));
+          }
+          return result;
+        }),
+
+      redoRequested: () =>
+        serial(async () => {
+          const again = get().history.future.at(-1);
+          if (!again) return null;
+          const result = await send(again);
+          if (result.ok) {
+            set((s) => ({
+              history: {
+                past: trimmed([...s.history.past, result.value.undo]),
+                future: s.history.future.slice(0, -1),
+              },
+            }));
+          }
+          return result;
+        }),
     };
   };
 }

@@ -47,3 +47,6 @@ export const selectDefaultContentLanguage = (s: AppState): string =>
 
 export const selectLibraryName = (s: AppState): string | null =>
   s.snapshot?.manifest.name ?? s.library?.name ?? null;
+
+export const selectCanUndo = (s: AppState): boolean => s.history.past.length > 0;
+export const selectCanRedo = (s: AppState): boolean => s.history.future.length > 0;

@@ -73,6 +73,7 @@ export function createSessionSlice(client: VitrineClient): Creator<SessionSlice>
           snapshot: null,
           snapshotError: null,
           save: { status: 'saved' },
+          history: { past: [], future: [] },
           selectedPartnershipId: null,
           section: 'library',
         });

@@ -1,5 +1,5 @@
 import type { ApiResult, AppInfo, LibrarySummary, RecentLibrary } from '../../../shared/api';
-import type { CommandInput, CommandResult, LibrarySnapshot } from '../../../shared/domain';
+import type { Command, CommandInput, CommandResult, LibrarySnapshot } from '../../../shared/domain';
 import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
 
@@ -36,6 +36,12 @@ export interface LibrarySlice {
   /** Why the snapshot could not be loaded, if it could not. */
   snapshotError: ErrorData | null;
   save: SaveState;
+  /**
+   * Undo history of this library: `past` holds the inverse of each applied edit (newest last),
+   * `future` the commands that redo what was undone. Both replay through `library.apply`, so
+   * undo is validated like any edit.
+   */
+  history: { past: Command[]; future: Command[] };
 
   /** A library is now open in main: load everything it holds. */
   libraryOpened(summary: LibrarySummary): Promise<void>;
@@ -43,6 +49,10 @@ export interface LibrarySlice {
   libraryChanged(revision: number): Promise<void>;
   /** One edit, sent to main; the answer carries the new revision and the inverse command. */
   commandSubmitted(command: CommandInput): Promise<ApiResult<CommandResult>>;
+  /** Reverts the newest edit; null when there is nothing to undo. */
+  undoRequested(): Promise<ApiResult<CommandResult> | null>;
+  /** Re-applies the newest undone edit; null when there is nothing to redo. */
+  redoRequested(): Promise<ApiResult<CommandResult> | null>;
 }
 
 export interface UiSlice {

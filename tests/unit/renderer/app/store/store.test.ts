@@ -10,6 +10,8 @@ import {
   connectEvents,
   createAppStore,
   PREFS_KEY,
+  selectCanRedo,
+  selectCanUndo,
   selectPartnershipsByDate,
   type AppStore,
 } from '../../../../../renderer/app/store';
@@ -216,21 +218,95 @@ describe('library edits', () => {
     const { store } = await rig();
     await store.getState().appStarted();
     await store.getState().createDialogRequested('Testbibliothek');
-    await store
-      .getState()
-      .commandSubmitted({
-        type: 'putPartnership',
-        partnership: partnership('leeds', 'Leeds', '1969'),
-      });
-    await store
-      .getState()
-      .commandSubmitted({
-        type: 'putPartnership',
-        partnership: partnership('amiens', 'Amiens', '1960'),
-      });
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('leeds', 'Leeds', '1969'),
+    });
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('amiens', 'Amiens', '1960'),
+    });
     const state = store.getState();
     expect(selectPartnershipsByDate(state).map((p) => p.id)).toEqual(['amiens', 'leeds']);
     expect(state.snapshot!.partnerships.map((p) => p.id)).toEqual(['leeds', 'amiens']);
+  });
+});
+
+describe('undo and redo', () => {
+  it('replays inverse commands through the API, on disk, and a new edit clears redo', async () => {
+    const { store, dialog } = await rig();
+    await store.getState().appStarted();
+    await store.getState().createDialogRequested('Testbibliothek');
+    expect(await store.getState().undoRequested()).toBeNull();
+
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('leeds', 'Leeds', '1969'),
+    });
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: { ...partnership('leeds', 'Leeds (UK)', '1969') },
+    });
+    expect(selectCanUndo(store.getState())).toBe(true);
+
+    await store.getState().undoRequested();
+    expect(store.getState().snapshot!.partnerships[0]!.city.de).toBe('Leeds');
+    await store.getState().undoRequested();
+    expect(store.getState().snapshot!.partnerships).toEqual([]);
+    expect((await readLibrarySnapshot(dialog.chosen!)).partnerships).toEqual([]);
+    expect(selectCanUndo(store.getState())).toBe(false);
+    expect(selectCanRedo(store.getState())).toBe(true);
+
+    await store.getState().redoRequested();
+    await store.getState().redoRequested();
+    expect(store.getState().snapshot!.partnerships[0]!.city.de).toBe('Leeds (UK)');
+    expect((await readLibrarySnapshot(dialog.chosen!)).partnerships[0]!.city.de).toBe('Leeds (UK)');
+    expect(await store.getState().redoRequested()).toBeNull();
+
+    await store.getState().undoRequested();
+    expect(selectCanRedo(store.getState())).toBe(true);
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('amiens', 'Amiens', '1960'),
+    });
+    expect(selectCanRedo(store.getState())).toBe(false);
+    expect(store.getState().save).toEqual({ status: 'saved' });
+  });
+
+  it('runs a double undo one after the other', async () => {
+    const { store } = await rig();
+    await store.getState().appStarted();
+    await store.getState().createDialogRequested('Testbibliothek');
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('leeds', 'Leeds', '1969'),
+    });
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('amiens', 'Amiens', '1960'),
+    });
+    await Promise.all([store.getState().undoRequested(), store.getState().undoRequested()]);
+    expect(store.getState().snapshot!.partnerships).toEqual([]);
+    expect(store.getState().history.future).toHaveLength(2);
+  });
+
+  it('keeps the history and shows the reason when main refuses an undo', async () => {
+    const { store, service } = await rig();
+    await store.getState().appStarted();
+    await store.getState().createDialogRequested('Testbibliothek');
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('leeds', 'Leeds', '1969'),
+    });
+    // Meanwhile the library is closed from elsewhere (another window of the web host).
+    expect((await service.dispatch('library.close', {})).ok).toBe(true);
+    const result = await store.getState().undoRequested();
+    expect(result?.ok).toBe(false);
+    const save = store.getState().save;
+    expect(save.status === 'error' && save.error.code).toBe('NOT_FOUND');
+    expect(save.status === 'error' && save.error.message).toMatch(/keine Bibliothek/);
+    expect(store.getState().history.past).toHaveLength(1);
+    expect(store.getState().history.future).toHaveLength(0);
   });
 });
 
