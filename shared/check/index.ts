@@ -1,12 +1,28 @@
+import type { LibrarySnapshot } from '../domain/library';
+import type { MediaAsset } from '../domain/media';
+import { EXHIBITION_RULES } from './exhibition';
 import { LIBRARY_RULES, type CheckContext, type Rule } from './rules';
 import { SEVERITY_ORDER, type Problem } from './problem';
 
 export type { Problem, Severity } from './problem';
 export type { CheckContext, Rule } from './rules';
-export { LIBRARY_RULES } from './rules';
+export { LIBRARY_RULES, scopedExhibitions, scopedItems } from './rules';
+export {
+  EXHIBITION_RULES,
+  KIOSK_MAX_FILE_BYTES,
+  MIN_IMAGE_WIDTH,
+  exhibitionEmpty,
+  kioskLinks,
+  mediaTooLargeForKiosk,
+  mediaTooSmall,
+} from './exhibition';
+export { blockCompleteness, blockTextFields, exhibitionTextFields, type TextField } from './fields';
+
+/** Every rule: the library check (`vitrine check`) and the pre-publication check. */
+export const ALL_RULES: readonly Rule[] = [...LIBRARY_RULES, ...EXHIBITION_RULES];
 
 /** Runs every rule; one implementation for the CLI, the app's check panel and export. */
-export function runChecks(ctx: CheckContext, rules: readonly Rule[] = LIBRARY_RULES): Problem[] {
+export function runChecks(ctx: CheckContext, rules: readonly Rule[] = ALL_RULES): Problem[] {
   return rules
     .flatMap((rule) => rule.run(ctx))
     .sort(
@@ -16,6 +32,22 @@ export function runChecks(ctx: CheckContext, rules: readonly Rule[] = LIBRARY_RU
         a.target.id.localeCompare(b.target.id) ||
         a.target.path.localeCompare(b.target.path),
     );
+}
+
+/**
+ * The pre-publication check of one exhibition, as export and the editor's check panel run it:
+ * errors block export, warnings are shown. Without `mode`, the rules of both modes apply.
+ */
+export function runExhibitionChecks(
+  snapshot: LibrarySnapshot,
+  exhibitionId: string,
+  mode?: 'web' | 'kiosk',
+  mediaExists?: (relPath: string, asset: MediaAsset) => boolean,
+): Problem[] {
+  const ctx: CheckContext = { snapshot, exhibitionId };
+  if (mode) ctx.mode = mode;
+  if (mediaExists) ctx.mediaExists = mediaExists;
+  return runChecks(ctx);
 }
 
 export function countBySeverity(problems: Problem[]) {

@@ -10,6 +10,11 @@ export interface Problem {
   rule: string;
   severity: Severity;
   target: { collection: CollectionName | 'library'; id: string; path: string };
+  /**
+   * For an item problem found by an exhibition check: the first place the exhibition shows the
+   * item, so the check panel can jump to the block as well as to the item.
+   */
+  context?: { collection: 'exhibitions'; id: string; path: string };
   message: { de: string; en: string };
   hint: { de: string; en: string };
 }

@@ -17,7 +17,11 @@ describe('library check rules', () => {
             title: { de: 'Anfänge', en: 'Beginnings' },
             blocks: [
               { id: 'b1', type: 'item', itemId: 'photo' },
-              { id: 'b2', type: 'text', body: { de: docFromParagraphs('Hallo'), en: docFromParagraphs('Hello') } },
+              {
+                id: 'b2',
+                type: 'text',
+                body: { de: docFromParagraphs('Hallo'), en: docFromParagraphs('Hello') },
+              },
             ],
           },
         ],
@@ -42,7 +46,14 @@ describe('library check rules', () => {
   });
 
   it('reports missing media files, rights, credit, alt text and transcripts', () => {
-    const asset = { sha256: 'a'.repeat(64), originalName: 'x.jpg', mime: 'image/jpeg', ext: 'jpg', kind: 'image', bytes: 3 };
+    const asset = {
+      sha256: 'a'.repeat(64),
+      originalName: 'x.jpg',
+      mime: 'image/jpeg',
+      ext: 'jpg',
+      kind: 'image',
+      bytes: 3,
+    };
     const snap = snapshot({
       items: [
         item('nofile', { media: [asset] }),
@@ -53,9 +64,19 @@ describe('library check rules', () => {
       ],
     });
     const problems = runChecks({ snapshot: snap, mediaExists: () => false });
-    expect(rulesOf(problems)).toEqual(['alt-text-missing', 'media-missing', 'rights-missing', 'transcript-missing']);
-    expect(problems.find((p) => p.rule === 'media-missing')!.message.en).toContain(`media/aa/${'a'.repeat(64)}.jpg`);
-    expect(problems.filter((p) => p.rule === 'rights-missing').map((p) => p.target.path)).toEqual(['rights.creditLine', 'rights']);
+    expect(rulesOf(problems)).toEqual([
+      'alt-text-missing',
+      'media-missing',
+      'rights-missing',
+      'transcript-missing',
+    ]);
+    expect(problems.find((p) => p.rule === 'media-missing')!.message.en).toContain(
+      `media/aa/${'a'.repeat(64)}.jpg`,
+    );
+    expect(problems.filter((p) => p.rule === 'rights-missing').map((p) => p.target.path)).toEqual([
+      'rights.creditLine',
+      'rights',
+    ]);
     expect(problems.find((p) => p.rule === 'alt-text-missing')!.target.path).toBe('altText.de');
   });
 
@@ -78,7 +99,10 @@ describe('library check rules', () => {
   });
 
   it('notes sample content without counting it as a problem', () => {
-    const snap = snapshot({ items: [item('photo', { sample: true })], partnerships: [partnership('leeds', { sample: true })] });
+    const snap = snapshot({
+      items: [item('photo', { sample: true })],
+      partnerships: [partnership('leeds', { sample: true })],
+    });
     const problems = runChecks({ snapshot: snap });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ rule: 'sample-content', severity: 'info' });
