@@ -7,6 +7,7 @@ export * from './item';
 export * from './language';
 export * from './library';
 export * from './media';
+export * from './migrations';
 export * from './partnership';
 export * from './references';
 export * from './richtext';

@@ -272,7 +272,7 @@ class Store implements Library, BaseState {
       } else await this.writeJournaled(nextData, nextManifest, revision);
     } catch (error) {
       throw new AppError(
-        'INTERNAL',
+        'FILE_UNWRITABLE',
         {
           de: `Die Änderung konnte nicht gespeichert werden (${String(error)}). Prüfen Sie, ob der Datenträger voll oder schreibgeschützt ist.`,
           en: `The change could not be saved (${String(error)}). Check whether the disk is full or write-protected.`,
@@ -410,7 +410,7 @@ function closedError(): AppError {
 
 function brokenError(cause: unknown): AppError {
   return new AppError(
-    'INTERNAL',
+    'FILE_UNWRITABLE',
     {
       de: 'Eine Änderung wurde nur teilweise geschrieben. Öffnen Sie die Bibliothek neu; sie wird dabei vervollständigt.',
       en: 'A change was only partly written. Reopen the library; it will be completed then.',

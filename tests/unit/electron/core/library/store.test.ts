@@ -402,7 +402,7 @@ describe('commands', () => {
     // A folder where the shard file of 'x' belongs makes the rename fail.
     await mkdir(join(dir, itemShardFile(shardOf('x'))), { recursive: true });
     const error = await caught(() => library.apply(putItem('x')));
-    expect(error.code).toBe('INTERNAL');
+    expect(error.code).toBe('FILE_UNWRITABLE');
     expect(error.messages.en).toContain('could not be saved');
     expect(library.get('items', 'x')).toBeUndefined();
     expect(library.revision).toBe(1);
