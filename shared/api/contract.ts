@@ -10,6 +10,7 @@ import {
   Partnership,
 } from '../domain';
 import { API_EVENT_NAMES, API_METHOD_NAMES } from './names';
+import { UPLOAD_ID_PATTERN } from './transport';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -141,6 +142,26 @@ export const apiMethods = {
   'library.apply': method(z.strictObject({ command: Command }), CommandResult),
   /** Main shows a file dialog and imports the chosen files as new items; the page sends no paths. */
   'media.importDialog': method(NoInput, MediaImportResult),
+  /**
+   * Imports files the web host received through `POST /upload` (drag and drop or the browser's
+   * file chooser), as one batch with progress events. `name` is the file's name for people
+   * only (title and originalName); it never becomes a path. Each upload is consumed (deleted)
+   * whatever its outcome; an unknown id is reported as a failed file.
+   */
+  'media.importUploads': method(
+    z.strictObject({
+      uploads: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(UPLOAD_ID_PATTERN),
+            name: z.string().min(1).max(500),
+          }),
+        )
+        .min(1)
+        .max(1000),
+    }),
+    MediaImportResult,
+  ),
 } as const;
 
 export const apiEvents = {

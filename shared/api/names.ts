@@ -15,6 +15,7 @@ export const API_METHOD_NAMES = [
   'library.snapshot',
   'library.apply',
   'media.importDialog',
+  'media.importUploads',
 ] as const;
 
 export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu'] as const;

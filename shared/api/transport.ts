@@ -19,6 +19,15 @@ export const WEB_TOKEN_PARAM = 'token';
 export const WEB_TOKEN_COOKIE = 'vitrine_token';
 /** Web host: largest accepted request body. Larger → 413 with an error envelope. */
 export const WEB_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Web host: `POST /upload` with one file's raw bytes as the body (no name, no path: the name
+ * travels later as display text in `media.importUploads`). Answers `{ uploadId }`.
+ */
+export const WEB_UPLOAD_PATH = '/upload';
+/** Web host: largest accepted upload (the largest media limit, video). Larger → 413. */
+export const WEB_MAX_UPLOAD_BYTES = 4_000_000_000;
+/** Upload ids: 32 hex characters chosen by the host, the only thing that names an upload. */
+export const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
 
 /** Electron: the renderer's origin (`vitrine://app/index.html`). */
 export const APP_SCHEME = 'vitrine';

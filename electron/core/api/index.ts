@@ -1,5 +1,11 @@
 /** The handler table behind every transport (Electron IPC, the loopback web host). */
-export { createApiHandlers, SAMPLES_DIR, type ApiService, type ApiServiceOptions } from './service';
+export {
+  createApiHandlers,
+  SAMPLES_DIR,
+  UPLOADS_DIR,
+  type ApiService,
+  type ApiServiceOptions,
+} from './service';
 export {
   createDispatch,
   unknownMethod,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve, isAbsolute } from 'node:path';
 import type {
   ApiEventName,
@@ -10,11 +10,12 @@ import type {
   SessionState,
   Unsubscribe,
 } from '../../../shared/api';
-import { MEDIA_BASE_URL } from '../../../shared/api';
+import { MEDIA_BASE_URL, UPLOAD_ID_PATTERN } from '../../../shared/api';
 import { EdtfDate, type CommandInput, type Item } from '../../../shared/domain';
 import { AppError, type UiLanguage } from '../../../shared/errors';
 import { createLibrary, openLibrary, type Library } from '../library';
 import { createMediaImporter } from '../media';
+import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
@@ -53,11 +54,17 @@ export interface ApiService {
   /** Folder of the open library, for the media routes; null when none is open. */
   libraryDir(): string | null;
   uiLanguage(): UiLanguage;
+  /**
+   * Folder (inside the app data folder) where the web host streams uploads before
+   * `media.importUploads` imports them; files there are named by random ids only.
+   */
+  uploadDir(): string;
   /** Closes the open library (releases its lock). */
   close(): Promise<void>;
 }
 
 export const SAMPLES_DIR = 'samples';
+export const UPLOADS_DIR = 'uploads';
 
 interface OpenState {
   library: Library;
@@ -101,6 +108,10 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   const emitter = createEmitter((error) => options.logError?.('event', error));
   const recent = createRecentStore({ appDataDir, clock });
   const samplesDir = join(appDataDir, SAMPLES_DIR);
+  const uploadsDir = join(appDataDir, UPLOADS_DIR);
+  // Uploads left by an earlier run (a crash mid-import) belong to nobody any more.
+  await rm(uploadsDir, { recursive: true, force: true });
+  await mkdir(uploadsDir, { recursive: true });
   let open: OpenState | null = null;
   // Open/close/import run one at a time, so two clicks never open two libraries at once.
   let queue: Promise<unknown> = Promise.resolve();
@@ -164,7 +175,15 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     };
   }
 
-  async function importMedia(paths: string[]): Promise<MediaImportResult> {
+  /**
+   * `names` (for uploads) replaces the temporary file's name, which is a random id, with the
+   * name the person's file had, in the item and in messages; it is display text only.
+   */
+  async function importMedia(
+    paths: string[],
+    names?: Map<string, string>,
+    failedBefore: MediaImportResult['failed'] = [],
+  ): Promise<MediaImportResult> {
     const library = current();
     const importer = createMediaImporter({ libraryDir: library.dir });
     const taskId = `import-${randomBytes(4).toString('hex')}`;
@@ -178,14 +197,24 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     const lang0 = library.manifest.defaultLanguage;
     const now = clock().toISOString();
     const items: Item[] = [];
-    const failed: MediaImportResult['failed'] = [];
-    for (const { sourcePath, result } of entries) {
-      const name = sourcePath.replaceAll('\\', '/').split('/').pop() ?? sourcePath;
+    const failed: MediaImportResult['failed'] = [...failedBefore];
+    for (const entry of entries) {
+      const { sourcePath } = entry;
+      let { result } = entry;
+      const tempName = sourcePath.replaceAll('\\', '/').split('/').pop() ?? sourcePath;
+      const name = names?.get(sourcePath) ?? tempName;
       if (result.status === 'rejected') {
-        failed.push({ name, error: result.error.toData(lang) });
+        const error = result.error.toData(lang);
+        failed.push({
+          name,
+          error: { ...error, message: error.message.replaceAll(tempName, name) },
+        });
         continue;
       }
-      if (result.status === 'duplicate' && used.has(result.asset.sha256)) {
+      if (names?.has(sourcePath))
+        result = { ...result, asset: { ...result.asset, originalName: name } };
+      // Also within one batch: two copies of a file imported side by side both read "imported".
+      if (used.has(result.asset.sha256)) {
         failed.push({
           name,
           error: new AppError('MEDIA_DUPLICATE', {
@@ -286,6 +315,51 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       }),
     'library.snapshot': async () => current().snapshot(),
     'library.apply': async ({ command }) => current().apply(command),
+    'media.importUploads': ({ uploads }) =>
+      serial(async () => {
+        const library = current();
+        const paths: string[] = [];
+        const names = new Map<string, string>();
+        const missing: MediaImportResult['failed'] = [];
+        try {
+          if (library.readOnly) {
+            throw new AppError('LIBRARY_READ_ONLY', {
+              de: 'Die Bibliothek ist schreibgeschützt geöffnet; es können keine Medien importiert werden.',
+              en: 'The library is open read-only; media cannot be imported.',
+            });
+          }
+          for (const upload of uploads) {
+            const name = displayName(upload.name);
+            // The schema already holds ids to 32 hex digits; checked again where it becomes a path.
+            const file = UPLOAD_ID_PATTERN.test(upload.id) ? join(uploadsDir, upload.id) : null;
+            const present = file
+              ? await stat(file).then(
+                  (s) => s.isFile(),
+                  () => false,
+                )
+              : false;
+            if (!file || !present || names.has(file)) {
+              missing.push({
+                name,
+                error: new AppError('NOT_FOUND', {
+                  de: `${name}: Die hochgeladene Datei ist nicht (mehr) da.`,
+                  en: `${name}: the uploaded file is not there (any more).`,
+                }).toData(lang),
+              });
+              continue;
+            }
+            paths.push(file);
+            names.set(file, name);
+          }
+          return await importMedia(paths, names, missing);
+        } finally {
+          await Promise.all(
+            uploads
+              .filter((u) => UPLOAD_ID_PATTERN.test(u.id))
+              .map((u) => rm(join(uploadsDir, u.id), { force: true })),
+          );
+        }
+      }),
     'media.importDialog': () =>
       serial(async () => {
         const library = current();
@@ -318,6 +392,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     on: emitter.on,
     emit: emitter.emit,
     libraryDir: () => open?.library.dir ?? null,
+    uploadDir: () => uploadsDir,
     uiLanguage: () => lang,
     close: () => serial(closeCurrent),
   };

@@ -1,7 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, realpath, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import {
   apiEventNames,
@@ -11,6 +14,8 @@ import {
   WEB_MAX_BODY_BYTES,
   WEB_MEDIA_PREFIX,
   WEB_TOKEN_PARAM,
+  WEB_UPLOAD_PATH,
+  WEB_MAX_UPLOAD_BYTES,
   type ApiResult,
 } from '../../../shared/api';
 import { AppError, type ErrorCode } from '../../../shared/errors';
@@ -165,6 +170,55 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const result = await service.dispatch(method, input);
     sendJson(res, result.ok ? 200 : result.error.code === 'INVALID_INPUT' ? 400 : 200, result);
+  }
+
+  /**
+   * Security decision: an upload is raw bytes streamed into the app data's upload folder under
+   * a fresh random id; the client sends no name and no path, so nothing it says can choose where
+   * bytes land. Size is capped while streaming (413, partial file removed). Importing (and
+   * deleting) happens in `media.importUploads`, through the same validation as every call.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendError(res, 405, 'INVALID_INPUT', 'Nur POST ist erlaubt.', 'Only POST is allowed.');
+    }
+    const tooLarge = () =>
+      sendError(
+        res,
+        413,
+        'INVALID_INPUT',
+        `Die Datei ist größer als ${WEB_MAX_UPLOAD_BYTES} Bytes.`,
+        `The file is larger than ${WEB_MAX_UPLOAD_BYTES} bytes.`,
+      );
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > WEB_MAX_UPLOAD_BYTES) {
+      tooLarge();
+      req.destroy();
+      return;
+    }
+    const uploadId = randomBytes(16).toString('hex');
+    const file = join(service.uploadDir(), uploadId);
+    let size = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        if (size > WEB_MAX_UPLOAD_BYTES) done(new Error('too-large'));
+        else done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(req, limit, createWriteStream(file, { flags: 'wx' }));
+    } catch (error) {
+      await rm(file, { force: true });
+      if (size > WEB_MAX_UPLOAD_BYTES) {
+        tooLarge();
+        req.destroy();
+        return;
+      }
+      throw error;
+    }
+    sendJson(res, 200, { ok: true, value: { uploadId } });
   }
 
   function handleEvents(res: ServerResponse): void {
@@ -340,6 +394,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (pathname.startsWith(WEB_API_PREFIX))
       return handleApi(req, res, pathname.slice(WEB_API_PREFIX.length));
+    if (pathname === WEB_UPLOAD_PATH) return handleUpload(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method not allowed.');

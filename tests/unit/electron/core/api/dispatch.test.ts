@@ -27,6 +27,7 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'library.snapshot': unused,
     'library.apply': unused,
     'media.importDialog': unused,
+    'media.importUploads': unused,
     ...overrides,
   };
 }
