@@ -9,28 +9,67 @@ import tseslint from 'typescript-eslint';
  *   electron/*, renderer/*  never import each other
  */
 const nodeBuiltins = [
-  'fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url',
-  'stream', 'worker_threads', 'zlib', 'util', 'events', 'buffer', 'process',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'stream',
+  'worker_threads',
+  'zlib',
+  'util',
+  'events',
+  'buffer',
+  'process',
 ].flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'resources/**/*.js', 'coverage/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'resources/**/*.js',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
       globals: {
-        console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-        window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly',
-        AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly',
-        structuredClone: 'readonly', queueMicrotask: 'readonly', performance: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-control-regex': 'off',
     },
@@ -41,9 +80,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins, 'electron'].map((name) => ({ name, message: 'shared/ is platform-neutral: no Node, DOM-only or Electron imports.' })),
+          paths: [...nodeBuiltins, 'electron'].map((name) => ({
+            name,
+            message: 'shared/ is platform-neutral: no Node, DOM-only or Electron imports.',
+          })),
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**', '**/tests/**', '**/bench/**'], message: 'shared/ imports nothing of ours outside shared/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/tests/**', '**/bench/**'],
+              message: 'shared/ imports nothing of ours outside shared/.',
+            },
           ],
         },
       ],
@@ -55,8 +100,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'electron/core runs in tests, the CLI and the web host: never import electron here.' }],
-          patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'electron/core may import shared/ only.' }],
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'electron/core runs in tests, the CLI and the web host: never import electron here.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+              message: 'electron/core may import shared/ only.',
+            },
+          ],
         },
       ],
     },
@@ -66,7 +122,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ and renderer/ never import each other.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              message: 'electron/ and renderer/ never import each other.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -76,8 +139,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins, 'electron'].map((name) => ({ name, message: 'The renderer is a sandboxed web page.' })),
-          patterns: [{ group: ['**/electron/**'], message: 'renderer/ and electron/ never import each other; go through shared/api.' }],
+          paths: [...nodeBuiltins, 'electron'].map((name) => ({
+            name,
+            message: 'The renderer is a sandboxed web page.',
+          })),
+          patterns: [
+            {
+              group: ['**/electron/**'],
+              message: 'renderer/ and electron/ never import each other; go through shared/api.',
+            },
+          ],
         },
       ],
     },

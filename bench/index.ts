@@ -1,7 +1,14 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchCheck, benchEdit, benchMemory, benchOpen, childMemory, syntheticLibrary } from './library';
+import {
+  benchCheck,
+  benchEdit,
+  benchMemory,
+  benchOpen,
+  childMemory,
+  syntheticLibrary,
+} from './library';
 import { jsonLine, printTable, type Figure } from './report';
 
 /**
@@ -23,7 +30,9 @@ const outDir = join(root, 'bench', 'out');
 const cli = join(root, 'electron', 'bin', 'vitrine.mjs');
 const log = (s: string) => process.stderr.write(s);
 
-log(`Vitrine benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+log(
+  `Vitrine benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+);
 const figures: Figure[] = [];
 for (const size of sizes) {
   log(`library of ${size} items\n`);

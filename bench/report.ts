@@ -30,7 +30,11 @@ export function printTable(figures: Figure[], out: (s: string) => void): void {
   });
   const header = ['benchmark', 'value', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   out(`${line(header)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n`);
   for (const r of rows) out(`${line(r)}\n`);
 }

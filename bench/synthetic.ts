@@ -18,8 +18,30 @@ const CITIES = [
   ['dura', 'Dura', 'PS'],
 ] as const;
 
-const SUBJECTS_DE = ['Empfang im Rathaus', 'Schüleraustausch', 'Jugendorchester', 'Städtepartnerschaftsfest', 'Delegationsbesuch', 'Ausstellungseröffnung', 'Fußballturnier', 'Klimapartnerschaft', 'Bürgerreise', 'Weihnachtsmarkt'];
-const SUBJECTS_EN = ['Reception at the town hall', 'School exchange', 'Youth orchestra', 'Twinning festival', 'Delegation visit', 'Exhibition opening', 'Football tournament', 'Climate partnership', 'Citizens’ journey', 'Christmas market'];
+const SUBJECTS_DE = [
+  'Empfang im Rathaus',
+  'Schüleraustausch',
+  'Jugendorchester',
+  'Städtepartnerschaftsfest',
+  'Delegationsbesuch',
+  'Ausstellungseröffnung',
+  'Fußballturnier',
+  'Klimapartnerschaft',
+  'Bürgerreise',
+  'Weihnachtsmarkt',
+];
+const SUBJECTS_EN = [
+  'Reception at the town hall',
+  'School exchange',
+  'Youth orchestra',
+  'Twinning festival',
+  'Delegation visit',
+  'Exhibition opening',
+  'Football tournament',
+  'Climate partnership',
+  'Citizens’ journey',
+  'Christmas market',
+];
 const KINDS = ['image', 'image', 'image', 'image', 'document', 'audio', 'video', 'text'] as const;
 const RIGHTS = ['CC-BY-4.0', 'InC', 'InC-EDU', 'CC0-1.0', 'NKC'] as const;
 
@@ -73,22 +95,62 @@ export function syntheticItem(n: number): Item {
             {
               sha256: sha,
               originalName: `scan_${year}_${n}.${kind === 'image' ? 'jpg' : kind === 'audio' ? 'mp3' : kind === 'video' ? 'mp4' : 'pdf'}`,
-              mime: kind === 'image' ? 'image/jpeg' : kind === 'audio' ? 'audio/mpeg' : kind === 'video' ? 'video/mp4' : 'application/pdf',
-              ext: kind === 'image' ? 'jpg' : kind === 'audio' ? 'mp3' : kind === 'video' ? 'mp4' : 'pdf',
+              mime:
+                kind === 'image'
+                  ? 'image/jpeg'
+                  : kind === 'audio'
+                    ? 'audio/mpeg'
+                    : kind === 'video'
+                      ? 'video/mp4'
+                      : 'application/pdf',
+              ext:
+                kind === 'image'
+                  ? 'jpg'
+                  : kind === 'audio'
+                    ? 'mp3'
+                    : kind === 'video'
+                      ? 'mp4'
+                      : 'pdf',
               kind,
               bytes: 200_000 + Math.floor(r() * 4_000_000),
               ...(kind === 'image' ? { width: 4000, height: 3000 } : {}),
             },
           ],
-    title: { de: `${SUBJECTS_DE[s]} ${city[1]} ${year}`, en: `${SUBJECTS_EN[s]} ${city[1]} ${year}` },
+    title: {
+      de: `${SUBJECTS_DE[s]} ${city[1]} ${year}`,
+      en: `${SUBJECTS_EN[s]} ${city[1]} ${year}`,
+    },
     description: { de: LOREM_DE.repeat(2 + Math.floor(r() * 2)), en: LOREM_EN.repeat(2) },
-    date: r() < 0.2 ? `${Math.floor(year / 10)}X` : r() < 0.3 ? `${year}~` : `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}`,
-    creator: pick(['Stadtarchiv Dortmund', 'Presseamt Dortmund', 'Leeds City Council', 'Privatbesitz']),
+    date:
+      r() < 0.2
+        ? `${Math.floor(year / 10)}X`
+        : r() < 0.3
+          ? `${year}~`
+          : `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}`,
+    creator: pick([
+      'Stadtarchiv Dortmund',
+      'Presseamt Dortmund',
+      'Leeds City Council',
+      'Privatbesitz',
+    ]),
     source: 'Stadtarchiv Dortmund, Bestand 500',
     archiveRef: `StadtA DO 500/${n}`,
-    rights: { statement: pick(RIGHTS), holder: 'Stadt Dortmund', creditLine: { de: 'Foto: Stadt Dortmund', en: 'Photo: City of Dortmund' } },
-    altText: kind === 'image' ? { de: `${SUBJECTS_DE[s]} mit Gästen aus ${city[1]}.`, en: `${SUBJECTS_EN[s]} with guests from ${city[1]}.` } : {},
-    transcript: kind === 'audio' || kind === 'video' ? { de: 'Transkript folgt.', en: 'Transcript to follow.' } : {},
+    rights: {
+      statement: pick(RIGHTS),
+      holder: 'Stadt Dortmund',
+      creditLine: { de: 'Foto: Stadt Dortmund', en: 'Photo: City of Dortmund' },
+    },
+    altText:
+      kind === 'image'
+        ? {
+            de: `${SUBJECTS_DE[s]} mit Gästen aus ${city[1]}.`,
+            en: `${SUBJECTS_EN[s]} with guests from ${city[1]}.`,
+          }
+        : {},
+    transcript:
+      kind === 'audio' || kind === 'video'
+        ? { de: 'Transkript folgt.', en: 'Transcript to follow.' }
+        : {},
     tags: [pick(['Besuch', 'Jugend', 'Kultur', 'Sport', 'Politik']), String(year)],
     places: ['Dortmund', city[1]],
     partnershipIds: [city[0]],

@@ -111,8 +111,7 @@ export function formatLocation(loc: ErrorLocation | undefined): string {
   if (!loc) return '';
   const parts: string[] = [];
   if (loc.file) parts.push(loc.file);
-  if (loc.line !== undefined)
-    parts.push(`${loc.line}:${loc.column ?? 1}`);
+  if (loc.line !== undefined) parts.push(`${loc.line}:${loc.column ?? 1}`);
   if (loc.path) parts.push(loc.path);
   return parts.join(' ');
 }

@@ -16,7 +16,15 @@ const vitest = (name, config) => ({
   name,
   kind: 'vitest',
   cmd: 'npx',
-  args: ['vitest', 'run', '-c', config, '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, `${name}.json`)}`],
+  args: [
+    'vitest',
+    'run',
+    '-c',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(out, `${name}.json`)}`,
+  ],
 });
 
 const suites = [
@@ -63,7 +71,8 @@ for (const suite of suites) {
     s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
     // A suite that failed outside any test (a file that did not load) still counts as a failure.
     const fileFailures = (report.testResults ?? []).filter(
-      (r) => r.status === 'failed' && (r.assertionResults ?? []).every((a) => a.status !== 'failed'),
+      (r) =>
+        r.status === 'failed' && (r.assertionResults ?? []).every((a) => a.status !== 'failed'),
     ).length;
     f += fileFailures;
   }

@@ -106,8 +106,34 @@ export function decadeOf(value: string | undefined): number | null {
 }
 
 const MONTHS: Record<string, string[]> = {
-  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  de: [
+    'Januar',
+    'Februar',
+    'März',
+    'April',
+    'Mai',
+    'Juni',
+    'Juli',
+    'August',
+    'September',
+    'Oktober',
+    'November',
+    'Dezember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 const CIRCA: Record<string, string> = { de: 'um', en: 'c.', fr: 'vers' };
@@ -142,6 +168,7 @@ function formatPoint(text: string, lang: string): string {
 export function formatEdtf(value: string | undefined, lang: string): string {
   if (!value) return '';
   const parts = value.split('/');
-  if (parts.length === 2) return `${formatPoint(parts[0]!, lang)} – ${formatPoint(parts[1]!, lang)}`;
+  if (parts.length === 2)
+    return `${formatPoint(parts[0]!, lang)} – ${formatPoint(parts[1]!, lang)}`;
   return formatPoint(value, lang);
 }

@@ -16,7 +16,15 @@ export type Slug = z.infer<typeof Slug>;
 
 export const Timestamp = z.iso.datetime({ offset: true });
 
-const TRANSLIT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', ø: 'o', å: 'a' };
+const TRANSLIT: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  å: 'a',
+};
 
 /** "50 Jahre Dortmund–Leeds: Was uns verbindet" → "50-jahre-dortmund-leeds-was-uns-verbindet". */
 export function slugify(text: string, maxLength = 60): string {

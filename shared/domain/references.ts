@@ -11,7 +11,11 @@ export interface Reference {
 }
 
 function blockRefs(block: Block, at: string): Reference[] {
-  const item = (id: string, path: string): Reference => ({ collection: 'items', id, path: `${at}.${path}` });
+  const item = (id: string, path: string): Reference => ({
+    collection: 'items',
+    id,
+    path: `${at}.${path}`,
+  });
   const partner = (id: string, path: string): Reference => ({
     collection: 'partnerships',
     id,
@@ -36,22 +40,37 @@ function blockRefs(block: Block, at: string): Reference[] {
 }
 
 /** Every outgoing reference of an entity. One function, so integrity checks and "used in" agree. */
-export function referencesOf<C extends CollectionName>(collection: C, entity: EntityOf[C]): Reference[] {
+export function referencesOf<C extends CollectionName>(
+  collection: C,
+  entity: EntityOf[C],
+): Reference[] {
   switch (collection) {
     case 'items': {
       const item = entity as EntityOf['items'];
-      return item.partnershipIds.map((id, i) => ({ collection: 'partnerships', id, path: `partnershipIds[${i}]` }));
+      return item.partnershipIds.map((id, i) => ({
+        collection: 'partnerships',
+        id,
+        path: `partnershipIds[${i}]`,
+      }));
     }
     case 'partnerships': {
       const p = entity as EntityOf['partnerships'];
       return p.history.flatMap((event, e) =>
-        event.itemIds.map((id, i) => ({ collection: 'items' as const, id, path: `history[${e}].itemIds[${i}]` })),
+        event.itemIds.map((id, i) => ({
+          collection: 'items' as const,
+          id,
+          path: `history[${e}].itemIds[${i}]`,
+        })),
       );
     }
     case 'awards': {
       const a = entity as EntityOf['awards'];
       return [
-        ...a.partnershipIds.map((id, i) => ({ collection: 'partnerships' as const, id, path: `partnershipIds[${i}]` })),
+        ...a.partnershipIds.map((id, i) => ({
+          collection: 'partnerships' as const,
+          id,
+          path: `partnershipIds[${i}]`,
+        })),
         ...a.itemIds.map((id, i) => ({ collection: 'items' as const, id, path: `itemIds[${i}]` })),
       ];
     }
@@ -61,7 +80,9 @@ export function referencesOf<C extends CollectionName>(collection: C, entity: En
         ? [{ collection: 'items', id: x.coverItemId, path: 'coverItemId' }]
         : [];
       x.chapters.forEach((chapter, c) =>
-        chapter.blocks.forEach((block, b) => refs.push(...blockRefs(block, `chapters[${c}].blocks[${b}]`))),
+        chapter.blocks.forEach((block, b) =>
+          refs.push(...blockRefs(block, `chapters[${c}].blocks[${b}]`)),
+        ),
       );
       return refs;
     }
@@ -77,7 +98,12 @@ export interface Usage {
   label: { de: string; en: string };
 }
 
-function describe(snapshot: LibrarySnapshot, collection: CollectionName, entity: { id: string }, path: string) {
+function describe(
+  snapshot: LibrarySnapshot,
+  collection: CollectionName,
+  entity: { id: string },
+  path: string,
+) {
   const lang = snapshot.manifest.defaultLanguage;
   switch (collection) {
     case 'exhibitions': {
@@ -109,13 +135,22 @@ function describe(snapshot: LibrarySnapshot, collection: CollectionName, entity:
 }
 
 /** Every place in the library that refers to `id` of `target`. */
-export function usagesOf(snapshot: LibrarySnapshot, target: 'items' | 'partnerships', id: string): Usage[] {
+export function usagesOf(
+  snapshot: LibrarySnapshot,
+  target: 'items' | 'partnerships',
+  id: string,
+): Usage[] {
   const out: Usage[] = [];
   const scan = <C extends CollectionName>(collection: C, list: EntityOf[C][]) => {
     for (const entity of list)
       for (const ref of referencesOf(collection, entity))
         if (ref.collection === target && ref.id === id)
-          out.push({ collection, id: entity.id, path: ref.path, label: describe(snapshot, collection, entity, ref.path) });
+          out.push({
+            collection,
+            id: entity.id,
+            path: ref.path,
+            label: describe(snapshot, collection, entity, ref.path),
+          });
   };
   scan('items', snapshot.items);
   scan('partnerships', snapshot.partnerships);

@@ -52,7 +52,8 @@ export async function runCli(argv: string[], ctx: CliContext = defaultContext())
     }
     const appError = err instanceof AppError ? err : toAppError(err);
     ctx.stderr(`${appError.messageIn(ctx.lang)}\n`);
-    if (appError.code === 'INTERNAL' && process.env.VITRINE_DEBUG) ctx.stderr(`${String((appError.cause as Error)?.stack)}\n`);
+    if (appError.code === 'INTERNAL' && process.env.VITRINE_DEBUG)
+      ctx.stderr(`${String((appError.cause as Error)?.stack)}\n`);
     return 2;
   }
 }

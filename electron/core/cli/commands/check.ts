@@ -63,7 +63,9 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         return;
       }
       for (const p of problems) {
-        ctx.stdout(`[${LABEL[p.severity][ctx.lang]}] ${place(p)}: ${p.message[ctx.lang]}\n    → ${p.hint[ctx.lang]}\n`);
+        ctx.stdout(
+          `[${LABEL[p.severity][ctx.lang]}] ${place(p)}: ${p.message[ctx.lang]}\n    → ${p.hint[ctx.lang]}\n`,
+        );
       }
       ctx.stdout(
         failed

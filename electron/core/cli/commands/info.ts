@@ -9,7 +9,11 @@ export function registerInfo(program: Command, ctx: CliContext): void {
     .argument('<dir>', t(ctx, 'Bibliotheksordner', 'library folder'))
     .option('--json', t(ctx, 'Ausgabe als JSON', 'print JSON'))
     .description(
-      t(ctx, 'Name, Sprachen, Anzahl der Einträge und Ausstellungen anzeigen', 'show name, languages, counts and exhibitions'),
+      t(
+        ctx,
+        'Name, Sprachen, Anzahl der Einträge und Ausstellungen anzeigen',
+        'show name, languages, counts and exhibitions',
+      ),
     )
     .action(async (dir: string, opts: { json?: boolean }) => {
       const snapshot = await readLibrarySnapshot(dir);
@@ -46,7 +50,8 @@ export function registerInfo(program: Command, ctx: CliContext): void {
         `${t(ctx, 'Objekte', 'Items')}: ${c.items}   ${t(ctx, 'Partnerschaften', 'Partnerships')}: ${c.partnerships}   ${t(ctx, 'Auszeichnungen', 'Awards')}: ${c.awards}   ${t(ctx, 'Mediendateien', 'Media files')}: ${c.media}`,
         `${t(ctx, 'Ausstellungen', 'Exhibitions')}: ${c.exhibitions}`,
         ...info.exhibitions.map(
-          (x) => `  ${x.slug}  „${x.title}“  [${x.languages.join(', ')}]  ${x.chapters} ${t(ctx, 'Kapitel', 'chapters')}  ${x.status}`,
+          (x) =>
+            `  ${x.slug}  „${x.title}“  [${x.languages.join(', ')}]  ${x.chapters} ${t(ctx, 'Kapitel', 'chapters')}  ${x.status}`,
         ),
       ];
       ctx.stdout(`${lines.join('\n')}\n`);

@@ -13,7 +13,8 @@ describe('languages and localized text', () => {
   it('accepts BCP-47 codes the model needs and rejects others', () => {
     for (const code of ['de', 'en', 'fr', 'tr', 'sr', 'ru', 'ro', 'ar', 'sr-Latn', 'pt-BR'])
       expect(LanguageCode.safeParse(code).success).toBe(true);
-    for (const code of ['DE', 'german', 'e', '', 'de_DE']) expect(LanguageCode.safeParse(code).success).toBe(false);
+    for (const code of ['DE', 'german', 'e', '', 'de_DE'])
+      expect(LanguageCode.safeParse(code).success).toBe(false);
   });
 
   it('falls back to the default language, then to any text', () => {
@@ -28,14 +29,17 @@ describe('languages and localized text', () => {
 
 describe('slugs', () => {
   it('turns German titles into safe slugs', () => {
-    expect(slugify('50 Jahre Dortmund Leeds. Was uns verbindet')).toBe('50-jahre-dortmund-leeds-was-uns-verbindet');
+    expect(slugify('50 Jahre Dortmund Leeds. Was uns verbindet')).toBe(
+      '50-jahre-dortmund-leeds-was-uns-verbindet',
+    );
     expect(slugify('Grüße aus Köln – Straße')).toBe('gruesse-aus-koeln-strasse');
     expect(slugify('../../etc/passwd')).toBe('etc-passwd');
     expect(slugify('دورا')).toBe('untitled');
   });
 
   it('validates slugs so they stay a single path segment', () => {
-    for (const ok of ['50-jahre-dortmund-leeds', 'a', 'dura-2024']) expect(Slug.safeParse(ok).success).toBe(true);
+    for (const ok of ['50-jahre-dortmund-leeds', 'a', 'dura-2024'])
+      expect(Slug.safeParse(ok).success).toBe(true);
     for (const bad of ['', '../x', 'a/b', 'A', 'a--b', '-a', 'a-', 'a b', 'x'.repeat(81)])
       expect(Slug.safeParse(bad).success).toBe(false);
   });

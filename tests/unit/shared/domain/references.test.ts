@@ -26,7 +26,9 @@ describe('references and usages', () => {
   });
 
   it('lists every outgoing reference with its path', () => {
-    expect(referencesOf('exhibitions', show).map((r) => `${r.collection}:${r.id}@${r.path}`)).toEqual([
+    expect(
+      referencesOf('exhibitions', show).map((r) => `${r.collection}:${r.id}@${r.path}`),
+    ).toEqual([
       'items:photo@coverItemId',
       'items:photo@chapters[0].blocks[0].itemId',
       'items:other@chapters[0].blocks[1].itemIds[0]',
@@ -37,8 +39,12 @@ describe('references and usages', () => {
       'partnerships:leeds@chapters[0].blocks[4].partnershipIds[0]',
       'items:photo@chapters[0].blocks[5].itemId',
     ]);
-    expect(referencesOf('partnerships', leeds)).toEqual([{ collection: 'items', id: 'photo', path: 'history[0].itemIds[0]' }]);
-    expect(referencesOf('awards', award('a', { partnershipIds: ['leeds'], itemIds: ['photo'] }))).toHaveLength(2);
+    expect(referencesOf('partnerships', leeds)).toEqual([
+      { collection: 'items', id: 'photo', path: 'history[0].itemIds[0]' },
+    ]);
+    expect(
+      referencesOf('awards', award('a', { partnershipIds: ['leeds'], itemIds: ['photo'] })),
+    ).toHaveLength(2);
   });
 
   it('describes where an item is used, in German and English', () => {
@@ -50,6 +56,10 @@ describe('references and usages', () => {
       de: 'Ausstellung „Was uns verbindet“, Kapitel „Anfänge“',
       en: 'Exhibition “Was uns verbindet”, chapter “Anfänge”',
     });
-    expect(usagesOf(snap, 'partnerships', 'leeds').map((u) => u.collection)).toEqual(['items', 'exhibitions', 'exhibitions']);
+    expect(usagesOf(snap, 'partnerships', 'leeds').map((u) => u.collection)).toEqual([
+      'items',
+      'exhibitions',
+      'exhibitions',
+    ]);
   });
 });

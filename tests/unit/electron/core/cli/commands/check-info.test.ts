@@ -37,7 +37,9 @@ async function treeHashes(dir: string): Promise<Record<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    result[path.relative(dir, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+    result[path.relative(dir, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   }
   return result;
 }
@@ -45,13 +47,26 @@ async function treeHashes(dir: string): Promise<Record<string, string>> {
 /** A small clean library: one partnership, one item, one bilingual exhibition using the item. */
 async function cleanLibrary(): Promise<string> {
   const dir = path.join(await tempDir(), 'lib');
-  const library = await createLibrary(dir, { name: 'Partnerschaften', languages: ['de', 'en'], defaultLanguage: 'de' });
+  const library = await createLibrary(dir, {
+    name: 'Partnerschaften',
+    languages: ['de', 'en'],
+    defaultLanguage: 'de',
+  });
   await library.apply({ type: 'putPartnership', partnership: partnership('leeds') });
-  await library.apply({ type: 'putItem', item: item('photo', { kind: 'text', partnershipIds: ['leeds'] }) });
+  await library.apply({
+    type: 'putItem',
+    item: item('photo', { kind: 'text', partnershipIds: ['leeds'] }),
+  });
   await library.apply({
     type: 'putExhibition',
     exhibition: exhibition('was-uns-verbindet', {
-      chapters: [{ id: 'c1', title: { de: 'Anfänge', en: 'Beginnings' }, blocks: [{ id: 'b1', type: 'item', itemId: 'photo' }] }],
+      chapters: [
+        {
+          id: 'c1',
+          title: { de: 'Anfänge', en: 'Beginnings' },
+          blocks: [{ id: 'b1', type: 'item', itemId: 'photo' }],
+        },
+      ],
     }),
   });
   await library.close();
@@ -105,7 +120,9 @@ describe('vitrine check', () => {
     await library.close();
     const { ctx, out } = context('en');
     expect(await runCli(['check', dir], ctx)).toBe(1);
-    expect(out()).toContain('[error] exhibitions/was-uns-verbindet chapters[0].blocks[0].itemId: Reference to deleted item “photo”.');
+    expect(out()).toContain(
+      '[error] exhibitions/was-uns-verbindet chapters[0].blocks[0].itemId: Reference to deleted item “photo”.',
+    );
     expect(out()).toContain('→ Remove the reference or choose another item.');
     expect(out()).toContain('1 errors, 0 warnings');
 
@@ -115,7 +132,11 @@ describe('vitrine check', () => {
     expect(report).toMatchObject({ ok: false, errors: 1, warnings: 0 });
     expect(report.problems[0]).toMatchObject({
       rule: 'reference-missing',
-      target: { collection: 'exhibitions', id: 'was-uns-verbindet', path: 'chapters[0].blocks[0].itemId' },
+      target: {
+        collection: 'exhibitions',
+        id: 'was-uns-verbindet',
+        path: 'chapters[0].blocks[0].itemId',
+      },
     });
     expect(report.problems[0].message).toContain('gelöschtes Objekt');
   });
