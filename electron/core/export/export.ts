@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Problem } from '../../../shared/check';
 import type { LibrarySnapshot } from '../../../shared/domain/library';
 import type { MediaAsset } from '../../../shared/domain/media';
 import { mediaPath } from '../../../shared/domain/media';
@@ -32,6 +33,7 @@ import { createMapGeometry } from './map';
 import { qrSvg } from './qr';
 import { runtimeScript, runtimeStylesheet } from './runtime';
 import { searchIndexScript } from './search-index';
+import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
 import { listFiles, zipFolder } from './zip';
 
@@ -76,6 +78,8 @@ export interface ExportResult {
   pages: number;
   derivatives: DerivativeStats;
   languages: string[];
+  /** The pre-publication check's warnings (errors would have blocked the export). */
+  warnings: Problem[];
 }
 
 function invalid(de: string, en: string): AppError {
@@ -159,6 +163,8 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
 
   const snapshot = options.snapshot ?? (await readLibrarySnapshot(options.libraryDir));
   const exhibition = findExhibition(snapshot, options.exhibition);
+  const checked = checkSnapshotForExport(snapshot, options.libraryDir, exhibition.id, options.mode);
+  if (checked.errors.length) throw exportBlocked(checked);
   const languages = options.languages?.length
     ? [...new Set(options.languages)]
     : exhibition.languages;
@@ -293,6 +299,7 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
       pages: pages.filter((p) => p.path.endsWith('.html')).length,
       derivatives: stats,
       languages: ordered,
+      warnings: checked.warnings,
     };
   } finally {
     await rm(temp, { recursive: true, force: true });

@@ -7,6 +7,7 @@ export type {
   ExportProgress,
   ExportResult,
 } from './export';
+export { checkForExport, checkSnapshotForExport, exportBlocked, type ExportCheck } from './check';
 export { cachePath, optionsHash } from './derivatives';
 export { qrSvg } from './qr';
 export { createMapGeometry } from './map';

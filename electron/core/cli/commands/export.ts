@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import type { Problem } from '../../../../shared/check';
 import { AppError } from '../../../../shared/errors';
-import { exportExhibition, type ExportPhase } from '../../export';
+import { readLibrarySnapshot } from '../../library';
+import { checkSnapshotForExport, exportExhibition, type ExportPhase } from '../../export';
 import { t, type CliContext } from '../context';
 import { createProgressBar } from '../progress';
 
@@ -14,14 +16,30 @@ const PHASES: Record<ExportPhase, { de: string; en: string }> = {
   done: { de: 'Fertig', en: 'Done' },
 };
 
+const SEVERITY = {
+  error: { de: 'Fehler', en: 'error' },
+  warning: { de: 'Warnung', en: 'warning' },
+  info: { de: 'Hinweis', en: 'note' },
+} as const;
+
+/** One problem as the check prints it: severity, the place to fix it, message and hint. */
+export function formatProblem(problem: Problem, lang: 'de' | 'en'): string {
+  const { collection, id, path } = problem.target;
+  const place =
+    collection === 'library' ? 'library' : `${collection}/${id}${path ? ` ${path}` : ''}`;
+  return `[${SEVERITY[problem.severity][lang]}] ${place}: ${problem.message[lang]}\n    → ${problem.hint[lang]}\n`;
+}
+
 function usage(de: string, en: string): AppError {
   return new AppError('INVALID_INPUT', { de, en });
 }
 
 /**
  * `vitrine export DIR --exhibition SLUG --mode web|kiosk --out OUTDIR [--lang de,en]
- * [--base-url URL] [--idle SECONDS] [--zip] [--force]`. Exit 0 on success, 2 on any failure
- * (the target is then left as it was).
+ * [--base-url URL] [--idle SECONDS] [--zip] [--force]`. The pre-publication check runs first:
+ * its warnings are printed, its errors are printed and block (exit 1); `--force` only allows
+ * replacing a non-empty target, it never overrides the check. Exit 0 on success, 2 on any other
+ * failure (the target is then left as it was).
  */
 export function registerExport(program: Command, ctx: CliContext): void {
   program
@@ -94,6 +112,29 @@ export function registerExport(program: Command, ctx: CliContext): void {
           ?.split(',')
           .map((l) => l.trim())
           .filter(Boolean);
+        const snapshot = await readLibrarySnapshot(dir);
+        const checked = checkSnapshotForExport(snapshot, dir, opts.exhibition, opts.mode);
+        for (const p of [...checked.errors, ...checked.warnings])
+          ctx.stderr(formatProblem(p, ctx.lang));
+        if (checked.errors.length) {
+          ctx.stderr(
+            t(
+              ctx,
+              `Export blockiert: ${checked.errors.length} Fehler, ${checked.warnings.length} Warnungen. Fehler beheben und erneut exportieren (--force ändert daran nichts).\n`,
+              `Export blocked: ${checked.errors.length} errors, ${checked.warnings.length} warnings. Fix the errors and export again (--force does not change this).\n`,
+            ),
+          );
+          ctx.exitCode = 1;
+          return;
+        }
+        if (checked.warnings.length)
+          ctx.stderr(
+            t(
+              ctx,
+              `${checked.warnings.length} Warnungen; der Export läuft trotzdem.\n`,
+              `${checked.warnings.length} warnings; exporting anyway.\n`,
+            ),
+          );
         const bar = createProgressBar(ctx, 'Export');
         const controller = new AbortController();
         const onSignal = () => controller.abort();
@@ -102,6 +143,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
         try {
           const result = await exportExhibition({
             libraryDir: dir,
+            snapshot,
             exhibition: opts.exhibition,
             mode: opts.mode,
             outDir: opts.out,

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -52,4 +52,31 @@ export async function makeLibrary(
   await put({ sha256: sha(9), ext: 'mp3' }, Buffer.from('ID3 fake audio for copying'));
   await put({ sha256: sha(10), ext: 'pdf' }, Buffer.from('%PDF-1.4\n% fake document\n'));
   return { dir, snapshot };
+}
+
+/** The same content written by the real library store (what the CLI and the app read). */
+export async function makeStoreLibrary(
+  lib: { dir: string; snapshot: LibrarySnapshot },
+  name: string,
+): Promise<string> {
+  const { createLibrary } = await import('../../../../../electron/core/library');
+  const dir = path.join(path.dirname(lib.dir), `${path.basename(lib.dir)}-${name}`);
+  const library = await createLibrary(dir, {
+    name: 'Test',
+    languages: ['de', 'en', 'ar'],
+    defaultLanguage: 'de',
+  });
+  const { items, partnerships, awards, exhibitions } = lib.snapshot;
+  await library.apply({
+    type: 'batch',
+    commands: [
+      ...items.map((item) => ({ type: 'putItem' as const, item })),
+      ...partnerships.map((partnership) => ({ type: 'putPartnership' as const, partnership })),
+      ...awards.map((award) => ({ type: 'putAward' as const, award })),
+      ...exhibitions.map((exhibition) => ({ type: 'putExhibition' as const, exhibition })),
+    ],
+  });
+  await library.close();
+  await cp(path.join(lib.dir, 'media'), path.join(dir, 'media'), { recursive: true });
+  return dir;
 }
