@@ -36,9 +36,9 @@ const suites = [
   vitest('e2e', 'vitest.e2e.config.ts'),
 ].filter((s) => only.length === 0 || only.includes(s.name));
 
-function run(cmd, args) {
+function run(cmd, args, env) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', () => resolve(1));
   });
@@ -47,12 +47,16 @@ function run(cmd, args) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+let builtOk = false;
 const summary = [];
 for (const suite of suites) {
   if (suite.kind === 'vitest' && !existsSync(suite.args[3])) continue;
   console.log(`\n━━ ${suite.name}: ${suite.cmd} ${suite.args.join(' ')}`);
   const started = Date.now();
-  const code = await run(suite.cmd, suite.args);
+  // The build step already produced dist/; the browser suite's setup need not build it again.
+  const env = builtOk && suite.name === 'e2e' ? { VITRINE_E2E_SKIP_BUILD: '1' } : {};
+  const code = await run(suite.cmd, suite.args, env);
+  if (suite.name === 'build') builtOk = code === 0;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (suite.kind === 'step') {
     if (code === 0) passed += 1;
