@@ -1,36 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../../../electron/core/cli';
-import type { CliContext } from '../../../../../../electron/core/cli/context';
+import { cliContext, tempDirs } from './harness';
 import { createLibrary, openLibrary } from '../../../../../../electron/core/library';
 import { exhibition, item, partnership } from '../../../../../fixtures/snapshot';
 
-const roots: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'vitrine-check-test-'));
-  roots.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
-});
-
-function context(lang: 'de' | 'en' = 'de') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    lang,
-    version: '0.0.0-test',
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    isTTY: false,
-    exitCode: undefined,
-  };
-  return { ctx, out: () => out.join(''), err: () => err.join('') };
-}
+const tempDir = tempDirs('vitrine-check-test-');
+const context = cliContext;
 
 async function treeHashes(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};

@@ -1,35 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../../../../electron/core/cli';
-import type { CliContext } from '../../../../../../electron/core/cli/context';
+import { cliContext, tempDirs } from './harness';
 import { readLibrarySnapshot } from '../../../../../../electron/core/library';
 
-const roots: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'vitrine-init-test-'));
-  roots.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
-});
-
-function context(lang: 'de' | 'en' = 'de') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    lang,
-    version: '0.0.0-test',
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    isTTY: false,
-    exitCode: undefined,
-  };
-  return { ctx, out: () => out.join(''), err: () => err.join('') };
-}
+const tempDir = tempDirs('vitrine-init-test-');
+const context = cliContext;
 
 describe('vitrine init', () => {
   it('creates an empty library named „Neue Bibliothek“ in German and English by default', async () => {
