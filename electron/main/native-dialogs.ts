@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import { slugify } from '../../shared/domain';
 import type { UiLanguage } from '../../shared/errors';
 import type { Dialogs } from '../core/api';
@@ -78,6 +78,25 @@ export function createNativeDialogs(
         ? await dialog.showOpenDialog(win, options)
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
+    },
+    async chooseExportTarget({ name, zip }) {
+      const win = window();
+      // A save dialog for both: it lets the person name a new folder (or zip file), and its
+      // overwrite question is followed by the page's own confirmation before anything is replaced.
+      const options: Electron.SaveDialogOptions = {
+        title: de() ? 'Ausstellung exportieren' : 'Export Exhibition',
+        buttonLabel: de() ? 'Exportieren' : 'Export',
+        defaultPath: join(documentsDir, zip ? `${name}.zip` : name),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+        ...(zip ? { filters: [{ name: 'ZIP', extensions: ['zip'] }] } : {}),
+      };
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    showInFolder(path) {
+      shell.showItemInFolder(path);
     },
   };
 }

@@ -106,6 +106,60 @@ export const MediaImportResult = z.object({
 });
 export type MediaImportResult = z.infer<typeof MediaImportResult>;
 
+/** One finding of the pre-publication check (shared/check `Problem`), as it crosses a transport. */
+export const ProblemSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  target: z.object({ collection: z.string(), id: z.string(), path: z.string() }),
+  context: z
+    .object({ collection: z.literal('exhibitions'), id: z.string(), path: z.string() })
+    .optional(),
+  message: z.object({ de: z.string(), en: z.string() }),
+  hint: z.object({ de: z.string(), en: z.string() }),
+});
+export type ProblemData = z.infer<typeof ProblemSchema>;
+
+export const ExportModeSchema = z.enum(['web', 'kiosk']);
+
+/** The check in front of an export: errors block it, warnings and notes are shown. */
+export const ExportCheckResult = z.object({
+  exhibitionId: Id,
+  errors: z.array(ProblemSchema),
+  warnings: z.array(ProblemSchema),
+  infos: z.array(ProblemSchema),
+});
+export type ExportCheckResult = z.infer<typeof ExportCheckResult>;
+
+/**
+ * Ids of long work (export) are chosen by the page, so it can match progress events and cancel
+ * before the starting call has even answered.
+ */
+export const TaskId = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/);
+
+/** Where an export will go. Main keeps the path; the page holds only the id. */
+export const ExportTarget = z.object({
+  targetId: z.string(),
+  /** For display only, never sent back. */
+  displayPath: z.string(),
+  /** Something is there already: the page must ask before `replace: true`. */
+  nonEmpty: z.boolean(),
+  zip: z.boolean(),
+});
+export type ExportTarget = z.infer<typeof ExportTarget>;
+
+export const ExportSummary = z.object({
+  taskId: TaskId,
+  displayPath: z.string(),
+  files: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  languages: z.array(z.string()),
+  derivatives: z.object({ made: z.number().int(), reused: z.number().int() }),
+  warnings: z.number().int().nonnegative(),
+  seconds: z.number().nonnegative(),
+});
+export type ExportSummary = z.infer<typeof ExportSummary>;
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -162,6 +216,52 @@ export const apiMethods = {
     }),
     MediaImportResult,
   ),
+  /**
+   * The pre-publication check of one exhibition for one bundle mode (media files checked on
+   * disk). NOT_FOUND without an open library or for an unknown exhibition.
+   */
+  'exhibitions.checkForExport': method(
+    z.strictObject({ exhibitionId: Id, mode: ExportModeSchema }),
+    ExportCheckResult,
+  ),
+  /**
+   * Main asks where the bundle goes: Electron shows a native save dialog (null on cancel); the
+   * web host has none and answers `<app data>/exports/<slug>-<mode>` (`.zip` with `zip`).
+   */
+  'exhibitions.chooseExportTarget': method(
+    z.strictObject({ exhibitionId: Id, mode: ExportModeSchema, zip: z.boolean() }),
+    ExportTarget.nullable(),
+  ),
+  /**
+   * Starts exporting and answers at once; `progress` events (this taskId) follow, then one
+   * `exportFinished`. Refuses up front with EXPORT_BLOCKED (details: the problems) when the
+   * check finds errors, EXPORT_TARGET_NOT_EMPTY when the target holds something and `replace`
+   * is false, NOT_FOUND for an unknown target id. A failed or cancelled export leaves the
+   * target as it was.
+   */
+  'exhibitions.export': method(
+    z.strictObject({
+      taskId: TaskId,
+      exhibitionId: Id,
+      mode: ExportModeSchema,
+      targetId: z.string().min(1).max(100),
+      replace: z.boolean().default(false),
+      languages: z.array(z.string().min(2).max(20)).min(1).max(50).optional(),
+      baseUrl: z.string().max(2000).optional(),
+      idleSeconds: z.number().int().min(1).max(3600).optional(),
+    }),
+    z.object({ taskId: TaskId }),
+  ),
+  /**
+   * "Open folder" after an export: Electron shows the bundle in the file manager (`shown`); the
+   * web host cannot and answers the path as text. NOT_FOUND for a task that did not finish.
+   */
+  'exhibitions.revealExport': method(
+    z.strictObject({ taskId: TaskId }),
+    z.object({ path: z.string(), shown: z.boolean() }),
+  ),
+  /** Asks running work to stop; false when no such task is running (already done). */
+  'tasks.cancel': method(z.strictObject({ taskId: TaskId }), z.object({ cancelled: z.boolean() })),
 } as const;
 
 export const apiEvents = {
@@ -174,6 +274,12 @@ export const apiEvents = {
     done: z.number().nonnegative(),
     total: z.number().nonnegative(),
     step: z.string().optional(),
+  }),
+  /** An export ended: `summary` when done, `error` when it failed (CANCELLED when cancelled). */
+  exportFinished: z.object({
+    taskId: TaskId,
+    summary: ExportSummary.optional(),
+    error: ErrorDataSchema.optional(),
   }),
   /**
    * A native menu entry the page handles (undo history and navigation live in the page).

@@ -16,6 +16,11 @@ export const API_METHOD_NAMES = [
   'library.apply',
   'media.importDialog',
   'media.importUploads',
+  'exhibitions.checkForExport',
+  'exhibitions.chooseExportTarget',
+  'exhibitions.export',
+  'exhibitions.revealExport',
+  'tasks.cancel',
 ] as const;
 
-export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu'] as const;
+export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;

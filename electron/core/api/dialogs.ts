@@ -11,6 +11,14 @@ export interface Dialogs {
   chooseNewLibraryFolder(suggestedName: string): Promise<string | null>;
   /** Files to import as media; null or [] when cancelled. */
   chooseMediaFiles(): Promise<string[] | null>;
+  /**
+   * Where to write an export bundle (a folder, or a `.zip` file with `zip`); null when cancelled.
+   * Absent where there are no native dialogs (the web host): exports then go to the app data
+   * folder.
+   */
+  chooseExportTarget?(suggested: { name: string; zip: boolean }): Promise<string | null>;
+  /** Shows a file or folder in the system's file manager. Absent in the web host. */
+  showInFolder?(path: string): void;
 }
 
 function noDialogs(): AppError {

@@ -20,6 +20,7 @@ import { buildSampleLibrary } from '../sample';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { createEmitter } from './events';
+import { createExportHandlers } from './export';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -374,6 +375,13 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
           return { itemIds: [], failed: [], revision: library.revision };
         return importMedia(paths);
       }),
+    ...createExportHandlers({
+      appDataDir,
+      dialogs: options.dialogs,
+      library: current,
+      lang: () => lang,
+      emit: emitter.emit,
+    }),
   };
 
   const dispatch = createDispatch({

@@ -28,6 +28,11 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'library.apply': unused,
     'media.importDialog': unused,
     'media.importUploads': unused,
+    'exhibitions.checkForExport': unused,
+    'exhibitions.chooseExportTarget': unused,
+    'exhibitions.export': unused,
+    'exhibitions.revealExport': unused,
+    'tasks.cancel': unused,
     ...overrides,
   };
 }
