@@ -2,13 +2,21 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json';
 import en from './en.json';
+import exportDe from './export.de.json';
+import exportEn from './export.en.json';
+import editorDe from './editor.de.json';
+import editorEn from './editor.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 /** German first: the international office works in German, English is the second language. */
 export const DEFAULT_UI_LANGUAGE: UiLanguage = 'de';
 
-export const catalogues = { de, en } as const;
+/** The exhibition editor keeps its texts in catalogues of its own, merged under `editor`. */
+export const catalogues = {
+  de: { ...de, ...exportDe, editor: editorDe },
+  en: { ...en, ...exportEn, editor: editorEn },
+} as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
@@ -21,7 +29,7 @@ export function isUiLanguage(value: unknown): value is UiLanguage {
 export function createI18n(language: UiLanguage = DEFAULT_UI_LANGUAGE): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { de: { translation: de }, en: { translation: en } },
+    resources: { de: { translation: catalogues.de }, en: { translation: catalogues.en } },
     lng: language,
     fallbackLng: DEFAULT_UI_LANGUAGE,
     supportedLngs: [...UI_LANGUAGES],

@@ -1,62 +1,24 @@
-import { useTranslation } from 'react-i18next';
-import { languageName, textDirection } from '../../../shared/domain';
-import { Localized } from '../components/Localized';
-import { selectExhibitions, useApp } from '../store';
+import { useEffect, useState } from 'react';
+import '../editor/editor.css';
+import { createEditorStore, EditorProvider, useEditor } from '../editor/state';
+import { useAppStore } from '../store';
+import { ExhibitionEditor } from './ExhibitionEditor';
+import { ExhibitionList } from './ExhibitionList';
 
+/** The list of exhibitions, or the editor of the one opened from it. */
 export function ExhibitionsSection() {
-  const { t } = useTranslation();
-  const exhibitions = useApp(selectExhibitions);
+  const app = useAppStore();
+  const [store] = useState(() => createEditorStore(app));
+  // Leaving the section must not lose the last keystrokes.
+  useEffect(() => () => void store.getState().flush(), [store]);
   return (
-    <section className="section" aria-labelledby="exhibitions-heading">
-      <div className="section__head">
-        <h1 id="exhibitions-heading">{t('exhibitions.heading')}</h1>
-        <p className="muted">{t('exhibitions.count', { count: exhibitions.length })}</p>
-      </div>
-      {exhibitions.length === 0 ? (
-        <p className="empty">{t('exhibitions.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('exhibitions.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('exhibitions.title')}</th>
-                <th scope="col">{t('exhibitions.languages')}</th>
-                <th scope="col" className="num">
-                  {t('exhibitions.chapters')}
-                </th>
-                <th scope="col">{t('exhibitions.statusLabel')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {exhibitions.map((exhibition) => (
-                <tr key={exhibition.id}>
-                  <th scope="row">
-                    <Localized text={exhibition.title} className="cell-title" />
-                    <Localized text={exhibition.subtitle} className="cell-sub" />
-                  </th>
-                  <td>
-                    {exhibition.languages.map((lang, index) => (
-                      <span key={lang}>
-                        {index > 0 ? ', ' : null}
-                        <span lang={lang} dir={textDirection(lang) === 'rtl' ? 'rtl' : undefined}>
-                          {languageName(lang)}
-                        </span>
-                      </span>
-                    ))}
-                  </td>
-                  <td className="num">{exhibition.chapters.length}</td>
-                  <td>
-                    <span className={`badge badge--${exhibition.status}`}>
-                      {t(`exhibitions.status.${exhibition.status}`)}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <EditorProvider store={store}>
+      <ExhibitionsView />
+    </EditorProvider>
   );
+}
+
+function ExhibitionsView() {
+  const openId = useEditor((s) => s.openId);
+  return openId ? <ExhibitionEditor /> : <ExhibitionList />;
 }

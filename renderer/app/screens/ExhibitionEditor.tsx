@@ -1,0 +1,150 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageName, pickText } from '../../../shared/domain';
+import { CheckPanel } from '../editor/CheckPanel';
+import { useOpenExhibition } from '../editor/hooks';
+import { Inspector } from '../editor/Inspector';
+import { Outline } from '../editor/Outline';
+import { Settings } from '../editor/Settings';
+import { useEditor, useEditorStore, type EditorTab } from '../editor/state';
+import { Preview } from '../preview/Preview';
+import { selectCanRedo, selectCanUndo, useApp } from '../store';
+
+const TABS: EditorTab[] = ['content', 'settings', 'check'];
+
+export function ExhibitionEditor() {
+  const { t } = useTranslation();
+  const x = useOpenExhibition();
+  const store = useEditorStore();
+  const tab = useEditor((s) => s.tab);
+  const tabSelected = useEditor((s) => s.tabSelected);
+  const opened = useEditor((s) => s.opened);
+  const edited = useEditor((s) => s.edited);
+  const translate = useEditor((s) => s.translateLang);
+  const translateSelected = useEditor((s) => s.translateLangSelected);
+  const hasDraft = useEditor((s) => s.draft !== null);
+  const canUndo = useApp(selectCanUndo) || hasDraft;
+  const canRedo = useApp(selectCanRedo);
+
+  useEffect(() => {
+    // Undo/redo of the app's history; inside the text editor TipTap keeps its own until saved.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void store.getState().undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void store.getState().redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  if (!x) {
+    return (
+      <section className="section">
+        <p>{t('editor.gone')}</p>
+        <button type="button" className="button" onClick={() => opened(null)}>
+          {t('editor.back')}
+        </button>
+      </section>
+    );
+  }
+  const title = pickText(x.title, x.defaultLanguage);
+  const others = x.languages.filter((l) => l !== x.defaultLanguage);
+
+  return (
+    <section className="editor" aria-labelledby="editor-heading" data-exhibition={x.id}>
+      <div className="editor__bar">
+        <button type="button" className="button button--quiet" onClick={() => opened(null)}>
+          {t('editor.back')}
+        </button>
+        <h1 id="editor-heading" className="editor__title">
+          {title}
+        </h1>
+        <div className="editor__tools">
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={!canUndo}
+            onClick={() => void store.getState().undo()}
+          >
+            {t('editor.undo')}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={!canRedo}
+            onClick={() => void store.getState().redo()}
+          >
+            {t('editor.redo')}
+          </button>
+          <label htmlFor="translate-lang">{t('editor.translate')}</label>
+          <select
+            id="translate-lang"
+            value={translate ?? ''}
+            onChange={(e) => translateSelected(e.target.value || null)}
+          >
+            <option value="">
+              {t('editor.translateNone', { lang: languageName(x.defaultLanguage) })}
+            </option>
+            {others.map((lang) => (
+              <option key={lang} value={lang}>
+                {languageName(lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="editor__tabs" role="tablist" aria-label={t('editor.tabsLabel')}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`editor-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`editor-panel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            className="editor__tab"
+            onClick={() => tabSelected(id)}
+            onKeyDown={(e) => {
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (!step) return;
+              const next = TABS[(TABS.indexOf(id) + step + TABS.length) % TABS.length]!;
+              tabSelected(next);
+              document.getElementById(`editor-tab-${next}`)?.focus();
+            }}
+          >
+            {t(`editor.tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div className="editor__body">
+        <div
+          className="editor__work"
+          role="tabpanel"
+          id={`editor-panel-${tab}`}
+          aria-labelledby={`editor-tab-${tab}`}
+        >
+          {tab === 'content' ? (
+            <div className="editor__content">
+              <Outline exhibition={x} onChange={edited} />
+              <Inspector exhibition={x} onChange={edited} />
+            </div>
+          ) : tab === 'settings' ? (
+            <Settings exhibition={x} onChange={edited} />
+          ) : (
+            <CheckPanel exhibition={x} />
+          )}
+        </div>
+        <Preview exhibition={x} />
+      </div>
+    </section>
+  );
+}
