@@ -71,11 +71,10 @@ export function renderPreview(input: PreviewInput): string {
   });
   const index = x.chapters.findIndex((c) => c.id === input.page);
   const file = index >= 0 ? chapterFiles(x)[index]! : input.page;
-  const html = renderPage(view, file, { assetUrl }) ?? renderPage(view, 'index.html', { assetUrl })!;
+  const html =
+    renderPage(view, file, { assetUrl }) ?? renderPage(view, 'index.html', { assetUrl })!;
   // The frame runs no script; a script tag would only make the sandbox complain in the console.
   return html.replace(NO_SCRIPT, '');
 }
 
 const NO_SCRIPT = /<script src="data:,"[^>]*><\/script>/g;
-
-}
