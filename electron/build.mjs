@@ -5,9 +5,25 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const requireFromRoot = createRequire(join(root, 'package.json'));
+
+/**
+ * Bundles JSON data from packages (the world-atlas outlines) into the CLI although its packages
+ * stay external: Node 20 would import a JSON module only with an experimental warning.
+ */
+const bundlePackageJson = {
+  name: 'bundle-package-json',
+  setup(b) {
+    b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({
+      path: requireFromRoot.resolve(args.path),
+    }));
+  },
+};
 
 /** The three bundles; `outDir` defaults to dist/ (tests build into a scratch folder instead). */
 export function targets(outDir = join(root, 'dist')) {
@@ -20,6 +36,9 @@ export function targets(outDir = join(root, 'dist')) {
       platform: 'node',
       target: 'node20',
       packages: 'external',
+      plugins: [bundlePackageJson],
+      // The export reads the bundle runtime prebuilt in dist/bundle/ (see export/runtime.ts).
+      define: { 'globalThis.__VITRINE_PREBUILT__': 'true' },
       // The CLI runs with top-level await and import.meta; a banner gives bundled CJS deps `require`.
       banner: {
         js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);",
@@ -35,7 +54,10 @@ export function targets(outDir = join(root, 'dist')) {
       // Everything is bundled (several dependencies are ESM-only, and main is CommonJS) except
       // electron, the runtime itself, and sharp, whose native parts are unpacked from the asar.
       external: ['electron', 'sharp'],
-      define: { 'import.meta.url': '__vitrineImportMetaUrl' },
+      define: {
+        'import.meta.url': '__vitrineImportMetaUrl',
+        'globalThis.__VITRINE_PREBUILT__': 'true',
+      },
       banner: {
         js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
       },
@@ -55,8 +77,39 @@ export function targets(outDir = join(root, 'dist')) {
   ];
 }
 
+/**
+ * The small runtime shipped inside exported bundles (search, lightbox, kiosk): a classic script
+ * and its stylesheet, prebuilt into dist/bundle/ so neither the CLI nor the packaged app needs
+ * esbuild at export time. Same options as the source build in export/runtime.ts.
+ */
+async function buildExportRuntime(outDir) {
+  const recipe = JSON.parse(
+    await readFile(join(root, 'electron/core/export/runtime-build.json'), 'utf8'),
+  );
+  const dir = join(outDir, 'bundle');
+  await mkdir(dir, { recursive: true });
+  await build({
+    ...recipe.esbuild,
+    entryPoints: [join(root, recipe.entry)],
+    outfile: join(dir, 'vitrine.js'),
+    write: true,
+  });
+  await copyFile(join(root, recipe.stylesheet), join(dir, 'vitrine.css'));
+  return join(dir, 'vitrine.js');
+}
+
 export async function buildAll({ outDir, only } = {}) {
   const results = [];
+  if (!only || only.includes('bundle')) {
+    try {
+      results.push({
+        name: 'bundle',
+        outfile: await buildExportRuntime(outDir ?? join(root, 'dist')),
+      });
+    } catch (error) {
+      results.push({ name: 'bundle', error });
+    }
+  }
   for (const t of targets(outDir)) {
     if (only && !only.includes(t.name)) continue;
     if (!existsSync(t.entryPoints[0])) {

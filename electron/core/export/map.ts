@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { FeatureCollection, MultiPoint } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { MapGeometry } from '../../../shared/render/pages';
 import type { MapPlace } from '../../../shared/render/model';
+// A static import, so the outlines are bundled into Electron's main (no lookup in node_modules
+// at run time, which the packaged app does not ship).
+import countries110m from 'world-atlas/countries-110m.json' with { type: 'json' };
 
 const WIDTH = 800;
 const HEIGHT = 500;
@@ -15,10 +16,7 @@ let countries: FeatureCollection | null = null;
 /** Natural Earth 1:110m country outlines (public domain) as packaged by world-atlas. */
 function loadCountries(): FeatureCollection {
   if (countries) return countries;
-  const require = createRequire(import.meta.url);
-  const topology = JSON.parse(
-    readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
-  ) as Topology;
+  const topology = countries110m as unknown as Topology;
   countries = feature(topology, topology.objects.countries!) as unknown as FeatureCollection;
   return countries;
 }

@@ -2,53 +2,82 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import recipe from './runtime-build.json' with { type: 'json' };
 
-/**
- * Where the bundle runtime sources live. This module runs from source (tests), from the CLI
- * bundle in dist/cli/ and from Electron's main bundle, so the folder is found by walking up from
- * here; VITRINE_BUNDLE_DIR overrides it (packaged apps).
- */
-function bundleDir(): string {
-  const override = process.env.VITRINE_BUNDLE_DIR;
-  if (override) return override;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
+declare global {
+  /**
+   * Set to `true` by electron/build.mjs in the CLI and main bundles: they read the bundle runtime
+   * prebuilt in dist/bundle/. Undefined when running from source (tests, development), where the
+   * runtime is built from renderer/bundle/ on first use so an edit there shows at once.
+   */
+  var __VITRINE_PREBUILT__: boolean | undefined;
+}
+
+export const RUNTIME_SCRIPT = 'vitrine.js';
+export const RUNTIME_STYLESHEET = 'vitrine.css';
+
+function here(): string {
+  return path.dirname(fileURLToPath(import.meta.url));
+}
+
+/** The repository root, found by walking up from this module (source runs only). */
+function sourceRoot(): string {
+  let dir = here();
   for (let i = 0; i < 8; i++) {
-    const candidate = path.join(dir, 'renderer', 'bundle');
-    if (existsSync(path.join(candidate, 'index.ts'))) return candidate;
+    if (existsSync(path.join(dir, recipe.entry))) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error('renderer/bundle not found (set VITRINE_BUNDLE_DIR)');
+  throw new Error(`${recipe.entry} not found`);
+}
+
+/**
+ * Where the prebuilt runtime lives: next to the bundle that runs (dist/cli/ and dist/electron/
+ * both sit beside dist/bundle/, also inside the packaged app's asar). VITRINE_BUNDLE_DIR
+ * overrides it.
+ */
+export function prebuiltDir(): string {
+  return process.env.VITRINE_BUNDLE_DIR ?? path.join(here(), '..', 'bundle');
+}
+
+function missingPrebuilt(file: string): Error {
+  return new Error(`${file} is missing: run \`npm run build\` (electron/build.mjs) first`);
 }
 
 let script: Promise<string> | null = null;
 
 /**
- * The bundle's runtime script, built once per process with esbuild as a classic IIFE script
- * (module scripts do not run from file://). esbuild output is deterministic for the same source.
+ * The bundle's runtime script, a classic IIFE script (module scripts do not run from file://).
+ * Prebuilt and source builds use the same esbuild options (runtime-build.json), and esbuild's
+ * output is deterministic, so both give the same bytes for the same source.
  */
 export function runtimeScript(): Promise<string> {
   script ??= (async () => {
-    const esbuild = await import('esbuild');
-    const result = await esbuild.build({
-      entryPoints: [path.join(bundleDir(), 'index.ts')],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
-      minify: true,
-      legalComments: 'eof',
-      charset: 'utf8',
-      write: false,
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]!.text;
+    // The condition is replaced by a constant in the bundles, so esbuild (a dev dependency)
+    // is dropped from them together with this branch.
+    if (!globalThis.__VITRINE_PREBUILT__) {
+      const esbuild = await import('esbuild');
+      const result = await esbuild.build({
+        ...(recipe.esbuild as Record<string, unknown>),
+        entryPoints: [path.join(sourceRoot(), recipe.entry)],
+        write: false,
+      });
+      return result.outputFiles[0]!.text;
+    }
+    const file = path.join(prebuiltDir(), RUNTIME_SCRIPT);
+    if (!existsSync(file)) throw missingPrebuilt(file);
+    return readFile(file, 'utf8');
   })();
   script.catch(() => (script = null));
   return script;
 }
 
 export function runtimeStylesheet(): Promise<string> {
-  return readFile(path.join(bundleDir(), 'vitrine.css'), 'utf8');
+  if (globalThis.__VITRINE_PREBUILT__) {
+    const file = path.join(prebuiltDir(), RUNTIME_STYLESHEET);
+    if (!existsSync(file)) return Promise.reject(missingPrebuilt(file));
+    return readFile(file, 'utf8');
+  }
+  return readFile(path.join(sourceRoot(), recipe.stylesheet), 'utf8');
 }
