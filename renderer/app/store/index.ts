@@ -4,6 +4,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VitrineClient } from '../api/client';
 import { isUiLanguage } from '../i18n';
+import { createExportSlice } from './export';
 import { createLibrarySlice } from './library';
 import { createSessionSlice } from './session';
 import type { AppState } from './types';
@@ -33,6 +34,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createSessionSlice(client)(...a),
         ...createLibrarySlice(client)(...a),
         ...createUiSlice(client)(...a),
+        ...createExportSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,

@@ -2,6 +2,7 @@ import type { ApiResult, AppInfo, LibrarySummary, RecentLibrary } from '../../..
 import type { Command, CommandInput, CommandResult, LibrarySnapshot } from '../../../shared/domain';
 import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
+import type { ExportSlice } from './export';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -65,4 +66,4 @@ export interface UiSlice {
   partnershipSelected(id: string | null): void;
 }
 
-export type AppState = SessionSlice & LibrarySlice & UiSlice;
+export type AppState = SessionSlice & LibrarySlice & UiSlice & ExportSlice;
