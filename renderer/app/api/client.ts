@@ -19,6 +19,7 @@ import {
   splitMethodName,
   MEDIA_BASE_URL,
   WEB_TOKEN_PARAM,
+  WEB_UPLOAD_PATH,
   type ApiArgs,
   type ApiEventName,
   type ApiListener,
@@ -44,6 +45,12 @@ export interface VitrineClient {
   on<E extends ApiEventName>(event: E, listener: ApiListener<E>): Unsubscribe;
   /** URL for a file inside the library (`media/ab/ab…jpg`), for `<img src>`. */
   mediaUrl(relPath: string): string;
+  /**
+   * Web host only: sends one file's bytes to `POST /upload` (no name, no path) and answers the
+   * upload id to pass to `media.importUploads`. Electron answers FORBIDDEN: there main owns the
+   * file dialog (`media.importDialog`).
+   */
+  upload(file: Blob): Promise<ApiResult<{ uploadId: string }>>;
 }
 
 /** What the client needs from its surroundings; `browserEnvironment()` supplies the real ones. */
@@ -72,6 +79,10 @@ const MESSAGES = {
   badAnswer: {
     de: 'Vitrine hat eine unverständliche Antwort geschickt (HTTP {status}).',
     en: 'Vitrine sent an answer that could not be understood (HTTP {status}).',
+  },
+  noUpload: {
+    de: 'Dateien werden in der Desktop-App über „Importieren …“ gewählt.',
+    en: 'In the desktop app, files are chosen with “Import …”.',
   },
   unauthorized: {
     de: 'Der Zugangsschlüssel fehlt oder ist ungültig. Öffnen Sie die Adresse, die `vitrine web` ausgegeben hat.',
@@ -232,6 +243,39 @@ export function createClient(env: ClientEnvironment): VitrineClient {
     on(event, listener) {
       if (!apiEventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
       return wire.subscribe(event, listener as (payload: unknown) => void);
+    },
+    async upload(file) {
+      if (transport === 'electron') {
+        return { ok: false, error: makeError(env, 'FORBIDDEN', 'noUpload') };
+      }
+      const doFetch = env.fetch ?? globalThis.fetch.bind(globalThis);
+      const origin = env.href ? new URL(env.href).origin : '';
+      const token = env.sessionStorage?.getItem(TOKEN_STORAGE_KEY) ?? null;
+      let response: Response;
+      try {
+        response = await doFetch(`${origin}${WEB_UPLOAD_PATH}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/octet-stream',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
+          body: file,
+          cache: 'no-store',
+        });
+      } catch {
+        return { ok: false, error: makeError(env, 'INTERNAL', 'unreachable') };
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        body = undefined;
+      }
+      if (isApiResult(body)) return body as ApiResult<{ uploadId: string }>;
+      return {
+        ok: false,
+        error: makeError(env, 'INTERNAL', 'badAnswer', { status: String(response.status) }),
+      };
     },
     mediaUrl(relPath) {
       // Same-origin on both transports, so the CSP's img-src 'self' covers it.

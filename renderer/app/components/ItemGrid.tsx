@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEdtf, thumbnailPath, type Item } from '../../../shared/domain';
 import { useMediaUrl } from '../api/context';
@@ -9,29 +9,79 @@ const MIN_CARD_WIDTH = 180;
 const GAP = 16;
 /** Title (two lines) and one line of kind and date under the 4:3 thumbnail. */
 const CAPTION_HEIGHT = 76;
+const LIST_ROW_HEIGHT = 56;
+
+export type ItemLayout = 'grid' | 'list';
 
 /** Cards per row and their size for a given grid width; pure, so resizing is cheap. */
-export function gridGeometry(width: number): {
+export function gridGeometry(
+  width: number,
+  layout: ItemLayout = 'grid',
+): {
   columns: number;
   cardWidth: number;
   rowHeight: number;
 } {
   const usable = Math.max(width, MIN_CARD_WIDTH);
+  if (layout === 'list') return { columns: 1, cardWidth: usable, rowHeight: LIST_ROW_HEIGHT };
   const columns = Math.max(1, Math.floor((usable + GAP) / (MIN_CARD_WIDTH + GAP)));
   const cardWidth = Math.floor((usable - GAP * (columns - 1)) / columns);
   const rowHeight = Math.round((cardWidth * 3) / 4) + CAPTION_HEIGHT + GAP;
   return { columns, cardWidth, rowHeight };
 }
 
+/** How a click with modifiers changes a selection: plain replaces, Ctrl/Cmd toggles, Shift spans. */
+export function nextSelection(
+  order: readonly string[],
+  selected: readonly string[],
+  anchor: string | null,
+  id: string,
+  mode: 'replace' | 'toggle' | 'range',
+): { ids: string[]; anchor: string | null } {
+  if (mode === 'toggle') {
+    const ids = selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id];
+    return { ids, anchor: id };
+  }
+  if (mode === 'range' && anchor !== null) {
+    const a = order.indexOf(anchor);
+    const b = order.indexOf(id);
+    if (a >= 0 && b >= 0) {
+      const [from, to] = a <= b ? [a, b] : [b, a];
+      return { ids: order.slice(from, to + 1), anchor };
+    }
+  }
+  return { ids: [id], anchor: id };
+}
+
+export interface ItemGridProps {
+  items: Item[];
+  layout?: ItemLayout;
+  /** Selection; without it the grid is display-only (as in the frame's first version). */
+  selectedIds?: readonly string[];
+  onSelect?: (id: string, mode: 'replace' | 'toggle' | 'range') => void;
+  onSelectAll?: () => void;
+  /** Extra text per item for the list layout (e.g. partnership names). */
+  describe?: (item: Item) => string;
+}
+
 /**
  * Only the rows in view (plus a few) exist in the DOM, so 10,000 items cost what 30 cost.
  * The list stays a real `ul`/`li` with `aria-setsize`/`aria-posinset`, so assistive technology
- * still hears "item 5 of 10,000".
+ * still hears "item 5 of 10,000". Each item is a toggle button (`aria-pressed` = selected);
+ * arrow keys move between items (Shift extends the selection), Ctrl/Cmd+A selects all.
  */
-export function ItemGrid({ items }: { items: Item[] }) {
+export function ItemGrid({
+  items,
+  layout = 'grid',
+  selectedIds,
+  onSelect,
+  onSelectAll,
+  describe,
+}: ItemGridProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -43,7 +93,7 @@ export function ItemGrid({ items }: { items: Item[] }) {
     return () => observer.disconnect();
   }, []);
 
-  const { columns, cardWidth, rowHeight } = gridGeometry(width);
+  const { columns, cardWidth, rowHeight } = gridGeometry(width, layout);
   const rowCount = Math.ceil(items.length / columns);
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -57,6 +107,47 @@ export function ItemGrid({ items }: { items: Item[] }) {
     virtualizer.measure();
   }, [virtualizer, rowHeight]);
 
+  // After keyboard movement, focus the button once its row exists in the DOM.
+  useEffect(() => {
+    if (focusIndex === null) return;
+    const button = scrollRef.current?.querySelector<HTMLButtonElement>(
+      `[data-index="${focusIndex}"] button`,
+    );
+    button?.focus({ preventScroll: true });
+  });
+
+  const selected = new Set(selectedIds ?? []);
+  const interactive = Boolean(onSelect);
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (!onSelect) return;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onSelectAll?.();
+      return;
+    }
+    const target = event.target as HTMLElement;
+    const current = Number(target.closest('[data-index]')?.getAttribute('data-index') ?? -1);
+    const step: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: columns,
+      ArrowUp: -columns,
+      PageDown: columns * 4,
+      PageUp: -columns * 4,
+    };
+    let next: number | null = null;
+    if (event.key in step) next = (current < 0 ? 0 : current) + step[event.key]!;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = items.length - 1;
+    if (next === null || items.length === 0) return;
+    event.preventDefault();
+    next = Math.max(0, Math.min(items.length - 1, next));
+    virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
+    setFocusIndex(next);
+    onSelect(items[next]!.id, event.shiftKey ? 'range' : 'replace');
+  }
+
   const cells: React.JSX.Element[] = [];
   for (const row of virtualizer.getVirtualItems()) {
     for (let column = 0; column < columns; column += 1) {
@@ -69,13 +160,25 @@ export function ItemGrid({ items }: { items: Item[] }) {
           className="item-grid__cell"
           aria-setsize={items.length}
           aria-posinset={index + 1}
+          data-index={index}
           style={{
             transform: `translate(${column * (cardWidth + GAP)}px, ${row.start}px)`,
             width: cardWidth,
-            height: rowHeight - GAP,
+            height: rowHeight - (layout === 'list' ? 4 : GAP),
           }}
         >
-          <ItemCard item={item} />
+          <ItemCard
+            item={item}
+            layout={layout}
+            selected={selected.has(item.id)}
+            interactive={interactive}
+            // Roving focus: one tab stop for the whole grid.
+            tabbable={
+              focusIndex === null ? index === 0 : index === Math.min(focusIndex, items.length - 1)
+            }
+            extra={describe?.(item)}
+            onSelect={onSelect}
+          />
         </li>,
       );
     }
@@ -84,12 +187,13 @@ export function ItemGrid({ items }: { items: Item[] }) {
   return (
     <div
       ref={scrollRef}
-      className="item-grid"
+      className={`item-grid item-grid--${layout}`}
       role="region"
       aria-label={t('library.gridLabel')}
-      // Focusable so the grid scrolls by keyboard even before items become interactive.
-      tabIndex={0}
+      // Focusable so the grid scrolls by keyboard even when it holds no buttons.
+      tabIndex={interactive ? -1 : 0}
       data-testid="item-grid"
+      onKeyDown={onKeyDown}
     >
       <ul className="item-grid__list" style={{ height: virtualizer.getTotalSize() }}>
         {cells}
@@ -106,16 +210,34 @@ const KIND_GLYPHS: Record<Item['kind'], string> = {
   text: '¶',
 };
 
-const ItemCard = memo(function ItemCard({ item }: { item: Item }) {
+interface CardProps {
+  item: Item;
+  layout: ItemLayout;
+  selected: boolean;
+  interactive: boolean;
+  tabbable: boolean;
+  extra: string | undefined;
+  onSelect: ItemGridProps['onSelect'];
+}
+
+const ItemCard = memo(function ItemCard({
+  item,
+  layout,
+  selected,
+  interactive,
+  tabbable,
+  extra,
+  onSelect,
+}: CardProps) {
   const { t, i18n } = useTranslation();
   const mediaUrl = useMediaUrl();
   const [broken, setBroken] = useState(false);
   const image = item.media.find((asset) => asset.kind === 'image');
   const thumb = image && !broken ? mediaUrl(thumbnailPath(image.sha256)) : null;
   const date = formatEdtf(item.date, i18n.language);
-  return (
-    <div className="item-card" data-item-id={item.id}>
-      <div className="item-card__thumb">
+  const body = (
+    <>
+      <span className="item-card__thumb">
         {thumb ? (
           // The title below names the item; the thumbnail adds nothing for a screen reader.
           <img src={thumb} alt="" loading="lazy" decoding="async" onError={() => setBroken(true)} />
@@ -124,15 +246,43 @@ const ItemCard = memo(function ItemCard({ item }: { item: Item }) {
             {KIND_GLYPHS[item.kind]}
           </span>
         )}
+      </span>
+      <span className="item-card__text">
+        <span className="item-card__title">
+          <Localized text={item.title} placeholder={t('library.untitled')} />
+        </span>
+        <span className="item-card__meta">
+          {t(`library.kind.${item.kind}`)}
+          {' · '}
+          {date || t('library.undated')}
+          {layout === 'list' && extra ? ` · ${extra}` : null}
+        </span>
+      </span>
+    </>
+  );
+  const className = `item-card item-card--${layout}${selected ? ' is-selected' : ''}`;
+  if (!interactive) {
+    return (
+      <div className={className} data-item-id={item.id}>
+        {body}
       </div>
-      <p className="item-card__title">
-        <Localized text={item.title} placeholder={t('library.untitled')} />
-      </p>
-      <p className="item-card__meta">
-        {t(`library.kind.${item.kind}`)}
-        {' · '}
-        {date || t('library.undated')}
-      </p>
-    </div>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={className}
+      data-item-id={item.id}
+      aria-pressed={selected}
+      tabIndex={tabbable ? 0 : -1}
+      onClick={(event) =>
+        onSelect?.(
+          item.id,
+          event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'replace',
+        )
+      }
+    >
+      {body}
+    </button>
   );
 });

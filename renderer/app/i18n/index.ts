@@ -6,6 +6,8 @@ import exportDe from './export.de.json';
 import exportEn from './export.en.json';
 import editorDe from './editor.de.json';
 import editorEn from './editor.en.json';
+import curationDe from './curation.de.json';
+import curationEn from './curation.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -14,8 +16,8 @@ export const DEFAULT_UI_LANGUAGE: UiLanguage = 'de';
 
 /** The exhibition editor keeps its texts in catalogues of its own, merged under `editor`. */
 export const catalogues = {
-  de: { ...de, ...exportDe, editor: editorDe },
-  en: { ...en, ...exportEn, editor: editorEn },
+  de: { ...de, ...exportDe, editor: editorDe, curation: curationDe },
+  en: { ...en, ...exportEn, editor: editorEn, curation: curationEn },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -1,21 +1,165 @@
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ItemGrid } from '../components/ItemGrid';
-import { selectItems, useApp } from '../store';
+import { pickText, type Item, type LibrarySnapshot } from '../../../shared/domain';
+import { ItemGrid, nextSelection } from '../components/ItemGrid';
+import { BatchEditor } from '../library/BatchEditor';
+import { FacetPanel } from '../library/FacetPanel';
+import { applyFacets, countFacets, EMPTY_FILTER, SORT_KEYS, sortItems } from '../library/facets';
+import { ImportButton, ImportPanel } from '../library/ImportPanel';
+import { ItemEditor } from '../library/ItemEditor';
+import { createItemSearchIndex, type ItemSearchIndex } from '../library/search';
+import '../library/library.css';
+import { useApp } from '../store';
+
+/** One index per open library, kept across section switches so returning costs nothing. */
+let shared: { libraryId: string; index: ItemSearchIndex } | null = null;
+function indexFor(libraryId: string): ItemSearchIndex {
+  if (shared?.libraryId !== libraryId) shared = { libraryId, index: createItemSearchIndex() };
+  return shared.index;
+}
 
 export function LibrarySection() {
-  const { t } = useTranslation();
-  const items = useApp(selectItems);
+  const snapshot = useApp((s) => s.snapshot);
+  if (!snapshot) return <></>;
+  return <LibraryView snapshot={snapshot} />;
+}
+
+function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const libraryId = useApp((s) => s.library?.id ?? '');
+  const query = useApp((s) => s.libraryQuery);
+  const setQuery = useApp((s) => s.libraryQueryChanged);
+  const filter = useApp((s) => s.libraryFilter);
+  const sort = useApp((s) => s.librarySort);
+  const setSort = useApp((s) => s.librarySortChanged);
+  const view = useApp((s) => s.libraryView);
+  const setView = useApp((s) => s.libraryViewChanged);
+  const selectedIds = useApp((s) => s.selectedItemIds);
+  const anchor = useApp((s) => s.selectionAnchor);
+  const select = useApp((s) => s.itemsSelected);
+  const { items, partnerships, manifest } = snapshot;
+  const defaultLanguage = manifest.defaultLanguage;
+
+  const index = indexFor(libraryId);
+  const synced = useMemo(() => {
+    index.sync(items, partnerships);
+    return {};
+  }, [index, items, partnerships]);
+  const sorted = useMemo(
+    () => sortItems(items, { key: sort, lang, defaultLanguage, partnerships }),
+    [items, sort, lang, defaultLanguage, partnerships],
+  );
+  const hits = useMemo(() => index.search(query), [index, query, synced]);
+  const visible = useMemo(
+    () => applyFacets(sorted, hits, filter, defaultLanguage),
+    [sorted, hits, filter, defaultLanguage],
+  );
+  // Facet counts can lag a keystroke behind; the result list never does.
+  const deferredHits = useDeferredValue(hits);
+  const counts = useMemo(
+    () =>
+      countFacets(
+        deferredHits === null
+          ? items
+          : applyFacets(items, deferredHits, EMPTY_FILTER, defaultLanguage),
+        manifest.languages,
+        defaultLanguage,
+      ),
+    [items, deferredHits, manifest.languages, defaultLanguage],
+  );
+
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  const selectedItems = selectedIds.map((id) => byId.get(id)).filter((i): i is Item => !!i);
+  const order = useMemo(() => visible.map((i) => i.id), [visible]);
+  const cities = useMemo(
+    () => new Map(partnerships.map((p) => [p.id, pickText(p.city, lang, defaultLanguage)])),
+    [partnerships, lang, defaultLanguage],
+  );
+
   return (
-    <section className="section section--fill" aria-labelledby="library-heading">
-      <div className="section__head">
+    <section className="section section--fill library" aria-labelledby="library-heading">
+      <div className="section__head library__head">
         <h1 id="library-heading">{t('library.heading')}</h1>
-        <p className="muted">{t('library.count', { count: items.length })}</p>
+        <p className="muted" role="status" data-testid="library-count">
+          {visible.length === items.length
+            ? t('library.count', { count: items.length })
+            : t('curation.library.shown', { count: visible.length, total: items.length })}
+        </p>
+        <div className="library__toolbar">
+          <label className="visually-hidden" htmlFor="library-search">
+            {t('curation.library.search')}
+          </label>
+          <input
+            id="library-search"
+            type="search"
+            className="library__search"
+            placeholder={t('curation.library.searchPlaceholder')}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <label htmlFor="library-sort" className="library__label">
+            {t('curation.library.sort')}
+          </label>
+          <select
+            id="library-sort"
+            value={sort}
+            onChange={(event) => setSort(event.target.value as (typeof SORT_KEYS)[number])}
+          >
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {t(`curation.library.sortBy.${key}`)}
+              </option>
+            ))}
+          </select>
+          <div className="segmented" role="group" aria-label={t('curation.library.view')}>
+            {(['grid', 'list'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                className="segmented__button"
+                aria-pressed={view === v}
+                onClick={() => setView(v)}
+              >
+                {t(`curation.library.views.${v}`)}
+              </button>
+            ))}
+          </div>
+          <ImportButton />
+        </div>
       </div>
-      {items.length === 0 ? (
-        <p className="empty">{t('library.empty')}</p>
-      ) : (
-        <ItemGrid items={items} />
-      )}
+      <ImportPanel />
+      <div className="library__body">
+        <FacetPanel counts={counts} snapshot={snapshot} />
+        <div className="library__results">
+          {items.length === 0 ? (
+            <p className="empty">{t('library.empty')}</p>
+          ) : visible.length === 0 ? (
+            <p className="empty">{t('curation.library.noMatch')}</p>
+          ) : (
+            <ItemGrid
+              items={visible}
+              layout={view}
+              selectedIds={selectedIds}
+              onSelect={(id, mode) => {
+                const next = nextSelection(order, selectedIds, anchor, id, mode);
+                select(next.ids, next.anchor);
+              }}
+              onSelectAll={() => select(order, order[0] ?? null)}
+              describe={(item) => item.partnershipIds.map((id) => cities.get(id) ?? id).join(', ')}
+            />
+          )}
+        </div>
+        <div className="library__detail">
+          {selectedItems.length === 1 ? (
+            <ItemEditor key={selectedItems[0]!.id} item={selectedItems[0]!} snapshot={snapshot} />
+          ) : selectedItems.length > 1 ? (
+            <BatchEditor items={selectedItems} snapshot={snapshot} />
+          ) : (
+            <p className="empty">{t('curation.library.selectHint')}</p>
+          )}
+        </div>
+      </div>
     </section>
   );
 }

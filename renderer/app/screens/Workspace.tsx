@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { CurationGlobal } from '../library/CurationGlobal';
 import { SECTIONS, selectLibraryName, useApp, type Section } from '../store';
 import { ExhibitionsSection } from './ExhibitionsSection';
 import { ExportSection } from './ExportSection';
@@ -33,6 +34,7 @@ export function Workspace() {
 
   return (
     <div className="workspace">
+      <CurationGlobal />
       <nav className="workspace__nav" aria-label={t('nav.label')}>
         <ul>
           {SECTIONS.map((id) => (

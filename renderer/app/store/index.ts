@@ -4,6 +4,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { VitrineClient } from '../api/client';
 import { isUiLanguage } from '../i18n';
+import { createCurationSlice } from './curation';
 import { createExportSlice } from './export';
 import { createLibrarySlice } from './library';
 import { createSessionSlice } from './session';
@@ -35,6 +36,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createLibrarySlice(client)(...a),
         ...createUiSlice(client)(...a),
         ...createExportSlice(client)(...a),
+        ...createCurationSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,
@@ -53,9 +55,20 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
 
 /** Forwards main's events into the store; returns the unsubscribe. */
 export function connectEvents(store: AppStore, client: VitrineClient): () => void {
-  return client.on('libraryChanged', ({ revision }) => {
-    void store.getState().libraryChanged(revision);
-  });
+  const offs = [
+    client.on('libraryChanged', ({ revision }) => {
+      void store.getState().libraryChanged(revision);
+    }),
+    client.on('progress', (payload) => store.getState().progressReported(payload)),
+    // Electron's Edit menu: the history lives in the page.
+    client.on('menu', ({ command }) => {
+      if (command === 'undo') void store.getState().undoShortcut();
+      if (command === 'redo') void store.getState().redoShortcut();
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
 }
 
 const StoreContext = createContext<AppStore | null>(null);

@@ -1,8 +1,15 @@
-import type { ApiResult, AppInfo, LibrarySummary, RecentLibrary } from '../../../shared/api';
+import type {
+  ApiEventPayload,
+  ApiResult,
+  AppInfo,
+  LibrarySummary,
+  RecentLibrary,
+} from '../../../shared/api';
 import type { Command, CommandInput, CommandResult, LibrarySnapshot } from '../../../shared/domain';
 import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
 import type { ExportSlice } from './export';
+import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -66,4 +73,50 @@ export interface UiSlice {
   partnershipSelected(id: string | null): void;
 }
 
-export type AppState = SessionSlice & LibrarySlice & UiSlice & ExportSlice;
+/** One line per file of an import batch. */
+export interface ImportFileResult {
+  name: string;
+  status: 'imported' | 'duplicate' | 'rejected';
+  message?: string;
+  itemId?: string;
+}
+
+export interface ImportState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  results: ImportFileResult[];
+  error: ErrorData | null;
+}
+
+/** The curation workspace: library view, selection, import (issue 4). Not persisted. */
+export interface CurationSlice {
+  libraryQuery: string;
+  libraryFilter: FacetFilter;
+  librarySort: SortKey;
+  libraryView: 'grid' | 'list';
+  /** Selected item ids in library order of selection; the first is the one the editor shows. */
+  selectedItemIds: string[];
+  /** Where a shift-click range starts. */
+  selectionAnchor: string | null;
+  importState: ImportState;
+  partnershipTab: 'list' | 'overview' | 'awards';
+
+  libraryQueryChanged(query: string): void;
+  libraryFilterChanged(filter: FacetFilter): void;
+  librarySortChanged(sort: SortKey): void;
+  libraryViewChanged(view: 'grid' | 'list'): void;
+  itemsSelected(ids: string[], anchor?: string | null): void;
+  partnershipTabSelected(tab: 'list' | 'overview' | 'awards'): void;
+  /** Files dropped on the window or picked in the browser's chooser (web host). */
+  importFilesDropped(files: File[]): Promise<void>;
+  /** Electron: main shows its file dialog. */
+  importDialogRequested(): Promise<void>;
+  importDismissed(): void;
+  progressReported(payload: ApiEventPayload<'progress'>): void;
+  /** Ctrl/Cmd+Z and the menu: pending edits are saved first, then undone. */
+  undoShortcut(): Promise<void>;
+  redoShortcut(): Promise<void>;
+}
+
+export type AppState = SessionSlice & LibrarySlice & UiSlice & CurationSlice & ExportSlice;
