@@ -1,6 +1,7 @@
 import { unlinkSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
-import { open, readFile, rename, stat, unlink, link } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { LOCK_FILE } from './layout';
@@ -76,21 +77,59 @@ export function lockedError(dir: string, holder: LockHolder | null): AppError {
   );
 }
 
+/**
+ * Creates the lock with its content in one step: the holder is written and fsynced to a private
+ * temp file, then hard-linked to the lock name, which fails if a lock exists. A process killed at
+ * any moment therefore never leaves an empty lock file (which would block the next opener until
+ * the unreadable-lock timeout). Where hard links are unsupported (FAT), it falls back to 'wx'.
+ */
 async function tryCreate(path: string, holder: LockHolder): Promise<boolean> {
-  let handle;
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    handle = await open(path, 'wx', 0o644);
+    await writeDurably(temp, 'wx', holder);
+    try {
+      await link(temp, path);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS')
+        throw error;
+    }
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+  try {
+    await writeDurably(path, 'wx', holder);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  return true;
+}
+
+async function writeDurably(path: string, flags: string, holder: LockHolder): Promise<void> {
+  const handle = await open(path, flags, 0o644);
   try {
     await handle.writeFile(JSON.stringify(holder));
     await handle.sync();
   } finally {
     await handle.close();
   }
-  return true;
+}
+
+/** Temp files of lock attempts whose process was killed between writing and linking. */
+async function removeStaleAttempts(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(`${LOCK_FILE}.`) && name.endsWith('.tmp'))
+      .filter((name) => {
+        const pid = Number(name.slice(LOCK_FILE.length + 1).split('.')[0]);
+        return Number.isInteger(pid) && pid !== process.pid && !processAlive(pid);
+      })
+      .map((name) => unlink(join(dir, name)).catch(() => undefined)),
+  );
 }
 
 export async function acquireLock(dir: string, now: Date): Promise<LockHandle> {
@@ -102,7 +141,10 @@ export async function acquireLock(dir: string, now: Date): Promise<LockHandle> {
   };
   let takenOver: LockHolder | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await tryCreate(path, holder)) return makeHandle(path, holder, takenOver);
+    if (await tryCreate(path, holder)) {
+      await removeStaleAttempts(dir);
+      return makeHandle(path, holder, takenOver);
+    }
     const existing = await readHolder(path);
     let stale: boolean;
     if (existing) stale = isStale(existing, now);

@@ -82,3 +82,22 @@ describe('one writer per library', () => {
     await library.close();
   });
 });
+
+describe('lock creation', () => {
+  it('never leaves a half-written lock and sweeps attempts of killed processes', async () => {
+    const dir = await newLibraryDir();
+    // What a process killed between writing its attempt and linking it leaves behind
+    // (pid above Linux's pid_max, so certainly not alive).
+    const leftover = join(dir, '.vitrine.lock.99999999.abcd1234.tmp');
+    await writeFile(leftover, '{"pid":99999999}');
+    const library = await openLibrary(dir);
+    try {
+      expect(await exists(leftover)).toBe(false);
+      const text = await readFile(join(dir, '.vitrine.lock'), 'utf8');
+      expect(JSON.parse(text)).toMatchObject({ pid: process.pid, hostname: hostname() });
+    } finally {
+      await library.close();
+    }
+    expect(await exists(join(dir, '.vitrine.lock'))).toBe(false);
+  });
+});
