@@ -14,7 +14,7 @@ import { MEDIA_BASE_URL, UPLOAD_ID_PATTERN } from '../../../shared/api';
 import { EdtfDate, type CommandInput, type Item } from '../../../shared/domain';
 import { AppError, type UiLanguage } from '../../../shared/errors';
 import { createLibrary, openLibrary, type Library } from '../library';
-import { createMediaImporter } from '../media';
+import { createMediaImporter, type ImportMetadata } from '../media';
 import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
 import type { Dialogs } from './dialogs';
@@ -199,6 +199,9 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     const now = clock().toISOString();
     const items: Item[] = [];
     const failed: MediaImportResult['failed'] = [...failedBefore];
+    const metaBySha = new Map<string, ImportMetadata>();
+    for (const { result } of entries)
+      if (result.status === 'imported') metaBySha.set(result.asset.sha256, result.metadata);
     for (const entry of entries) {
       const { sourcePath } = entry;
       let { result } = entry;
@@ -226,7 +229,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         continue;
       }
       used.add(result.asset.sha256);
-      const meta = result.status === 'imported' ? result.metadata : {};
+      // Two copies in one batch: whichever finished first carries the metadata read.
+      const meta = metaBySha.get(result.asset.sha256) ?? {};
       const item: Item = {
         id: `item-${randomBytes(6).toString('hex')}`,
         kind: result.asset.kind,
