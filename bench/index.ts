@@ -45,3 +45,12 @@ for (const size of sizes) {
 
 printTable(figures, (s) => process.stdout.write(s));
 for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
+
+// Static export (issue 6): sample exhibition cold/unchanged, page weights, Lighthouse, and (not
+// in --quick) 200 photos of 12 MP against raw sharp.
+{
+  const { benchExport } = await import('./export');
+  const exportFigures = await benchExport({ root, outDir, quick, log });
+  printTable(exportFigures, (s) => process.stdout.write(s));
+  for (const f of exportFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}

@@ -4,9 +4,11 @@ import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'bench', 'index.mjs');
+const requireFromRoot = createRequire(join(root, 'package.json'));
 await build({
   entryPoints: [join(root, 'bench', 'index.ts')],
   outfile,
@@ -15,6 +17,19 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // As in the CLI bundle (electron/build.mjs): JSON data from packages is bundled, and the export
+  // reads the bundle runtime that build.mjs prebuilt into dist/bundle/.
+  plugins: [
+    {
+      name: 'bundle-package-json',
+      setup(b) {
+        b.onResolve({ filter: /^[^./].*\.json$/ }, (args) => ({
+          path: requireFromRoot.resolve(args.path),
+        }));
+      },
+    },
+  ],
+  define: { 'globalThis.__VITRINE_PREBUILT__': 'true' },
   logLevel: 'warning',
 });
 const child = spawn(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -13,7 +13,7 @@ import { derivativeWidths, type ImageFormat } from '../../../shared/render/asset
  * progressive libjpeg-turbo is 2× faster than mozjpeg (JPEG is only the fallback format). Changing anything here changes the
  * options hash, so cached derivatives made with other settings are simply not reused.
  */
-const ENCODERS = {
+export const ENCODERS = {
   avif: { quality: 50, effort: 2, chromaSubsampling: '4:2:0' },
   webp: { quality: 78, effort: 2 },
   jpeg: { quality: 80, progressive: true, optimiseCoding: true },
