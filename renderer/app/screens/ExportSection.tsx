@@ -336,7 +336,7 @@ function RunPanel() {
           {run.status === 'choosing' ? t('exportPanel.choosing') : t('exportPanel.start')}
         </button>
         <p className="hint">
-          {t(transport === 'web' ? 'exportPanel.startHintNoDialog' : 'exportPanel.startHintWeb')}
+          {t(transport === 'web' ? 'exportPanel.startHintNoDialog' : 'exportPanel.startHintDialog')}
         </p>
       </div>
     );
