@@ -107,3 +107,10 @@ export function createItemSearchIndex(): ItemSearchIndex {
     },
   };
 }
+
+/** One index per open library, kept across section switches so returning costs nothing. */
+let shared: { libraryId: string; index: ItemSearchIndex } | null = null;
+export function indexFor(libraryId: string): ItemSearchIndex {
+  if (shared?.libraryId !== libraryId) shared = { libraryId, index: createItemSearchIndex() };
+  return shared.index;
+}

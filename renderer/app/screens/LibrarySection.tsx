@@ -7,16 +7,10 @@ import { FacetPanel } from '../library/FacetPanel';
 import { applyFacets, countFacets, EMPTY_FILTER, SORT_KEYS, sortItems } from '../library/facets';
 import { ImportButton, ImportPanel } from '../library/ImportPanel';
 import { ItemEditor } from '../library/ItemEditor';
-import { createItemSearchIndex, type ItemSearchIndex } from '../library/search';
+import { indexFor } from '../library/search';
 import '../library/library.css';
 import { useApp } from '../store';
 
-/** One index per open library, kept across section switches so returning costs nothing. */
-let shared: { libraryId: string; index: ItemSearchIndex } | null = null;
-function indexFor(libraryId: string): ItemSearchIndex {
-  if (shared?.libraryId !== libraryId) shared = { libraryId, index: createItemSearchIndex() };
-  return shared.index;
-}
 
 export function LibrarySection() {
   const snapshot = useApp((s) => s.snapshot);

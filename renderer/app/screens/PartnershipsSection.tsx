@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { formatEdtf, type Partnership } from '../../../shared/domain';
+import { formatEdtf } from '../../../shared/domain';
 import { Localized } from '../components/Localized';
-import {
-  selectAwardsOf,
-  selectPartnershipsByDate,
-  selectSelectedPartnership,
-  useApp,
-} from '../store';
+import '../library/library.css';
+import { PartnershipEditor, useCreatePartnership } from '../library/PartnershipEditor';
+import { selectPartnershipsByDate, selectSelectedPartnership, useApp } from '../store';
 import { countryName } from '../view/text';
+import { AwardsPane } from './AwardEditor';
+import { TimelineOverview } from './TimelineOverview';
 
 const DETAIL_ID = 'partnership-detail';
 
@@ -17,6 +16,10 @@ export function PartnershipsSection() {
   const partnerships = useApp(useShallow(selectPartnershipsByDate));
   const selected = useApp(selectSelectedPartnership);
   const choose = useApp((s) => s.partnershipSelected);
+  const snapshot = useApp((s) => s.snapshot);
+  const tab = useApp((s) => s.partnershipTab);
+  const setTab = useApp((s) => s.partnershipTabSelected);
+  const create = useCreatePartnership();
   const lang = i18n.language;
 
   return (
@@ -24,8 +27,28 @@ export function PartnershipsSection() {
       <div className="section__head">
         <h1 id="partnerships-heading">{t('partnerships.heading')}</h1>
         <p className="muted">{t('partnerships.count', { count: partnerships.length })}</p>
+        <div className="segmented" role="group" aria-label={t('curation.partnership.views')}>
+          {(['list', 'overview', 'awards'] as const).map((id) => (
+            <button
+              key={id}
+              type="button"
+              className="segmented__button"
+              aria-pressed={tab === id}
+              onClick={() => setTab(id)}
+            >
+              {t(`curation.partnership.tab.${id}`)}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="button" onClick={() => void create()}>
+          {t('curation.partnership.new')}
+        </button>
       </div>
-      {partnerships.length === 0 ? (
+      {tab === 'overview' && snapshot ? (
+        <TimelineOverview snapshot={snapshot} />
+      ) : tab === 'awards' && snapshot ? (
+        <AwardsPane snapshot={snapshot} />
+      ) : partnerships.length === 0 ? (
         <p className="empty">{t('partnerships.empty')}</p>
       ) : (
         <div className="split">
@@ -72,8 +95,8 @@ export function PartnershipsSection() {
             </table>
           </div>
           <div className="split__detail" id={DETAIL_ID}>
-            {selected ? (
-              <PartnershipDetail partnership={selected} />
+            {selected && snapshot ? (
+              <PartnershipEditor key={selected.id} partnership={selected} snapshot={snapshot} />
             ) : (
               <p className="empty">{t('partnerships.select')}</p>
             )}
@@ -81,83 +104,5 @@ export function PartnershipsSection() {
         </div>
       )}
     </section>
-  );
-}
-
-function PartnershipDetail({ partnership: p }: { partnership: Partnership }) {
-  const { t, i18n } = useTranslation();
-  const awards = useApp(useShallow(selectAwardsOf(p.id)));
-  const lang = i18n.language;
-  return (
-    <article className="detail" aria-labelledby="partnership-detail-heading">
-      <h2 id="partnership-detail-heading">
-        <Localized text={p.city} />
-      </h2>
-      <dl className="facts">
-        <div>
-          <dt>{t('partnerships.country')}</dt>
-          <dd>{countryName(p.country, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('partnerships.kindLabel')}</dt>
-          <dd>{t(`partnerships.kind.${p.kind}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('partnerships.since')}</dt>
-          <dd>{formatEdtf(p.since, lang) || '–'}</dd>
-        </div>
-        <div>
-          <dt>{t('partnerships.statusLabel')}</dt>
-          <dd>{t(`partnerships.status.${p.status}`)}</dd>
-        </div>
-      </dl>
-      {Object.keys(p.summary).length > 0 ? (
-        <>
-          <h3>{t('partnerships.summary')}</h3>
-          <p>
-            <Localized text={p.summary} />
-          </p>
-        </>
-      ) : null}
-
-      <h3>{t('partnerships.history')}</h3>
-      {p.history.length === 0 ? (
-        <p className="muted">{t('partnerships.historyEmpty')}</p>
-      ) : (
-        <ol className="timeline">
-          {p.history.map((event) => (
-            <li key={event.id} className="timeline__event">
-              <p className="timeline__date">{formatEdtf(event.date, lang)}</p>
-              <p className="timeline__title">
-                <Localized text={event.title} />
-              </p>
-              {Object.keys(event.text).length > 0 ? (
-                <p className="timeline__text">
-                  <Localized text={event.text} />
-                </p>
-              ) : null}
-              {event.itemIds.length > 0 ? (
-                <p className="timeline__meta">
-                  {t('partnerships.linkedItems', { count: event.itemIds.length })}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      )}
-
-      {awards.length > 0 ? (
-        <>
-          <h3>{t('partnerships.awards')}</h3>
-          <ul className="plain-list">
-            {awards.map((award) => (
-              <li key={award.id}>
-                <Localized text={award.name} /> · {formatEdtf(award.date, lang)}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </article>
   );
 }
