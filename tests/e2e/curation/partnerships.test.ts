@@ -1,10 +1,11 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSessions } from '../harness';
 import { entityOnDisk, expectNoAxeViolations } from './helpers';
 
 const sessions = useAppSessions();
 
-async function openPartnerships(page: import('playwright-core').Page): Promise<void> {
+async function openPartnerships(page: Page): Promise<void> {
   await page
     .getByRole('navigation')
     .getByRole('button', { name: 'Partnerschaften', exact: true })
