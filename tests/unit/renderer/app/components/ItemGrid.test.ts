@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridGeometry } from '../../../../../renderer/app/components/ItemGrid';
+import { gridGeometry, nextSelection } from '../../../../../renderer/app/components/ItemGrid';
 
 describe('gridGeometry', () => {
   it('fits as many cards of at least 180 px as the width allows, gaps included', () => {
@@ -13,5 +13,37 @@ describe('gridGeometry', () => {
   it('keeps one column for a narrow or not yet measured grid', () => {
     expect(gridGeometry(0).columns).toBe(1);
     expect(gridGeometry(100)).toMatchObject({ columns: 1, cardWidth: 180 });
+  });
+});
+
+describe('list layout and selection', () => {
+  it('uses one full-width column of fixed rows for the list', () => {
+    expect(gridGeometry(800, 'list')).toEqual({ columns: 1, cardWidth: 800, rowHeight: 56 });
+  });
+
+  const order = ['a', 'b', 'c', 'd', 'e'];
+  it('replaces on plain click, toggles with Ctrl/Cmd, spans with Shift from the anchor', () => {
+    expect(nextSelection(order, ['a'], 'a', 'c', 'replace')).toEqual({ ids: ['c'], anchor: 'c' });
+    expect(nextSelection(order, ['a'], 'a', 'c', 'toggle')).toEqual({
+      ids: ['a', 'c'],
+      anchor: 'c',
+    });
+    expect(nextSelection(order, ['a', 'c'], 'c', 'a', 'toggle')).toEqual({
+      ids: ['c'],
+      anchor: 'a',
+    });
+    expect(nextSelection(order, ['b'], 'b', 'd', 'range')).toEqual({
+      ids: ['b', 'c', 'd'],
+      anchor: 'b',
+    });
+    expect(nextSelection(order, ['d'], 'd', 'a', 'range')).toEqual({
+      ids: ['a', 'b', 'c', 'd'],
+      anchor: 'd',
+    });
+  });
+
+  it('falls back to a plain selection when the anchor is gone (filtered out)', () => {
+    expect(nextSelection(order, [], 'zz', 'b', 'range')).toEqual({ ids: ['b'], anchor: 'b' });
+    expect(nextSelection(order, [], null, 'b', 'range')).toEqual({ ids: ['b'], anchor: 'b' });
   });
 });
