@@ -21,6 +21,8 @@ export function CheckPanel({ exhibition: x }: { exhibition: Exhibition }) {
   const { t, i18n } = useTranslation();
   const snapshot = useApp((s) => s.snapshot);
   const store = useEditorStore();
+  const itemsSelected = useApp((s) => s.itemsSelected);
+  const sectionSelected = useApp((s) => s.sectionSelected);
   const [mode, setMode] = useState<Mode>('both');
   const problems = useMemo(
     () =>
@@ -90,6 +92,20 @@ export function CheckPanel({ exhibition: x }: { exhibition: Exhibition }) {
                 onClick={() => jump(problem)}
               >
                 {t('editor.check.jump')}
+                <span className="visually-hidden">: {problem.message[uiLang]}</span>
+              </button>
+            ) : null}
+            {problem.target.collection === 'items' ? (
+              <button
+                type="button"
+                className="button button--small button--quiet problem__item"
+                onClick={() => {
+                  // Item texts and rights are fixed on the item, in the library's item editor.
+                  itemsSelected([problem.target.id]);
+                  sectionSelected('library');
+                }}
+              >
+                {t('editor.check.openItem')}
                 <span className="visually-hidden">: {problem.message[uiLang]}</span>
               </button>
             ) : null}

@@ -104,12 +104,18 @@ export function Outline({ exhibition: x, onChange }: Props) {
     onDragCancel: ({ active }) => t('editor.dnd.cancel', { item: label(active.id) }),
   };
 
-  function onDragEnd({ active, over }: DragEndEvent) {
-    if (!over || active.id === over.id) return;
-    const kind = active.data.current?.kind as 'chapter' | 'block' | undefined;
-    if (kind === 'chapter') onChange(moveChapter(x, String(active.id), String(over.id)));
-    else onChange(moveBlock(x, String(active.id), String(over.id)));
+  // Chapters and the blocks of each chapter sort in contexts of their own, so a block never lands
+  // "on" a chapter while moving by keyboard; the inspector moves blocks between chapters.
+  function onChapterDragEnd({ active, over }: DragEndEvent) {
+    if (over && active.id !== over.id) onChange(moveChapter(x, String(active.id), String(over.id)));
   }
+  function onBlockDragEnd({ active, over }: DragEndEvent) {
+    if (over && active.id !== over.id) onChange(moveBlock(x, String(active.id), String(over.id)));
+  }
+  const accessibility = {
+    announcements,
+    screenReaderInstructions: { draggable: t('editor.dnd.instructions') },
+  };
 
   return (
     <nav className="outline" aria-labelledby="outline-heading">
@@ -117,11 +123,8 @@ export function Outline({ exhibition: x, onChange }: Props) {
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
-        onDragEnd={onDragEnd}
-        accessibility={{
-          announcements,
-          screenReaderInstructions: { draggable: t('editor.dnd.instructions') },
-        }}
+        onDragEnd={onChapterDragEnd}
+        accessibility={accessibility}
       >
         <SortableContext items={x.chapters.map((c) => c.id)} strategy={verticalListSortingStrategy}>
           <ol className="outline__chapters">
@@ -133,6 +136,9 @@ export function Outline({ exhibition: x, onChange }: Props) {
                 exhibition={x}
                 selectedId={selection?.id ?? null}
                 onChange={onChange}
+                sensors={sensors}
+                accessibility={accessibility}
+                onBlockDragEnd={onBlockDragEnd}
                 canAdd={(type) => (snapshot ? newBlock(type, snapshot) !== null : false)}
                 add={(type) => {
                   if (!snapshot) return;
@@ -179,6 +185,9 @@ interface ChapterProps {
   exhibition: Exhibition;
   selectedId: string | null;
   onChange(next: Exhibition): void;
+  sensors: ReturnType<typeof useSensors>;
+  accessibility: React.ComponentProps<typeof DndContext>['accessibility'];
+  onBlockDragEnd(event: DragEndEvent): void;
   canAdd(type: BlockType): boolean;
   add(type: BlockType): void;
 }
@@ -189,6 +198,9 @@ function ChapterRow({
   exhibition: x,
   selectedId,
   onChange,
+  sensors,
+  accessibility,
+  onBlockDragEnd,
   canAdd,
   add,
 }: ChapterProps) {
@@ -234,24 +246,31 @@ function ChapterRow({
           ✕
         </button>
       </div>
-      <SortableContext
-        items={chapter.blocks.map((b) => b.id)}
-        strategy={verticalListSortingStrategy}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onBlockDragEnd}
+        accessibility={accessibility}
       >
-        <ol className="outline__blocks" aria-label={t('editor.outline.blocksOf', { title })}>
-          {chapter.blocks.map((block, index) => (
-            <BlockRow
-              key={block.id}
-              block={block}
-              position={index + 1}
-              exhibition={x}
-              selected={selectedId === block.id}
-              onSelect={() => select({ kind: 'block', id: block.id })}
-              onRemove={() => onChange(removeBlock(x, block.id))}
-            />
-          ))}
-        </ol>
-      </SortableContext>
+        <SortableContext
+          items={chapter.blocks.map((b) => b.id)}
+          strategy={verticalListSortingStrategy}
+        >
+          <ol className="outline__blocks" aria-label={t('editor.outline.blocksOf', { title })}>
+            {chapter.blocks.map((block, index) => (
+              <BlockRow
+                key={block.id}
+                block={block}
+                position={index + 1}
+                exhibition={x}
+                selected={selectedId === block.id}
+                onSelect={() => select({ kind: 'block', id: block.id })}
+                onRemove={() => onChange(removeBlock(x, block.id))}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
       <div className="outline__add">
         <label htmlFor={`add-type-${chapter.id}`} className="visually-hidden">
           {t('editor.outline.blockType', { title })}

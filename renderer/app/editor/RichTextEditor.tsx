@@ -1,6 +1,6 @@
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkHref, textDirection, type RichDoc } from '../../../shared/domain';
 import { isEmptyDoc, toRichDoc } from './richdoc';
@@ -26,6 +26,8 @@ export function RichTextEditor({ id, label, lang, value, onChange }: Props) {
   const labelId = useId();
   const [href, setHref] = useState('');
   const [linkError, setLinkError] = useState<string | null>(null);
+  /** The document this editor sent last; the same value coming back needs no reset. */
+  const lastSent = useRef(JSON.stringify(value ?? null));
   const editor = useEditor({
     immediatelyRender: true,
     extensions: [
@@ -37,6 +39,8 @@ export function RichTextEditor({ id, label, lang, value, onChange }: Props) {
         horizontalRule: false,
         strike: false,
         underline: false,
+        // One history for the whole app: Ctrl+Z undoes saved edits through the store.
+        undoRedo: false,
         link: {
           openOnClick: false,
           autolink: false,
@@ -60,17 +64,22 @@ export function RichTextEditor({ id, label, lang, value, onChange }: Props) {
     },
     onUpdate: ({ editor: e }) => {
       const doc = toRichDoc(e.getJSON());
-      if (doc) onChange(isEmptyDoc(doc) ? undefined : doc);
+      if (!doc) return;
+      const next = isEmptyDoc(doc) ? undefined : doc;
+      lastSent.current = JSON.stringify(next ?? null);
+      onChange(next);
     },
   });
 
-  // Changes from elsewhere (undo, another window) reach the editor unless the person is typing.
+  // Changes from elsewhere (undo, another window) replace the editor's content.
   useEffect(() => {
-    if (!editor || editor.isFocused) return;
-    const current = toRichDoc(editor.getJSON());
-    const next = value ?? EMPTY;
-    if (JSON.stringify(current && !isEmptyDoc(current) ? current : EMPTY) !== JSON.stringify(next))
-      editor.commands.setContent(next.content.length ? next : EMPTY, { emitUpdate: false });
+    if (!editor) return;
+    const incoming = JSON.stringify(value ?? null);
+    if (incoming === lastSent.current) return;
+    lastSent.current = incoming;
+    editor.commands.setContent(value && value.content.length ? value : EMPTY, {
+      emitUpdate: false,
+    });
   }, [editor, value]);
 
   const state = useEditorState({

@@ -53,19 +53,29 @@ export function Preview({ exhibition: x }: { exhibition: Exhibition }) {
 
   const iframe = useRef<HTMLIFrameElement>(null);
   const [srcDoc, setSrcDoc] = useState(html);
+  /** The page the frame shows now, loaded or patched in. */
+  const shown = useRef(html);
   const loaded = useRef(false);
+  const reloads = useRef(0);
+  // A reload must happen even when the page equals the one first loaded (edits were patched in).
+  const reload = (next: string) => {
+    loaded.current = false;
+    reloads.current += 1;
+    setSrcDoc(`${next}<!-- ${reloads.current} -->`);
+  };
   const selectRef = useRef(select);
   selectRef.current = select;
   const selectedBlock = selection?.kind === 'block' ? selection.id : null;
 
   // Later renders replace the page in place: no reload, no flash, the scroll position stays.
   useLayoutEffect(() => {
+    if (html === shown.current) return;
+    shown.current = html;
     const doc = iframe.current?.contentDocument;
-    if (!loaded.current || !doc?.documentElement) {
-      setSrcDoc(html);
+    if (!loaded.current || !doc?.documentElement || !patchDocument(doc, html)) {
+      reload(html);
       return;
     }
-    patchDocument(doc, html);
     highlight(doc, selectedBlock, false);
   }, [html]);
 
@@ -76,7 +86,8 @@ export function Preview({ exhibition: x }: { exhibition: Exhibition }) {
 
   function onLoad() {
     const doc = iframe.current?.contentDocument;
-    if (!doc) return;
+    // The blank document before the first page is no page of ours.
+    if (!doc?.documentElement.hasAttribute('data-mode')) return;
     loaded.current = true;
     doc.addEventListener('click', (event) => {
       // The preview never navigates; a click on a block selects it in the outline.
@@ -184,17 +195,24 @@ function highlight(doc: Document, blockId: string | null, scroll: boolean) {
   }
 }
 
-/** Swaps in a freshly rendered page without reloading the frame. */
-export function patchDocument(doc: Document, html: string) {
+/**
+ * Swaps in a freshly rendered page without reloading the frame. Returns false when the root
+ * element's attributes differ (language, theme, accent, mode): Chromium treats any attribute
+ * change on a script-less sandboxed document's root as a refused script, so those changes, which
+ * are rare, reload the frame instead.
+ */
+export function patchDocument(doc: Document, html: string): boolean {
   const next = new DOMParser().parseFromString(html, 'text/html');
   const root = doc.documentElement;
-  for (const attr of [...root.attributes]) root.removeAttribute(attr.name);
-  for (const attr of [...next.documentElement.attributes]) root.setAttribute(attr.name, attr.value);
-  // The head changes rarely (title, language); replacing it would reload the stylesheet.
-  const keep = doc.getElementById(HIGHLIGHT_STYLE);
-  if (doc.head.innerHTML.replace(keep?.outerHTML ?? '', '') !== next.head.innerHTML) {
-    doc.head.replaceWith(doc.importNode(next.head, true));
-    if (keep) doc.head.appendChild(keep);
-  }
+  const wanted = next.documentElement;
+  if (
+    root.attributes.length !== wanted.attributes.length ||
+    [...wanted.attributes].some((a) => root.getAttribute(a.name) !== a.value)
+  )
+    return false;
+  // The head holds the stylesheet (never changes here) and metadata nobody sees in a preview;
+  // only the title is carried over.
+  if (doc.title !== next.title) doc.title = next.title;
   doc.body.replaceWith(doc.importNode(next.body, true));
+  return true;
 }

@@ -73,8 +73,10 @@ export function renderPreview(input: PreviewInput): string {
   const file = index >= 0 ? chapterFiles(x)[index]! : input.page;
   const html =
     renderPage(view, file, { assetUrl }) ?? renderPage(view, 'index.html', { assetUrl })!;
-  // The frame runs no script; a script tag would only make the sandbox complain in the console.
-  return html.replace(NO_SCRIPT, '');
+  // The frame runs no script: a script tag, or lazy loading (which Chromium ties to scripting),
+  // would only make the sandbox complain in the console. Everything else is the exporter's page.
+  return html.replace(NO_SCRIPT, '').replace(LAZY, '');
 }
 
 const NO_SCRIPT = /<script src="data:,"[^>]*><\/script>/g;
+const LAZY = / loading="lazy"/g;

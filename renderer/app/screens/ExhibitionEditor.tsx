@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageName, pickText } from '../../../shared/domain';
 import { CheckPanel } from '../editor/CheckPanel';
@@ -25,25 +24,6 @@ export function ExhibitionEditor() {
   const hasDraft = useEditor((s) => s.draft !== null);
   const canUndo = useApp(selectCanUndo) || hasDraft;
   const canRedo = useApp(selectCanRedo);
-
-  useEffect(() => {
-    // Undo/redo of the app's history; inside the text editor TipTap keeps its own until saved.
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void store.getState().undo();
-      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        void store.getState().redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
 
   if (!x) {
     return (

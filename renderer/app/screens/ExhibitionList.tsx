@@ -34,7 +34,13 @@ export function ExhibitionList() {
     const title = newTitle.trim();
     if (!title || !snapshot) return;
     const x = createExhibition(
-      { title, lang: contentLang, languages: snapshot.manifest.languages, now: now() },
+      // German first, English second: more languages are added in the settings when needed.
+      {
+        title,
+        lang: contentLang,
+        languages: [contentLang, 'en'].filter((l, i, all) => all.indexOf(l) === i),
+        now: now(),
+      },
       slugs,
     );
     const result = await submit({ type: 'putExhibition', exhibition: x });

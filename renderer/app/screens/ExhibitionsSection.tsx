@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import '../editor/editor.css';
+import { registerFlush } from '../library/autosave';
 import { createEditorStore, EditorProvider, useEditor } from '../editor/state';
 import { useAppStore } from '../store';
 import { ExhibitionEditor } from './ExhibitionEditor';
@@ -9,8 +10,15 @@ import { ExhibitionList } from './ExhibitionList';
 export function ExhibitionsSection() {
   const app = useAppStore();
   const [store] = useState(() => createEditorStore(app));
-  // Leaving the section must not lose the last keystrokes.
-  useEffect(() => () => void store.getState().flush(), [store]);
+  // Undo chords (CurationGlobal) save what is still waiting first, ours included; leaving the
+  // section must not lose the last keystrokes either.
+  useEffect(() => {
+    const unregister = registerFlush(() => store.getState().flush());
+    return () => {
+      unregister();
+      void store.getState().flush();
+    };
+  }, [store]);
   return (
     <EditorProvider store={store}>
       <ExhibitionsView />

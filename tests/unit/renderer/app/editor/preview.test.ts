@@ -60,7 +60,10 @@ describe('preview rendering', () => {
     );
     const exported = renderPage(view, chapterFiles(draft)[0]!)!;
     const strip = (s: string) =>
-      s.replace(/(src|href|srcset)="[^"]*"/g, '').replace(/<script[^>]*><\/script>/g, '');
+      s
+        .replace(/(src|href|srcset)="[^"]*"/g, '')
+        .replace(/<script[^>]*><\/script>/g, '')
+        .replace(/ loading="lazy"/g, '');
     expect(strip(html)).toBe(strip(exported));
   });
 
