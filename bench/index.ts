@@ -54,3 +54,12 @@ for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
   printTable(exportFigures, (s) => process.stdout.write(s));
   for (const f of exportFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }
+
+// Exhibition editor in Chromium through the web host (issue 5): keystroke to updated preview of
+// a 30-block chapter; `--no-ui` skips it with the other browser benchmarks.
+if (!args.includes('--no-ui')) {
+  const { benchEditor } = await import('./editor');
+  const editorFigures = await benchEditor({ root, quick, log });
+  printTable(editorFigures, (s) => process.stdout.write(s));
+  for (const f of editorFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}
