@@ -130,6 +130,17 @@ describe('exhibition list and settings', () => {
     await expect.poll(() => frame.locator('html').getAttribute('style')).toContain('#ffd700');
     await expect.poll(() => frame.locator('body').innerText()).toContain('Partnerstadt seit 1960');
 
+    // Arabic: typed right to left beside the German, and the preview turns right to left.
+    await page.getByRole('checkbox', { name: 'العربية' }).check();
+    await page.getByLabel('Übersetzen in').selectOption({ label: 'العربية' });
+    const arabicTitle = page.locator('#settings-title-ar');
+    await expect(arabicTitle.getAttribute('dir')).resolves.toBe('rtl');
+    await expect(arabicTitle.getAttribute('lang')).resolves.toBe('ar');
+    await arabicTitle.fill('أميان');
+    await page.getByLabel('Sprache', { exact: true }).selectOption({ label: 'العربية' });
+    await expect.poll(() => frame.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => frame.locator('h1').innerText()).toBe('أميان');
+
     await page.waitForTimeout(800);
     await page.reload();
     await openExhibitions(page);

@@ -98,4 +98,68 @@ describe('preview rendering', () => {
     expect(html).toContain('<html lang="de"');
     expect(html).toContain('class="page-start"');
   });
+
+  it('escapes hostile text in every field of the exhibition, its blocks and its items', () => {
+    const h = (where: string) =>
+      `<b data-x="${where}">${where}</b><script>alert("${where}")</script>`;
+    const both = (where: string) => ({ de: h(`${where}-de`), en: h(`${where}-en`) });
+    const x = exhibition('show', {
+      title: both('title'),
+      subtitle: both('subtitle'),
+      credits: both('credits'),
+      imprint: both('imprint'),
+      coverItemId: 'photo',
+      chapters: [
+        {
+          id: 'c1',
+          title: both('chapter'),
+          blocks: [
+            { id: 'b1', type: 'text', body: { de: docFromParagraphs(h('body')) } },
+            { id: 'b2', type: 'item', itemId: 'photo', caption: both('caption') },
+            { id: 'b3', type: 'gallery', title: both('gallery'), itemIds: ['photo'] },
+            {
+              id: 'b4',
+              type: 'quote',
+              text: both('quote'),
+              attribution: both('attribution'),
+              itemId: 'photo',
+            },
+            {
+              id: 'b5',
+              type: 'comparison',
+              before: { itemId: 'photo', label: both('before') },
+              after: { itemId: 'photo', label: both('after') },
+              caption: both('cmp'),
+            },
+            { id: 'b6', type: 'map', title: both('map'), partnershipIds: [] },
+            { id: 'b7', type: 'timeline', title: both('timeline'), partnershipIds: [] },
+          ],
+        },
+      ],
+    });
+    const photo = item('photo', {
+      media: [asset],
+      title: both('item'),
+      description: both('description'),
+      altText: both('alt'),
+      creator: h('creator'),
+      rights: { statement: 'CC-BY-4.0', creditLine: both('credit') },
+    });
+    const snap = snapshot({ items: [photo], exhibitions: [x] });
+    for (const page of ['index.html', 'c1', 'credits.html'])
+      for (const lang of ['de', 'en'])
+        for (const frame of ['desktop', 'kiosk-landscape'] as const) {
+          const html = renderPreview({
+            snapshot: snap,
+            exhibition: x,
+            lang,
+            frame,
+            page,
+            mediaUrl: (rel) => `/media/${rel}`,
+            stylesheetUrl: '/s.css',
+          });
+          expect(html, `${page} ${lang} ${frame}`).not.toMatch(/<b data-x|<script>alert/);
+          expect(html).toMatch(/&lt;b data-x=/);
+        }
+  });
 });
