@@ -3,7 +3,7 @@ import { pickText } from '../domain/language';
 import type { EntityOf, LibrarySnapshot } from '../domain/library';
 import { docLinks } from '../domain/richtext';
 import type { Problem } from './problem';
-import { scopedExhibitions, type CheckContext, type Rule } from './rules';
+import { checkModes, scopedExhibitions, type CheckContext, type Rule } from './rules';
 
 /**
  * Rules about how an exhibition shows its media and links. They need to know the layout (and for
@@ -59,7 +59,7 @@ export const mediaTooSmall: Rule = {
   id: 'media-too-small',
   run(ctx: CheckContext) {
     const { snapshot } = ctx;
-    const modes = ctx.mode ? [ctx.mode] : (['web', 'kiosk'] as const);
+    const modes = checkModes(ctx);
     const items = new Map(snapshot.items.map((i) => [i.id, i]));
     const problems: Problem[] = [];
     for (const x of scopedExhibitions(ctx))
@@ -91,8 +91,7 @@ export const mediaTooSmall: Rule = {
 export const mediaTooLargeForKiosk: Rule = {
   id: 'media-too-large-kiosk',
   run(ctx: CheckContext) {
-    // Without a mode (the library check, the editor before choosing) kiosk rules apply too.
-    if (ctx.mode === 'web') return [];
+    if (!checkModes(ctx).includes('kiosk')) return [];
     const { snapshot } = ctx;
     const items = new Map(snapshot.items.map((i) => [i.id, i]));
     const problems: Problem[] = [];
@@ -139,7 +138,7 @@ export const mediaTooLargeForKiosk: Rule = {
 export const kioskLinks: Rule = {
   id: 'kiosk-link',
   run(ctx: CheckContext) {
-    if (ctx.mode === 'web') return [];
+    if (!checkModes(ctx).includes('kiosk')) return [];
     const problems: Problem[] = [];
     for (const x of scopedExhibitions(ctx))
       x.chapters.forEach((chapter, c) =>

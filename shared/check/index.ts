@@ -6,7 +6,7 @@ import { SEVERITY_ORDER, type Problem } from './problem';
 
 export type { Problem, Severity } from './problem';
 export type { CheckContext, Rule } from './rules';
-export { LIBRARY_RULES, scopedExhibitions, scopedItems } from './rules';
+export { checkModes, LIBRARY_RULES, scopedExhibitions, scopedItems } from './rules';
 export {
   EXHIBITION_RULES,
   KIOSK_MAX_FILE_BYTES,
@@ -41,11 +41,10 @@ export function runChecks(ctx: CheckContext, rules: readonly Rule[] = ALL_RULES)
 export function runExhibitionChecks(
   snapshot: LibrarySnapshot,
   exhibitionId: string,
-  mode?: 'web' | 'kiosk',
+  mode: 'web' | 'kiosk' | 'both' = 'both',
   mediaExists?: (relPath: string, asset: MediaAsset) => boolean,
 ): Problem[] {
-  const ctx: CheckContext = { snapshot, exhibitionId };
-  if (mode) ctx.mode = mode;
+  const ctx: CheckContext = { snapshot, exhibitionId, mode };
   if (mediaExists) ctx.mediaExists = mediaExists;
   return runChecks(ctx);
 }

@@ -14,8 +14,17 @@ export interface CheckContext {
    * at the items it shows. Absent: the whole library.
    */
   exhibitionId?: string;
-  /** The bundle being prepared; kiosk-only rules run for `kiosk` only. */
-  mode?: 'web' | 'kiosk';
+  /**
+   * The bundle being prepared. `both` checks for web and kiosk at once (the editor's panel);
+   * absent means `web`, so the plain library check (`vitrine check`) speaks about what every
+   * bundle needs and leaves kiosk-only concerns to the kiosk export.
+   */
+  mode?: 'web' | 'kiosk' | 'both';
+}
+
+/** The bundle modes a check covers. */
+export function checkModes(ctx: CheckContext): Array<'web' | 'kiosk'> {
+  return ctx.mode === 'both' ? ['web', 'kiosk'] : [ctx.mode ?? 'web'];
 }
 
 /** Exhibitions in scope. */

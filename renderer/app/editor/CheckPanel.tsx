@@ -25,10 +25,7 @@ export function CheckPanel({ exhibition: x }: { exhibition: Exhibition }) {
   const sectionSelected = useApp((s) => s.sectionSelected);
   const [mode, setMode] = useState<Mode>('both');
   const problems = useMemo(
-    () =>
-      snapshot
-        ? runExhibitionChecks(withDraft(snapshot, x), x.id, mode === 'both' ? undefined : mode)
-        : [],
+    () => (snapshot ? runExhibitionChecks(withDraft(snapshot, x), x.id, mode) : []),
     [snapshot, x, mode],
   );
   const counts = countBySeverity(problems);

@@ -109,6 +109,10 @@ describe('pre-publication check of one exhibition', () => {
       ],
     });
     expect(runExhibitionChecks(snap, 'show', 'web')).toEqual([]);
+    // The plain library check (`vitrine check`) covers what every bundle needs: web.
+    expect(runChecks({ snapshot: snap })).toEqual([]);
+    expect(runChecks({ snapshot: snap, mode: 'kiosk' })).toHaveLength(2);
+    expect(runExhibitionChecks(snap, 'show')).toHaveLength(2);
     const kiosk = runExhibitionChecks(snap, 'show', 'kiosk');
     expect(kiosk.map((p) => [p.rule, p.target.path])).toEqual([
       ['kiosk-link', 'chapters[0].blocks[0].body.de'],
