@@ -101,10 +101,12 @@ describe('renderer frame', () => {
     await expect(arabic.getAttribute('dir')).resolves.toBe('rtl');
     await expectAccessible(page, 'exhibitions');
 
-    // Export: an honest placeholder, no buttons that do nothing.
+    // Export: the panel with the exhibition chosen and its check run (tests/e2e/export-ui goes on).
     await openSection(page, 'Export');
-    await expect(page.getByRole('main').getByRole('button').count()).resolves.toBe(0);
-    await expect(page.getByRole('main').innerText()).resolves.toContain('noch nicht fertig');
+    await page.getByTestId('export-check').waitFor();
+    await expect(page.getByRole('button', { name: 'Exportieren …' }).isEnabled()).resolves.toBe(
+      true,
+    );
     await expectAccessible(page, 'export');
 
     expect(problems).toEqual([]);
