@@ -55,6 +55,14 @@ for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
   for (const f of exportFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }
 
+// Curation workspace in Chromium through the web host (issue 4); `--no-ui` skips it.
+if (!args.includes('--no-ui')) {
+  const { benchUi } = await import('./ui');
+  const uiFigures = await benchUi({ root, outDir, quick, log });
+  printTable(uiFigures, (s) => process.stdout.write(s));
+  for (const f of uiFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}
+
 // Exhibition editor in Chromium through the web host (issue 5): keystroke to updated preview of
 // a 30-block chapter; `--no-ui` skips it with the other browser benchmarks.
 if (!args.includes('--no-ui')) {

@@ -9,6 +9,16 @@ import type { Item, LocalizedText, Partnership } from '../../../shared/domain';
 export interface ItemSearchIndex {
   /** Brings the index in line with `items` (by object identity); cheap when little changed. */
   sync(items: readonly Item[], partnerships: readonly Partnership[]): void;
+  /**
+   * The same, but a large batch of new documents (opening a 10,000-item library) is added in
+   * slices between which the page can paint and react; searches meanwhile see what is indexed
+   * so far. Resolves when the index matches `items`; a newer call supersedes an older one.
+   */
+  syncInSlices(
+    items: readonly Item[],
+    partnerships: readonly Partnership[],
+    yieldToPage: () => Promise<void>,
+  ): Promise<void>;
   /** Ids of the items matching `query`, best first; null for a blank query (everything). */
   search(query: string): string[] | null;
   readonly size: number;
@@ -71,32 +81,59 @@ export function createItemSearchIndex(): ItemSearchIndex {
   });
   let indexed = new Map<string, Item>();
   let citiesKey = '';
+  let generation = 0;
+
+  /** Removes and replaces in place; returns the documents still to add. */
+  function prepare(items: readonly Item[], partnerships: readonly Partnership[]): Doc[] {
+    const cities = new Map(partnerships.map((p) => [p.id, all(p.city)]));
+    const key = [...cities].map(([id, c]) => `${id}=${c}`).join('|');
+    // City names are indexed with each item; when a city is renamed every item is re-read.
+    if (key !== citiesKey) {
+      mini.removeAll();
+      indexed = new Map();
+      citiesKey = key;
+    }
+    const wanted = new Map(items.map((item) => [item.id, item]));
+    for (const [id] of indexed) {
+      if (!wanted.has(id)) {
+        mini.discard(id);
+        indexed.delete(id);
+      }
+    }
+    const added: Doc[] = [];
+    for (const item of items) {
+      const before = indexed.get(item.id);
+      if (before === item) continue;
+      if (before) {
+        mini.replace(toDoc(item, cities));
+        indexed.set(item.id, item);
+      } else added.push(toDoc(item, cities));
+    }
+    return added;
+  }
+
+  function addDocs(docs: Doc[], items: Map<string, Item>): void {
+    const fresh = docs.filter((doc) => !indexed.has(doc.id));
+    mini.addAll(fresh);
+    for (const doc of fresh) indexed.set(doc.id, items.get(doc.id)!);
+  }
 
   return {
+    async syncInSlices(items, partnerships, yieldToPage) {
+      const mine = ++generation;
+      const added = prepare(items, partnerships);
+      const byId = new Map(items.map((item) => [item.id, item]));
+      const SLICE = 400;
+      for (let start = 0; start < added.length; start += SLICE) {
+        if (mine !== generation) return;
+        addDocs(added.slice(start, start + SLICE), byId);
+        if (start + SLICE < added.length) await yieldToPage();
+      }
+    },
     sync(items, partnerships) {
-      const cities = new Map(partnerships.map((p) => [p.id, all(p.city)]));
-      const key = [...cities].map(([id, c]) => `${id}=${c}`).join('|');
-      const next = new Map<string, Item>();
-      // City names are indexed with each item; when a city is renamed every item is re-read.
-      const rebuild = key !== citiesKey;
-      citiesKey = key;
-      if (rebuild) {
-        mini.removeAll();
-        indexed = new Map();
-      }
-      for (const item of items) next.set(item.id, item);
-      for (const [id] of indexed) {
-        if (!next.has(id)) mini.discard(id);
-      }
-      const added: Doc[] = [];
-      for (const item of items) {
-        const before = indexed.get(item.id);
-        if (before === item) continue;
-        if (before) mini.replace(toDoc(item, cities));
-        else added.push(toDoc(item, cities));
-      }
-      if (added.length > 0) mini.addAll(added);
-      indexed = next;
+      generation += 1;
+      const added = prepare(items, partnerships);
+      addDocs(added, new Map(items.map((item) => [item.id, item])));
     },
     search(query) {
       if (query.trim() === '') return null;

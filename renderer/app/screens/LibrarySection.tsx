@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Item, type LibrarySnapshot } from '../../../shared/domain';
 import { ItemGrid, nextSelection } from '../components/ItemGrid';
@@ -10,7 +10,6 @@ import { ItemEditor } from '../library/ItemEditor';
 import { indexFor } from '../library/search';
 import '../library/library.css';
 import { useApp } from '../store';
-
 
 export function LibrarySection() {
   const snapshot = useApp((s) => s.snapshot);
@@ -36,31 +35,47 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
   const defaultLanguage = manifest.defaultLanguage;
 
   const index = indexFor(libraryId);
-  const synced = useMemo(() => {
-    index.sync(items, partnerships);
-    return {};
+  // Indexing 10,000 items takes about a second: it runs in slices after the first paint, and a
+  // search typed meanwhile sees what is indexed so far (the header says the index is building).
+  const [indexState, setIndexState] = useState({ version: 0, building: true });
+  useEffect(() => {
+    let live = true;
+    setIndexState((s) => (s.building ? s : { ...s, building: true }));
+    void index
+      .syncInSlices(items, partnerships, () => new Promise((r) => setTimeout(r, 0)))
+      .then(() => {
+        if (live) setIndexState((s) => ({ version: s.version + 1, building: false }));
+      });
+    return () => {
+      live = false;
+    };
   }, [index, items, partnerships]);
   const sorted = useMemo(
     () => sortItems(items, { key: sort, lang, defaultLanguage, partnerships }),
     [items, sort, lang, defaultLanguage, partnerships],
   );
-  const hits = useMemo(() => index.search(query), [index, query, synced]);
+  const hits = useMemo(
+    () => index.search(query),
+    // indexState.version: the index is mutable; a finished slice run means new answers.
+    [index, query, indexState.version],
+  );
   const visible = useMemo(
     () => applyFacets(sorted, hits, filter, defaultLanguage),
     [sorted, hits, filter, defaultLanguage],
   );
-  // Facet counts can lag a keystroke behind; the result list never does.
+  // Facet counts can lag a keystroke behind (and start empty): the result list never does.
   const deferredHits = useDeferredValue(hits);
+  const deferredItems = useDeferredValue(items, NO_ITEMS);
   const counts = useMemo(
     () =>
       countFacets(
         deferredHits === null
-          ? items
-          : applyFacets(items, deferredHits, EMPTY_FILTER, defaultLanguage),
+          ? deferredItems
+          : applyFacets(deferredItems, deferredHits, EMPTY_FILTER, defaultLanguage),
         manifest.languages,
         defaultLanguage,
       ),
-    [items, deferredHits, manifest.languages, defaultLanguage],
+    [deferredItems, deferredHits, manifest.languages, defaultLanguage],
   );
 
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
@@ -84,6 +99,11 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
           <label className="visually-hidden" htmlFor="library-search">
             {t('curation.library.search')}
           </label>
+          {indexState.building && query.trim() !== '' ? (
+            <span className="hint" role="status">
+              {t('curation.library.indexing')}
+            </span>
+          ) : null}
           <input
             id="library-search"
             type="search"
@@ -125,7 +145,7 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
       <ImportPanel />
       <div className="library__body">
         <FacetPanel counts={counts} snapshot={snapshot} />
-        <div className="library__results">
+        <div className="library__results" data-results-for={query}>
           {items.length === 0 ? (
             <p className="empty">{t('library.empty')}</p>
           ) : visible.length === 0 ? (
@@ -157,3 +177,5 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
     </section>
   );
 }
+
+const NO_ITEMS: Item[] = [];

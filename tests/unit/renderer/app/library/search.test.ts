@@ -81,3 +81,34 @@ describe('item search index', () => {
     expect(normalizeTerm('Élysée')).toBe('elysee');
   });
 });
+
+describe('slice-wise indexing', () => {
+  it('indexes a large batch in slices, yielding between them, and ends complete', async () => {
+    const index = createItemSearchIndex();
+    const items = Array.from({ length: 1000 }, (_, n) =>
+      item(`i${n}`, { title: { de: n === 999 ? 'Hafenkran' : `Objekt ${n}` } }),
+    );
+    let yields = 0;
+    await index.syncInSlices(items, [leeds], async () => {
+      yields += 1;
+    });
+    expect(yields).toBeGreaterThan(1);
+    expect(index.size).toBe(1000);
+    expect(index.search('hafenkran')).toEqual(['i999']);
+  });
+
+  it('lets a newer sync supersede one still running, without duplicates', async () => {
+    const index = createItemSearchIndex();
+    const items = Array.from({ length: 1200 }, (_, n) => item(`i${n}`));
+    let release: () => void = () => undefined;
+    const first = index.syncInSlices(items, [leeds], () => new Promise<void>((r) => (release = r)));
+    const edited = items
+      .slice(0, 1100)
+      .map((i, n) => (n === 5 ? { ...i, title: { de: 'Neu' } } : i));
+    index.sync(edited, [leeds]);
+    release();
+    await first;
+    expect(index.size).toBe(1100);
+    expect(index.search('neu')).toEqual(['i5']);
+  });
+});

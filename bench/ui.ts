@@ -1,0 +1,298 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Page } from 'playwright-core';
+import { createSyntheticJpeg } from '../electron/core/media';
+import { syntheticLibrary } from './library';
+import { median, type Figure } from './report';
+
+/**
+ * The curation workspace in Chromium through `vitrine web` (issue 4): a 10,000-item library's
+ * first grid paint, search keystroke to updated results, item DOM nodes while scrolling, and
+ * the import of 100 generated 12-megapixel JPEGs through the upload route with its progress.
+ */
+export interface UiBenchOptions {
+  root: string;
+  outDir: string;
+  quick: boolean;
+  log: (s: string) => void;
+}
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+function run(root: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args[0]} failed (${code})`)),
+    );
+  });
+}
+
+async function startHost(
+  root: string,
+  libraryDir: string,
+  appData: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(root, 'electron/bin/vitrine.mjs'),
+      'web',
+      libraryDir,
+      '--port',
+      '0',
+      '--no-open',
+      '--app-data',
+      appData,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^VITRINE_READY (\S+)/.exec(line);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`vitrine web exited (${code})`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function jpegs(outDir: string, count: number, log: (s: string) => void): Promise<string[]> {
+  const dir = join(outDir, 'jpeg-12mp');
+  await mkdir(dir, { recursive: true });
+  const files: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const file = join(dir, `photo-${String(i).padStart(3, '0')}.jpg`);
+    if (!existsSync(file)) {
+      if (i % 10 === 0) log(`  generating 12-MP JPEGs ${i}/${count} …\n`);
+      await writeFile(
+        file,
+        await createSyntheticJpeg({ width: 4000, height: 3000, seed: 1000 + i }),
+      );
+    }
+    files.push(file);
+  }
+  return files;
+}
+
+/** Sets the search box's value the way typing does (React listens to `input`). */
+async function keystrokeLatencies(page: Page, terms: string[]): Promise<number[]> {
+  return page.evaluate(async (values) => {
+    const input = document.querySelector<HTMLInputElement>('#library-search')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    const out: number[] = [];
+    for (const value of values) {
+      const t0 = performance.now();
+      setter.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Until the result list rendered for this query is committed, then the next frame.
+      const rendered = () =>
+        document.querySelector('.library__results')?.getAttribute('data-results-for') === value;
+      while (!rendered() && performance.now() - t0 < 5000) await frame();
+      await frame();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, terms);
+}
+
+export async function benchUi(options: UiBenchOptions): Promise<Figure[]> {
+  const { root, outDir, quick, log } = options;
+  log('curation workspace in Chromium (web host)\n');
+  if (!existsSync(join(root, 'dist/renderer/index.html'))) {
+    log('  building the renderer …\n');
+    await run(root, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+  }
+  const template = await syntheticLibrary(outDir, 10_000, log);
+  const work = await mkdtemp(join(tmpdir(), 'vitrine-bench-ui-'));
+  const libraryDir = join(work, 'library');
+  await cp(template, libraryDir, { recursive: true });
+  const host = await startHost(root, libraryDir, join(work, 'appdata'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const figures: Figure[] = [];
+  try {
+    // First grid paint: from navigation start to the first item cell on screen.
+    const paints: number[] = [];
+    for (let i = 0; i < (quick ? 3 : 5); i += 1) {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        locale: 'de-DE',
+      });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.locator('[data-testid="item-grid"] li').first().waitFor({ timeout: 60_000 });
+      paints.push(
+        await page.evaluate(
+          () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))),
+        ),
+      );
+      await context.close();
+    }
+    figures.push({
+      name: 'ui: first grid paint, 10,000 items (median)',
+      value: median(paints),
+      unit: 'ms',
+      target: 1000,
+      better: 'lower',
+    });
+
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'de-DE',
+    });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.locator('[data-testid="item-grid"] li').first().waitFor({ timeout: 60_000 });
+
+    // Search, once the index is built (it builds in slices after the first paint): each
+    // "keystroke" changes the query.
+    await keystrokeLatencies(page, ['zzzz']);
+    await page.getByText('Suchindex wird aufgebaut …').waitFor({ state: 'detached', timeout: 60_000 });
+    const terms = [
+      'leeds',
+      'lee',
+      'amiens',
+      'ami',
+      'orchester',
+      'orch',
+      'town hall',
+      'town',
+      'dura 1977',
+      'dura',
+      'weihnachts',
+      'christmas',
+      'trabzon 19',
+      'trabzon',
+      'kumasi',
+    ];
+    await keystrokeLatencies(page, ['warm', '']);
+    const latencies = await keystrokeLatencies(
+      page,
+      quick ? terms.slice(0, 8) : [...terms, ...terms],
+    );
+    figures.push({
+      name: 'ui: search keystroke → results (median)',
+      value: median(latencies),
+      unit: 'ms',
+      target: 50,
+      better: 'lower',
+    });
+    figures.push({
+      name: 'ui: search keystroke → results (max)',
+      value: Math.max(...latencies),
+      unit: 'ms',
+      better: 'lower',
+    });
+    await keystrokeLatencies(page, ['']);
+
+    // DOM while scrolling through the whole grid.
+    const dom = await page.evaluate(async () => {
+      const grid = document.querySelector<HTMLElement>('[data-testid="item-grid"]')!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      let items = 0;
+      let nodes = 0;
+      for (let top = 0; top <= grid.scrollHeight; top += grid.clientHeight * 0.9) {
+        grid.scrollTop = top;
+        await frame();
+        await frame();
+        items = Math.max(items, grid.querySelectorAll('li').length);
+        nodes = Math.max(nodes, grid.querySelectorAll('*').length);
+      }
+      return { items, nodes };
+    });
+    figures.push({
+      name: 'ui: item DOM nodes while scrolling (max)',
+      value: dom.items,
+      unit: 'items',
+      target: 500,
+      better: 'lower',
+    });
+    figures.push({
+      name: 'ui: elements inside the grid while scrolling (max)',
+      value: dom.nodes,
+      unit: 'nodes',
+      better: 'lower',
+    });
+
+    // Import of 100 twelve-megapixel JPEGs through the browser's file chooser.
+    const files = await jpegs(outDir, quick ? 20 : 100, log);
+    await page.evaluate(() => {
+      const w = window as unknown as { __progress: number[] };
+      w.__progress = [];
+      let last = -1;
+      const tick = () => {
+        const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"]');
+        if (bar && bar.value !== last) {
+          last = bar.value;
+          w.__progress.push(performance.now());
+        }
+        if (!document.querySelector('[data-testid="import-summary"]')) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const t0 = Date.now();
+    await page.getByTestId('import-input').setInputFiles(files);
+    await page.getByTestId('import-summary').waitFor({ timeout: 300_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    const summary = await page.getByTestId('import-summary').innerText();
+    const stamps = await page.evaluate(
+      () => (window as unknown as { __progress: number[] }).__progress,
+    );
+    let gap = 0;
+    for (let i = 1; i < stamps.length; i += 1) gap = Math.max(gap, stamps[i]! - stamps[i - 1]!);
+    log(`  import: ${summary}\n`);
+    figures.push({
+      name: `ui: import ${files.length} × 12-MP JPEG (upload, thumbnails, items)`,
+      value: seconds,
+      unit: 's',
+      target: quick ? 6 : 30,
+      better: 'lower',
+    });
+    figures.push({
+      name: 'ui: longest gap between import progress updates',
+      value: gap / 1000,
+      unit: 's',
+      target: 1,
+      better: 'lower',
+    });
+    const imported = Number(/^(\d+)/.exec(summary)?.[1] ?? 0);
+    figures.push({
+      name: 'ui: files imported',
+      value: imported,
+      unit: 'files',
+      target: files.length,
+      better: 'higher',
+    });
+    await context.close();
+  } finally {
+    await browser.close();
+    await host.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+  return figures;
+}
