@@ -64,6 +64,9 @@ export function connectEvents(store: AppStore, client: VitrineClient): () => voi
     client.on('menu', ({ command }) => {
       if (command === 'undo') void store.getState().undoShortcut();
       if (command === 'redo') void store.getState().redoShortcut();
+      // File ▸ Export …: the export panel (only enabled while a library is open).
+      if (command === 'export' && store.getState().library)
+        store.getState().sectionSelected('export');
     }),
   ];
   return () => {

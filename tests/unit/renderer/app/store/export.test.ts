@@ -59,7 +59,7 @@ async function rig(dialogs: Dialogs = webDialogs) {
   });
   await store.getState().appStarted();
   await vi.waitFor(() => expect(store.getState().snapshot).not.toBeNull());
-  return { store, root };
+  return { store, root, service };
 }
 
 const until = (store: AppStore, status: string) =>
@@ -136,6 +136,15 @@ describe('export slice', () => {
     await s().exportCancelRequested();
     await until(store, 'cancelled');
     expect(await readdir(target)).toEqual([]);
+  });
+});
+
+describe('menu', () => {
+  it('File ▸ Export opens the export section', async () => {
+    const { store, service } = await rig();
+    expect(store.getState().section).toBe('library');
+    service.emit('menu', { command: 'export' });
+    expect(store.getState().section).toBe('export');
   });
 });
 
