@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEdtf, pickText, thumbnailPath, type Item } from '../../../shared/domain';
 import { useMediaUrl } from '../api/context';
+import { indexFor } from '../library/search';
 import { selectItems, useApp } from '../store';
 
 interface Props {
@@ -15,42 +16,26 @@ interface Props {
 
 const MAX_RESULTS = 24;
 
-/** Every word of the query must appear in the item's titles, creator, tags, places or id. */
-export function matchItems(
-  items: readonly Item[],
-  query: string,
-  exclude: readonly string[] = [],
-): Item[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const skip = new Set(exclude);
-  const out: Item[] = [];
-  for (const item of items) {
-    if (skip.has(item.id)) continue;
-    const hay = [
-      ...Object.values(item.title),
-      item.creator ?? '',
-      item.id,
-      ...item.tags,
-      ...item.places,
-      item.date ?? '',
-    ]
-      .join(' ')
-      .toLowerCase();
-    if (words.every((w) => hay.includes(w))) out.push(item);
-    if (out.length >= MAX_RESULTS) break;
-  }
-  return out;
-}
-
 export function ItemPicker({ id, label, lang, onPick, exclude }: Props) {
   const { t } = useTranslation();
   const items = useApp(selectItems);
+  const partnerships = useApp((s) => s.snapshot?.partnerships);
+  const libraryId = useApp((s) => s.library?.id ?? '');
   const mediaUrl = useMediaUrl();
   const [query, setQuery] = useState('');
-  const results = useMemo(
-    () => (query.trim() ? matchItems(items, query, exclude) : []),
-    [items, query, exclude],
-  );
+  // The library view's own full-text index (every language, people, tags, partnerships).
+  const results = useMemo(() => {
+    if (!query.trim()) return [];
+    const index = indexFor(libraryId);
+    index.sync(items, partnerships ?? []);
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const skip = new Set(exclude ?? []);
+    return (index.search(query) ?? [])
+      .filter((id) => !skip.has(id))
+      .slice(0, MAX_RESULTS)
+      .map((id) => byId.get(id))
+      .filter((i): i is Item => i !== undefined);
+  }, [libraryId, items, partnerships, query, exclude]);
   return (
     <div className="item-picker">
       <label htmlFor={id}>{label}</label>

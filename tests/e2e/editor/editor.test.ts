@@ -123,12 +123,20 @@ describe('exhibition editor', () => {
     // Reorder by keyboard: lift the gallery, move it up twice, drop it.
     await outline(page).locator('.outline__label').filter({ hasText: 'Galerie' }).click();
     const galleryHandle = outline(page).getByRole('button', { name: 'Galerie 3 verschieben' });
+    await waitSaved(page);
     await galleryHandle.focus();
-    // At a person's pace: dnd-kit measures the new position after each step.
-    for (const key of ['Space', 'ArrowUp', 'ArrowUp', 'Space']) {
-      await page.keyboard.press(key);
-      await page.waitForTimeout(200);
-    }
+    // Each step waits for dnd-kit's announcement, as a screen-reader user would hear it.
+    const announced = () =>
+      page
+        .locator('[id^="DndLiveRegion"]')
+        .evaluateAll((regions) => regions.map((r) => r.textContent).join(' '));
+    await page.keyboard.press('Space');
+    await expect.poll(announced).toMatch(/(aufgenommen,|über) Position 3 von 3/);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(announced).toMatch(/über Position 2 von 3/);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(announced).toMatch(/über Position 1 von 3/);
+    await page.keyboard.press('Space');
     await expect
       .poll(() => outlineTypes(page))
       .toEqual([['Galerie', 'Text', 'Objekt'], ['Zeitleiste']]);
