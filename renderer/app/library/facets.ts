@@ -135,12 +135,23 @@ export interface SortOptions {
  * Date: oldest first, undated last. Added: newest first (what was just imported on top).
  * Partnership: by the first linked partnership's city, items without one last, then by date.
  */
+/** Date keys per item object: items are immutable, so an edit makes a new object and a new key. */
+const dateKeys = new WeakMap<Item, string>();
+function dateKey(item: Item): string {
+  let key = dateKeys.get(item);
+  if (key === undefined) {
+    key = dateSortKey(item.date);
+    dateKeys.set(item, key);
+  }
+  return key;
+}
+
 export function sortItems(items: readonly Item[], options: SortOptions): Item[] {
   const collator = new Intl.Collator(options.lang, { sensitivity: 'base', numeric: true });
   const byId = (a: Item, b: Item) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   switch (options.key) {
     case 'date': {
-      const keyed = items.map((item) => ({ item, k: dateSortKey(item.date) }));
+      const keyed = items.map((item) => ({ item, k: dateKey(item) }));
       keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : byId(a.item, b.item)));
       return keyed.map((e) => e.item);
     }
@@ -165,7 +176,7 @@ export function sortItems(items: readonly Item[], options: SortOptions): Item[] 
       );
       const keyed = items.map((item) => {
         const first = item.partnershipIds.map((id) => cities.get(id)).find(Boolean);
-        return { item, city: first ?? null, date: dateSortKey(item.date) };
+        return { item, city: first ?? null, date: dateKey(item) };
       });
       keyed.sort((a, b) => {
         if (a.city === null && b.city !== null) return 1;

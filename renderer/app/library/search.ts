@@ -82,10 +82,13 @@ export function createItemSearchIndex(): ItemSearchIndex {
   let indexed = new Map<string, Item>();
   let citiesKey = '';
   let generation = 0;
+  const SLICE = 400;
 
-  /** Removes and replaces in place; returns the documents still to add. */
-  function prepare(items: readonly Item[], partnerships: readonly Partnership[]): Doc[] {
-    const cities = new Map(partnerships.map((p) => [p.id, all(p.city)]));
+  let cities = new Map<string, string>();
+
+  /** Removes and replaces in place; returns the items still to add (documents built per slice). */
+  function prepare(items: readonly Item[], partnerships: readonly Partnership[]): Item[] {
+    cities = new Map(partnerships.map((p) => [p.id, all(p.city)]));
     const key = [...cities].map(([id, c]) => `${id}=${c}`).join('|');
     // City names are indexed with each item; when a city is renamed every item is re-read.
     if (key !== citiesKey) {
@@ -100,40 +103,40 @@ export function createItemSearchIndex(): ItemSearchIndex {
         indexed.delete(id);
       }
     }
-    const added: Doc[] = [];
+    const added: Item[] = [];
     for (const item of items) {
       const before = indexed.get(item.id);
       if (before === item) continue;
       if (before) {
         mini.replace(toDoc(item, cities));
         indexed.set(item.id, item);
-      } else added.push(toDoc(item, cities));
+      } else added.push(item);
     }
     return added;
   }
 
-  function addDocs(docs: Doc[], items: Map<string, Item>): void {
-    const fresh = docs.filter((doc) => !indexed.has(doc.id));
-    mini.addAll(fresh);
-    for (const doc of fresh) indexed.set(doc.id, items.get(doc.id)!);
+  function addItems(items: Item[]): void {
+    const fresh = items.filter((item) => !indexed.has(item.id));
+    mini.addAll(fresh.map((item) => toDoc(item, cities)));
+    for (const item of fresh) indexed.set(item.id, item);
   }
 
   return {
     async syncInSlices(items, partnerships, yieldToPage) {
       const mine = ++generation;
+      // The first slice waits too, so opening a library paints before any indexing.
+      if (items.length - indexed.size > SLICE) await yieldToPage();
+      if (mine !== generation) return;
       const added = prepare(items, partnerships);
-      const byId = new Map(items.map((item) => [item.id, item]));
-      const SLICE = 400;
       for (let start = 0; start < added.length; start += SLICE) {
         if (mine !== generation) return;
-        addDocs(added.slice(start, start + SLICE), byId);
+        addItems(added.slice(start, start + SLICE));
         if (start + SLICE < added.length) await yieldToPage();
       }
     },
     sync(items, partnerships) {
       generation += 1;
-      const added = prepare(items, partnerships);
-      addDocs(added, new Map(items.map((item) => [item.id, item])));
+      addItems(prepare(items, partnerships));
     },
     search(query) {
       if (query.trim() === '') return null;

@@ -87,4 +87,50 @@ describe('item library', () => {
     await expectNoAxeViolations(page, 'item editor');
     expect(problems).toEqual([]);
   });
+
+  it('deletes an item after a confirmation that lists where it is used, and undoes it', async () => {
+    const { page, problems } = await sessions.start({ withSampleLibrary: true });
+    await page.getByTestId('item-grid').getByRole('listitem').first().waitFor();
+    await openItem(page, 'Rathaus von Leeds');
+    const editor = page.getByTestId('item-editor');
+    const usedIn = await editor.getByTestId('used-in').getByRole('listitem').allInnerTexts();
+    expect(usedIn.length).toBeGreaterThan(0);
+    await editor.getByRole('button', { name: 'Objekt löschen …' }).click();
+    const dialog = editor.getByRole('alertdialog');
+    await expect(
+      dialog.getByTestId('delete-usages').getByRole('listitem').allInnerTexts(),
+    ).resolves.toEqual(usedIn);
+    await dialog.getByRole('button', { name: 'Trotzdem löschen' }).click();
+    await page.getByRole('searchbox', { name: 'Bibliothek durchsuchen' }).fill('');
+    await page.getByText('32 Objekte').waitFor();
+    await page.keyboard.press('Control+z');
+    await page.getByText('33 Objekte').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('edits Arabic right to left, and moves through the grid by keyboard with Shift extending the selection', async () => {
+    const { page, problems } = await sessions.start({ withSampleLibrary: true });
+    const grid = page.getByTestId('item-grid');
+    await grid.getByRole('listitem').first().waitFor();
+    await openItem(page, 'Landschaft bei Dura');
+    const editor = page.getByTestId('item-editor');
+    await editor.getByRole('tab', { name: /العربية/ }).click();
+    const title = editor.getByTestId('field-title');
+    await expect(title.getAttribute('dir')).resolves.toBe('rtl');
+    await expect(title.getAttribute('lang')).resolves.toBe('ar');
+    await expect(title.inputValue()).resolves.toBe('مشهد طبيعي قرب دورا');
+
+    await page.getByRole('searchbox', { name: 'Bibliothek durchsuchen' }).fill('');
+    await page.getByText('33 Objekte').waitFor();
+    const first = grid.getByRole('button').first();
+    await first.click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page
+      .getByTestId('batch-editor')
+      .getByRole('heading', { name: '2 Objekte ausgewählt' })
+      .waitFor();
+    await expect(grid.locator('[aria-pressed="true"]').count()).resolves.toBe(2);
+    expect(problems).toEqual([]);
+  });
 });
