@@ -37,6 +37,11 @@ export function Preview({ exhibition: x }: { exhibition: Exhibition }) {
   useEffect(() => {
     if (selectedChapter) setPageChoice(selectedChapter);
   }, [selectedChapter]);
+  // Settings (title, cover, theme) show best on the start page.
+  const tab = useEditor((s) => s.tab);
+  useEffect(() => {
+    if (tab === 'settings') setPageChoice('index.html');
+  }, [tab]);
   const page =
     pageChoice && (pageChoice.endsWith('.html') || x.chapters.some((c) => c.id === pageChoice))
       ? pageChoice
@@ -112,7 +117,8 @@ export function Preview({ exhibition: x }: { exhibition: Exhibition }) {
     return () => observer.disconnect();
   }, []);
   const size = FRAME_SIZES[frame];
-  const scale = Math.min(1, paneWidth / size.width);
+  // Fit the width of the pane and, for the tall kiosk frame, most of the window's height.
+  const scale = Math.min(1, paneWidth / size.width, (window.innerHeight * 0.75) / size.height);
 
   return (
     <section className="preview" aria-labelledby="preview-heading">
