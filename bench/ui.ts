@@ -137,27 +137,55 @@ export async function benchUi(options: UiBenchOptions): Promise<Figure[]> {
   const figures: Figure[] = [];
   try {
     // First grid paint: from navigation start to the first item cell on screen.
+    // Measured in the page, without the test driver's polling: the first animation frame after
+    // the first item cell exists, from navigation start and from the snapshot request (the
+    // moment the open library is asked for its 10,000 items).
     const paints: number[] = [];
+    const fromSnapshot: number[] = [];
     for (let i = 0; i < (quick ? 3 : 5); i += 1) {
       const context = await browser.newContext({
         viewport: { width: 1280, height: 800 },
         locale: 'de-DE',
       });
+      await context.addInitScript(() => {
+        const w = window as unknown as { __firstGrid?: number };
+        const observer = new MutationObserver(() => {
+          if (w.__firstGrid !== undefined) return;
+          if (!document.querySelector('[data-testid="item-grid"] li')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => (w.__firstGrid = performance.now()));
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
       const page = await context.newPage();
       await page.goto(host.url);
-      await page.locator('[data-testid="item-grid"] li').first().waitFor({ timeout: 60_000 });
-      paints.push(
-        await page.evaluate(
-          () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))),
-        ),
+      await page.waitForFunction(
+        () => (window as unknown as { __firstGrid?: number }).__firstGrid !== undefined,
+        null,
+        { timeout: 60_000 },
       );
+      const t = await page.evaluate(() => {
+        const snap = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/api/library.snapshot'));
+        const first = (window as unknown as { __firstGrid: number }).__firstGrid;
+        return { first, snapshotStart: snap?.startTime ?? 0 };
+      });
+      paints.push(t.first);
+      fromSnapshot.push(t.first - t.snapshotStart);
       await context.close();
     }
     figures.push({
-      name: 'ui: first grid paint, 10,000 items (median)',
+      name: 'ui: first grid paint from navigation, 10,000 items (median)',
       value: median(paints),
       unit: 'ms',
       target: 1000,
+      better: 'lower',
+    });
+    figures.push({
+      name: 'ui: first grid paint from library snapshot request (median)',
+      value: median(fromSnapshot),
+      unit: 'ms',
       better: 'lower',
     });
 
