@@ -39,15 +39,15 @@ export function ExhibitionEditor() {
   const others = x.languages.filter((l) => l !== x.defaultLanguage);
 
   return (
-    <section className="editor" aria-labelledby="editor-heading" data-exhibition={x.id}>
-      <div className="editor__bar">
+    <section className="xeditor" aria-labelledby="editor-heading" data-exhibition={x.id}>
+      <div className="xeditor__bar">
         <button type="button" className="button button--quiet" onClick={() => opened(null)}>
           {t('editor.back')}
         </button>
-        <h1 id="editor-heading" className="editor__title">
+        <h1 id="editor-heading" className="xeditor__title">
           {title}
         </h1>
-        <div className="editor__tools">
+        <div className="xeditor__tools">
           <button
             type="button"
             className="button button--quiet"
@@ -81,7 +81,7 @@ export function ExhibitionEditor() {
           </select>
         </div>
       </div>
-      <div className="editor__tabs" role="tablist" aria-label={t('editor.tabsLabel')}>
+      <div className="xeditor__tabs" role="tablist" aria-label={t('editor.tabsLabel')}>
         {TABS.map((id) => (
           <button
             key={id}
@@ -91,7 +91,7 @@ export function ExhibitionEditor() {
             aria-selected={tab === id}
             aria-controls={`editor-panel-${id}`}
             tabIndex={tab === id ? 0 : -1}
-            className="editor__tab"
+            className="xeditor__tab"
             onClick={() => tabSelected(id)}
             onKeyDown={(e) => {
               const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -105,15 +105,15 @@ export function ExhibitionEditor() {
           </button>
         ))}
       </div>
-      <div className="editor__body">
+      <div className="xeditor__body">
         <div
-          className="editor__work"
+          className="xeditor__work"
           role="tabpanel"
           id={`editor-panel-${tab}`}
           aria-labelledby={`editor-tab-${tab}`}
         >
           {tab === 'content' ? (
-            <div className="editor__content">
+            <div className="xeditor__content">
               <Outline exhibition={x} onChange={edited} />
               <Inspector exhibition={x} onChange={edited} />
             </div>

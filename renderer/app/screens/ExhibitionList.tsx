@@ -72,7 +72,7 @@ export function ExhibitionList() {
     );
 
   return (
-    <section className="section" aria-labelledby="exhibitions-heading">
+    <section className="section exhibition-list" aria-labelledby="exhibitions-heading">
       <div className="section__head">
         <h1 id="exhibitions-heading">{t('exhibitions.heading')}</h1>
         <p className="muted">{t('exhibitions.count', { count: exhibitions.length })}</p>

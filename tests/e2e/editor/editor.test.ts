@@ -161,6 +161,16 @@ describe('exhibition editor', () => {
         expect.stringContaining('block-item'),
       ]);
 
+    // Undo and redo go through the app's history (the reorder was saved first, then reverted).
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await expect
+      .poll(() => outlineTypes(page))
+      .toEqual([['Text', 'Objekt', 'Galerie'], ['Zeitleiste']]);
+    await page.getByRole('button', { name: 'Wiederholen' }).click();
+    await expect
+      .poll(() => outlineTypes(page))
+      .toEqual([['Galerie', 'Text', 'Objekt'], ['Zeitleiste']]);
+
     // Clicking a block in the preview selects it in the outline.
     await preview(page).locator('.block-text').click();
     await page.getByRole('heading', { name: 'Block: Text' }).waitFor();

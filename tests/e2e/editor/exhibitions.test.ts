@@ -155,4 +155,26 @@ describe('exhibition list and settings', () => {
     ).resolves.toBe('120');
     expect(appProblems(problems)).toEqual([]);
   });
+
+  it('sends item problems of the check to the item in the library', async () => {
+    const { page, problems } = await sessions.start({
+      withSampleLibrary: true,
+      viewport: { width: 1600, height: 1000 },
+    });
+    await openExhibitions(page);
+    await page.getByRole('button', { name: `„${SAMPLE}“ bearbeiten` }).click();
+    await page.getByRole('tab', { name: 'Einstellungen' }).click();
+    // A new language makes the alt texts of the items the exhibition shows incomplete.
+    await page.getByRole('checkbox', { name: 'Français' }).check();
+    await page.getByRole('tab', { name: 'Prüfen' }).click();
+    const altProblem = page.locator('.problem[data-rule="alt-text-missing"]').first();
+    await altProblem.waitFor();
+    const message = await altProblem.locator('.problem__message').innerText();
+    expect(message).toMatch(/\(fr\)/);
+    const title = /„(.+)“ \(fr\)/.exec(message)![1]!;
+    await altProblem.getByRole('button', { name: /In der Bibliothek öffnen/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor();
+    await expect.poll(() => page.getByRole('main').innerText()).toContain(title);
+    expect(appProblems(problems)).toEqual([]);
+  });
 });
