@@ -76,3 +76,15 @@ export function blockCompleteness(block: Block, lang: string): number {
   if (fields.length === 0) return 1;
   return fields.filter((field) => field.has(lang)).length / fields.length;
 }
+
+/**
+ * Share of the exhibition's texts present in `lang`, 0 … 1: required texts, and optional ones
+ * some language already has (the same fields the `untranslated` rule reports).
+ */
+export function exhibitionCompleteness(x: Exhibition, lang: string): number {
+  const fields = exhibitionTextFields(x).filter(
+    (field) => field.required || x.languages.some((l) => field.has(l)),
+  );
+  if (fields.length === 0) return 1;
+  return fields.filter((field) => field.has(lang)).length / fields.length;
+}

@@ -16,7 +16,13 @@ export {
   mediaTooLargeForKiosk,
   mediaTooSmall,
 } from './exhibition';
-export { blockCompleteness, blockTextFields, exhibitionTextFields, type TextField } from './fields';
+export {
+  blockCompleteness,
+  blockTextFields,
+  exhibitionCompleteness,
+  exhibitionTextFields,
+  type TextField,
+} from './fields';
 
 /** Every rule: the library check (`vitrine check`) and the pre-publication check. */
 export const ALL_RULES: readonly Rule[] = [...LIBRARY_RULES, ...EXHIBITION_RULES];

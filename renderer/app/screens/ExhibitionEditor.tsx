@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { languageName, pickText } from '../../../shared/domain';
+import { exhibitionCompleteness } from '../../../shared/check';
+import { languageName, pickText, textDirection } from '../../../shared/domain';
 import { CheckPanel } from '../editor/CheckPanel';
 import { useOpenExhibition } from '../editor/hooks';
 import { Inspector } from '../editor/Inspector';
@@ -81,6 +82,18 @@ export function ExhibitionEditor() {
           </select>
         </div>
       </div>
+      <p className="xeditor__completeness">
+        <span>{t('editor.completeness')}</span>{' '}
+        {x.languages.map((lang, index) => (
+          <span key={lang} data-lang={lang}>
+            {index > 0 ? ', ' : null}
+            <span lang={lang} dir={textDirection(lang)}>
+              {languageName(lang)}
+            </span>{' '}
+            {t('editor.percent', { percent: Math.round(exhibitionCompleteness(x, lang) * 100) })}
+          </span>
+        ))}
+      </p>
       <div className="xeditor__tabs" role="tablist" aria-label={t('editor.tabsLabel')}>
         {TABS.map((id) => (
           <button

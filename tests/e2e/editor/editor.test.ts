@@ -181,6 +181,9 @@ describe('exhibition editor', () => {
     await expectAccessible(page, 'editor content');
 
     // Translate into English: the default language beside the translation, preview in English.
+    await expect(page.locator('.xeditor__completeness').innerText()).resolves.toMatch(
+      /English 0 %/,
+    );
     await page.getByLabel('Übersetzen in').selectOption({ label: 'English' });
     const enText = page.locator('.rich-editor__content[lang="en"]');
     await enText.click();
@@ -216,6 +219,10 @@ describe('exhibition editor', () => {
       await page.getByRole('tab', { name: 'Prüfen' }).click();
     }
     await expect(summary.innerText()).resolves.toBe('Keine Probleme gefunden.');
+    // Every text now exists in both languages.
+    await expect(page.locator('.xeditor__completeness').innerText()).resolves.toMatch(
+      /Deutsch 100 %, English 100 %/,
+    );
 
     // Hostile text in a chapter title and a caption appears as text in the preview.
     await page.getByRole('tab', { name: 'Inhalt' }).click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blockCompleteness,
   countBySeverity,
+  exhibitionCompleteness,
   KIOSK_MAX_FILE_BYTES,
   runChecks,
   runExhibitionChecks,
@@ -214,6 +215,22 @@ describe('pre-publication check of one exhibition', () => {
       ['warning', 'chapters[0].blocks[2].after.label.en'],
       ['warning', 'subtitle.en'],
     ]);
+  });
+
+  it('measures completeness per exhibition and language', () => {
+    const x = exhibition('show', {
+      title: { de: 'Titel', en: 'Title' },
+      chapters: [
+        {
+          id: 'c1',
+          title: { de: 'Eins' },
+          blocks: [{ id: 'q', type: 'quote', text: { de: 'Zitat', en: 'Quote' } }],
+        },
+      ],
+    });
+    expect(exhibitionCompleteness(x, 'de')).toBe(1);
+    expect(exhibitionCompleteness(x, 'en')).toBeCloseTo(2 / 3);
+    expect(exhibitionCompleteness(x, 'ar')).toBe(0);
   });
 
   it('measures completeness per block and language', () => {
