@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  dateSortKey,
   formatEdtf,
   hasText,
   PARTNERSHIP_KINDS,
@@ -159,7 +160,25 @@ export function PartnershipEditor({
         />
       </div>
 
-      <h3>{t('partnerships.history')}</h3>
+      <div className="tl-editor__row">
+        <h3>{t('partnerships.history')}</h3>
+        {p.history.length > 1 ? (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() =>
+              draft.update((c) => ({
+                ...c,
+                history: [...c.history].sort((a, b) =>
+                  dateSortKey(a.date).localeCompare(dateSortKey(b.date)),
+                ),
+              }))
+            }
+          >
+            {t('curation.partnership.sortByDate')}
+          </button>
+        ) : null}
+      </div>
       {p.history.length === 0 ? <p className="muted">{t('partnerships.historyEmpty')}</p> : null}
       <ol className="tl-editor" data-testid="history-editor">
         {p.history.map((event, index) => (

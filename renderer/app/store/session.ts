@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ApiResult, LibrarySummary } from '../../../shared/api';
 import type { VitrineClient } from '../api/client';
+import { EMPTY_FILTER } from '../library/facets';
 import type { AppState, SessionSlice } from './types';
 
 type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
@@ -76,6 +77,11 @@ export function createSessionSlice(client: VitrineClient): Creator<SessionSlice>
           history: { past: [], future: [] },
           selectedPartnershipId: null,
           section: 'library',
+          // The curation view belongs to the library that was open.
+          selectedItemIds: [],
+          selectionAnchor: null,
+          libraryQuery: '',
+          libraryFilter: EMPTY_FILTER,
         });
         await refreshRecent();
       },

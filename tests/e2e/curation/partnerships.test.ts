@@ -78,6 +78,16 @@ describe('partnership histories', () => {
     });
     await page.getByTestId('item-grid').getByRole('listitem').first().waitFor();
     await expectNoAxeViolations(page, 'library at 1920×1080');
+    await page.getByTestId('item-grid').getByRole('button').first().click();
+    await page.getByTestId('item-editor').waitFor();
+    await expectNoAxeViolations(page, 'item editor at 1920×1080');
+    await page
+      .getByTestId('item-grid')
+      .getByRole('button')
+      .nth(1)
+      .click({ modifiers: ['Control'] });
+    await page.getByTestId('batch-editor').waitFor();
+    await expectNoAxeViolations(page, 'batch editor at 1920×1080');
     await openPartnerships(page);
     await page.getByRole('button', { name: 'Zeitleiste' }).click();
     const overview = page.getByTestId('timeline-overview');
