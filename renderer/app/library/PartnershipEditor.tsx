@@ -186,6 +186,16 @@ export function PartnershipEditor({
             key={event.id}
             className="tl-editor__event timeline__event"
             data-testid="history-event"
+            onDragOver={(e) => {
+              if (e.dataTransfer.types.includes(ITEM_DRAG_TYPE)) e.preventDefault();
+            }}
+            onDrop={(e) => {
+              const itemId = e.dataTransfer.getData(ITEM_DRAG_TYPE);
+              if (!itemId || !items.has(itemId)) return;
+              e.preventDefault();
+              if (!event.itemIds.includes(itemId))
+                setEvent(index, { itemIds: [...event.itemIds, itemId] });
+            }}
           >
             <div className="tl-editor__row">
               <strong>{formatEdtf(event.date, ui)}</strong>
@@ -290,6 +300,7 @@ export function PartnershipEditor({
           </li>
         ))}
       </ol>
+      <LibraryStrip snapshot={snapshot} partnershipId={p.id} />
       <AddEvent
         onAdd={(date, title) =>
           draft.update((c) => ({
@@ -384,4 +395,45 @@ export function useCreatePartnership(): () => Promise<void> {
     });
     if (result.ok) choose(id);
   };
+}
+
+/** Drag payload for an item id (library strip → history event). */
+export const ITEM_DRAG_TYPE = 'application/x-vitrine-item';
+
+/**
+ * The library's items of this partnership, to drag onto a history event (linking by search
+ * works everywhere; this is the quicker way for items already tagged with the partnership).
+ */
+function LibraryStrip({
+  snapshot,
+  partnershipId,
+}: {
+  snapshot: LibrarySnapshot;
+  partnershipId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = snapshot.manifest.defaultLanguage;
+  const items = snapshot.items.filter((i) => i.partnershipIds.includes(partnershipId));
+  if (items.length === 0) return null;
+  return (
+    <details className="library-strip">
+      <summary>{t('curation.partnership.dragHint', { count: items.length })}</summary>
+      <ul className="tl-editor__linked" data-testid="library-strip">
+        {items.map((item) => (
+          <li
+            key={item.id}
+            className="chip chip--drag"
+            draggable
+            data-item-id={item.id}
+            onDragStart={(e) => {
+              e.dataTransfer.setData(ITEM_DRAG_TYPE, item.id);
+              e.dataTransfer.effectAllowed = 'link';
+            }}
+          >
+            <span dir="auto">{pickText(item.title, i18n.language, lang)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }

@@ -56,6 +56,23 @@ describe('partnership histories', () => {
     await again.getByText('Rathaus von Leeds').waitFor();
     await expectNoAxeViolations(page, 'partnership editor');
 
+    // Linking by dragging from the partnership's items onto an event.
+    const firstEvent = page.getByTestId('partnership-editor').getByTestId('history-event').first();
+    const linkedBefore = await firstEvent.locator('.tl-editor__linked li').count();
+    await page.getByText(/Objekte dieser Partnerschaft/).click();
+    // Headless Chromium gives Playwright's mouse no native drag session here, so the test
+    // dispatches the drag events itself with one DataTransfer, as the browser would.
+    const chip = page.getByTestId('library-strip').getByText('Videokonferenz Dortmund–Leeds');
+    const data = await page.evaluateHandle(() => new DataTransfer());
+    await chip.dispatchEvent('dragstart', { dataTransfer: data });
+    await firstEvent.locator('.tl-editor__row').dispatchEvent('dragover', { dataTransfer: data });
+    await firstEvent.locator('.tl-editor__row').dispatchEvent('drop', { dataTransfer: data });
+    await expect
+      .poll(() => firstEvent.locator('.tl-editor__linked li').count())
+      .toBe(linkedBefore + 1);
+    await expect(firstEvent.innerText()).resolves.toContain('Videokonferenz Dortmund–Leeds');
+    await page.getByTestId('partnership-editor').getByText('Alle Änderungen gespeichert').waitFor();
+
     // A save the library refuses keeps the edit on screen and says why; fixing it saves again.
     const country = page.getByTestId('partnership-editor').getByLabel(/^Land/);
     await country.fill('G1');
