@@ -51,11 +51,11 @@ export function createEditorStore(app: AppStore, delay = AUTOSAVE_MS): EditorSto
   let saving: Promise<void> = Promise.resolve();
 
   return createStore<EditorState>()((set, get) => {
-    async function save(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      const draft = get().draft;
-      if (!draft) return;
+    /** The draft sent last; flushing twice must not record the same edit twice in history. */
+    let lastSent: Exhibition | null = null;
+    async function save(draft: Exhibition | null): Promise<void> {
+      if (!draft || draft === lastSent) return;
+      lastSent = draft;
       const result = await app.getState().commandSubmitted({
         type: 'putExhibition',
         exhibition: draft,
@@ -63,8 +63,15 @@ export function createEditorStore(app: AppStore, delay = AUTOSAVE_MS): EditorSto
       // A newer edit arrived while saving: it stays the draft and saves on its own timer.
       if (result.ok && get().draft === draft) set({ draft: null });
     }
+    /** Queues the draft as it is now; saves run one after another, in order. */
     function queueSave(): Promise<void> {
-      saving = saving.then(save, save);
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const draft = get().draft;
+      saving = saving.then(
+        () => save(draft),
+        () => save(draft),
+      );
       return saving;
     }
 
@@ -79,7 +86,8 @@ export function createEditorStore(app: AppStore, delay = AUTOSAVE_MS): EditorSto
       draft: null,
 
       opened(id) {
-        void get().flush();
+        // The draft is taken now, so leaving the exhibition never drops its last keystrokes.
+        void queueSave();
         set({
           openId: id,
           tab: 'content',

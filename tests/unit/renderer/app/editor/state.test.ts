@@ -102,4 +102,18 @@ describe('editor autosave and undo', () => {
     await editor.getState().redo();
     expect(saved(app, x.id).theme).toBe('night');
   });
+
+  it('keeps the last edits when the exhibition is closed before the quiet time ends', async () => {
+    const { app, x } = await rig();
+    const editor = createEditorStore(app, 10_000);
+    editor.getState().opened(x.id);
+    editor.getState().edited({ ...x, title: { de: 'Leeds und Dortmund' } });
+    editor.getState().opened(null);
+    expect(editor.getState().draft).toBeNull();
+    await editor.getState().flush();
+    await editor.getState().flush();
+    expect(saved(app, x.id).title.de).toBe('Leeds und Dortmund');
+    // Saved once, however often it was flushed.
+    expect(app.getState().history.past).toHaveLength(2);
+  });
 });
