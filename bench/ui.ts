@@ -278,14 +278,16 @@ export async function benchUi(options: UiBenchOptions): Promise<Figure[]> {
     // Import of 100 twelve-megapixel JPEGs through the browser's file chooser.
     const files = await jpegs(outDir, quick ? 20 : 100, log);
     await page.evaluate(() => {
-      const w = window as unknown as { __progress: number[] };
+      const w = window as unknown as { __progress: number[]; __values: number[] };
       w.__progress = [];
+      w.__values = [];
       let last = -1;
       const tick = () => {
         const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"]');
         if (bar && bar.value !== last) {
           last = bar.value;
           w.__progress.push(performance.now());
+          w.__values.push(bar.value);
         }
         if (!document.querySelector('[data-testid="import-summary"]')) requestAnimationFrame(tick);
       };
@@ -299,9 +301,20 @@ export async function benchUi(options: UiBenchOptions): Promise<Figure[]> {
     const stamps = await page.evaluate(
       () => (window as unknown as { __progress: number[] }).__progress,
     );
+    const values = await page.evaluate(
+      () => (window as unknown as { __values: number[] }).__values,
+    );
     let gap = 0;
-    for (let i = 1; i < stamps.length; i += 1) gap = Math.max(gap, stamps[i]! - stamps[i - 1]!);
-    log(`  import: ${summary}\n`);
+    let gapAt = 0;
+    for (let i = 1; i < stamps.length; i += 1) {
+      if (stamps[i]! - stamps[i - 1]! > gap) {
+        gap = stamps[i]! - stamps[i - 1]!;
+        gapAt = values[i - 1]!;
+      }
+    }
+    log(
+      `  import: ${summary} ${stamps.length} progress updates; longest gap after bar value ${gapAt} of ${files.length * 2}\n`,
+    );
     figures.push({
       name: `ui: import ${files.length} × 12-MP JPEG (upload, thumbnails, items)`,
       value: seconds,
