@@ -177,4 +177,56 @@ describe('exhibition list and settings', () => {
     await expect.poll(() => page.getByRole('main').innerText()).toContain(title);
     expect(appProblems(problems)).toEqual([]);
   });
+
+  it('reorders chapters and blocks with the mouse', async () => {
+    const { page, problems } = await sessions.start({
+      withSampleLibrary: true,
+      viewport: { width: 1600, height: 1000 },
+    });
+    await openExhibitions(page);
+    await page.getByRole('button', { name: `„${SAMPLE}“ bearbeiten` }).click();
+    const outline = page.getByRole('navigation', { name: 'Gliederung' });
+    const chapterTitles = () =>
+      outline
+        .locator('.outline__chapter > .outline__row .outline__label')
+        .evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/^\d+\. /, '')));
+    const before = await chapterTitles();
+    const blockTypes = (chapter: number) =>
+      outline
+        .locator('.outline__chapter')
+        .nth(chapter)
+        .locator('.outline__type')
+        .evaluateAll((els) => els.map((e) => e.textContent));
+    const blocksBefore = await blockTypes(1);
+
+    const drag = async (from: string, to: string) => {
+      const a = (await page.locator(from).boundingBox())!;
+      const b = (await page.locator(to).boundingBox())!;
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      // Past dnd-kit's activation distance, then in steps to the target.
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 10, { steps: 3 });
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2 + 4, { steps: 12 });
+      await page.mouse.up();
+    };
+    // The second block of chapter 2 onto the first.
+    const chapter2 = outline.locator('.outline__chapter').nth(1);
+    const handles = chapter2.locator('.outline__block .drag-handle');
+    await drag(
+      `[data-chapter] >> nth=1 >> .outline__block >> nth=1 >> .drag-handle`,
+      `[data-chapter] >> nth=1 >> .outline__block >> nth=0 >> .drag-handle`,
+    );
+    await expect
+      .poll(() => blockTypes(1))
+      .toEqual([blocksBefore[1], blocksBefore[0], ...blocksBefore.slice(2)]);
+    expect(await handles.count()).toBe(blocksBefore.length);
+
+    // The second chapter onto the first.
+    await drag(
+      `[data-chapter] >> nth=1 >> .outline__row >> nth=0 >> .drag-handle`,
+      `[data-chapter] >> nth=0 >> .outline__row >> nth=0 >> .drag-handle`,
+    );
+    await expect.poll(chapterTitles).toEqual([before[1], before[0], ...before.slice(2)]);
+    expect(appProblems(problems)).toEqual([]);
+  });
 });
