@@ -30,6 +30,15 @@ export function locate(x: Exhibition, path: string): Place {
     if (!chapter) return settingsPlace('new-chapter-title', null, 'content');
     const blockMatch = /^blocks\[(\d+)\]$/.exec(parts[1] ?? '');
     const block = blockMatch ? chapter.blocks[Number(blockMatch[1])] : undefined;
+    if (parts.length === 1) {
+      // The chapter itself (it is empty): where a block is added to it.
+      return {
+        tab: 'content',
+        selection: { kind: 'chapter', id: chapter.id },
+        translateLang: null,
+        elementId: `add-type-${chapter.id}`,
+      };
+    }
     if (!block) {
       const lang = langOf(parts);
       return {

@@ -43,6 +43,11 @@ describe('jumping from a check problem to the place to fix it', () => {
       translateLang: 'en',
       elementId: 'chapter-c1-title-en',
     });
+    expect(locate(x, 'chapters[0]')).toMatchObject({
+      tab: 'content',
+      selection: { kind: 'chapter', id: 'c1' },
+      elementId: 'add-type-c1',
+    });
     expect(locate(x, 'subtitle.en')).toEqual({
       tab: 'settings',
       selection: null,
