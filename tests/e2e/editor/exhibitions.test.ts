@@ -79,6 +79,7 @@ describe('exhibition list and settings', () => {
     await page.getByRole('button', { name: '„Leeds für Schulen“ löschen' }).click();
     const confirm = page.getByRole('dialog', { name: 'Ausstellung löschen?' });
     await expect(confirm.innerText()).resolves.toContain('Leeds für Schulen');
+    await expectAccessible(page, 'delete confirmation');
     await confirm.getByRole('button', { name: 'Abbrechen' }).click();
     await expect(rows(page).count()).resolves.toBe(before + 1);
     await page.getByRole('button', { name: '„Leeds für Schulen“ löschen' }).click();
