@@ -148,8 +148,17 @@ export function ItemGrid({
     onSelect(items[next]!.id, event.shiftKey ? 'range' : 'replace');
   }
 
+  const rows = virtualizer.getVirtualItems();
+  // Roving focus: one tab stop for the whole grid, on the focused item while it is rendered,
+  // else on the first rendered one, so Tab always reaches the grid wherever it is scrolled.
+  const firstIndex = (rows[0]?.index ?? 0) * columns;
+  const lastIndex = Math.min(items.length, ((rows.at(-1)?.index ?? 0) + 1) * columns) - 1;
+  const tabStop =
+    focusIndex !== null && focusIndex >= firstIndex && focusIndex <= lastIndex
+      ? focusIndex
+      : firstIndex;
   const cells: React.JSX.Element[] = [];
-  for (const row of virtualizer.getVirtualItems()) {
+  for (const row of rows) {
     for (let column = 0; column < columns; column += 1) {
       const index = row.index * columns + column;
       const item = items[index];
@@ -172,10 +181,7 @@ export function ItemGrid({
             layout={layout}
             selected={selected.has(item.id)}
             interactive={interactive}
-            // Roving focus: one tab stop for the whole grid.
-            tabbable={
-              focusIndex === null ? index === 0 : index === Math.min(focusIndex, items.length - 1)
-            }
+            tabbable={index === tabStop}
             extra={describe?.(item)}
             onSelect={onSelect}
           />
