@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Item, type LibrarySnapshot } from '../../../shared/domain';
 import { ItemGrid, nextSelection } from '../components/ItemGrid';
@@ -41,11 +41,9 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
   useEffect(() => {
     let live = true;
     setIndexState((s) => (s.building ? s : { ...s, building: true }));
-    void index
-      .syncInSlices(items, partnerships, () => new Promise((r) => setTimeout(r, 0)))
-      .then(() => {
-        if (live) setIndexState((s) => ({ version: s.version + 1, building: false }));
-      });
+    void index.syncInSlices(items, partnerships, afterPaint).then(() => {
+      if (live) setIndexState((s) => ({ version: s.version + 1, building: false }));
+    });
     return () => {
       live = false;
     };
@@ -63,19 +61,29 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
     () => applyFacets(sorted, hits, filter, defaultLanguage),
     [sorted, hits, filter, defaultLanguage],
   );
-  // Facet counts can lag a keystroke behind (and start empty): the result list never does.
-  const deferredHits = useDeferredValue(hits);
-  const deferredItems = useDeferredValue(items, NO_ITEMS);
+  // Facet counts follow one frame behind the result list (and start empty), so neither the
+  // first paint nor a keystroke waits for counting 10,000 items.
+  const [countBase, setCountBase] = useState<{ items: Item[]; hits: string[] | null }>({
+    items: NO_ITEMS,
+    hits: null,
+  });
+  useEffect(() => {
+    let live = true;
+    void afterPaint().then(() => live && setCountBase({ items, hits }));
+    return () => {
+      live = false;
+    };
+  }, [items, hits]);
   const counts = useMemo(
     () =>
       countFacets(
-        deferredHits === null
-          ? deferredItems
-          : applyFacets(deferredItems, deferredHits, EMPTY_FILTER, defaultLanguage),
+        countBase.hits === null
+          ? countBase.items
+          : applyFacets(countBase.items, countBase.hits, EMPTY_FILTER, defaultLanguage),
         manifest.languages,
         defaultLanguage,
       ),
-    [deferredItems, deferredHits, manifest.languages, defaultLanguage],
+    [countBase, manifest.languages, defaultLanguage],
   );
 
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
@@ -179,3 +187,8 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
 }
 
 const NO_ITEMS: Item[] = [];
+
+/** Resolves after the browser painted the current frame (rAF, then a task). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
