@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { countBySeverity, runChecks, type Problem } from '../../../../shared/check';
+import { AppError } from '../../../../shared/errors';
 import { readLibrarySnapshot } from '../../library';
 import { t, type CliContext } from '../context';
 
@@ -25,6 +26,22 @@ export function registerCheck(program: Command, ctx: CliContext): void {
   program
     .command('check')
     .argument('<dir>', t(ctx, 'Bibliotheksordner', 'library folder'))
+    .option(
+      '--exhibition <slug>',
+      t(
+        ctx,
+        'nur diese Ausstellung vor der Veröffentlichung prüfen (mit den Objekten, die sie zeigt)',
+        'pre-publication check of this exhibition only (with the items it shows)',
+      ),
+    )
+    .option(
+      '--mode <mode>',
+      t(
+        ctx,
+        'Ziel: web, kiosk oder both (Standard: web)',
+        'target: web, kiosk or both (default: web)',
+      ),
+    )
     .option('--json', t(ctx, 'Ausgabe als JSON', 'print JSON'))
     .description(
       t(
@@ -33,10 +50,30 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         'check a library: readability, references, media files, rights, alt text, translations. Exit 0 valid, 1 problems, 2 unreadable',
       ),
     )
-    .action(async (dir: string, opts: { json?: boolean }) => {
+    .action(async (dir: string, opts: { json?: boolean; exhibition?: string; mode?: string }) => {
+      const mode = opts.mode ?? 'web';
+      if (mode !== 'web' && mode !== 'kiosk' && mode !== 'both')
+        throw new AppError('INVALID_INPUT', {
+          de: `Unbekannter Modus „${mode}“: erlaubt sind web, kiosk und both.`,
+          en: `Unknown mode “${mode}”: use web, kiosk or both.`,
+        });
       const snapshot = await readLibrarySnapshot(dir);
+      let exhibitionId: string | undefined;
+      if (opts.exhibition !== undefined) {
+        const found = snapshot.exhibitions.find(
+          (x) => x.slug === opts.exhibition || x.id === opts.exhibition,
+        );
+        if (!found)
+          throw new AppError('NOT_FOUND', {
+            de: `Keine Ausstellung „${opts.exhibition}“ in dieser Bibliothek. Vorhanden: ${snapshot.exhibitions.map((x) => x.slug).join(', ') || '—'}.`,
+            en: `No exhibition “${opts.exhibition}” in this library. Available: ${snapshot.exhibitions.map((x) => x.slug).join(', ') || '—'}.`,
+          });
+        exhibitionId = found.id;
+      }
       const problems = runChecks({
         snapshot,
+        mode,
+        ...(exhibitionId ? { exhibitionId } : {}),
         mediaExists: (rel) => existsSync(join(dir, rel)),
       });
       const counts = countBySeverity(problems);

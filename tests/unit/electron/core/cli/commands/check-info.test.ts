@@ -150,6 +150,70 @@ describe('vitrine check', () => {
     }
   });
 
+  it('runs the pre-publication rules of one exhibition for a chosen mode', async () => {
+    const dir = await cleanLibrary();
+    const library = await openLibrary(dir);
+    const show = library.get('exhibitions', 'was-uns-verbindet')!;
+    const linked = (text: string) => ({
+      type: 'doc' as const,
+      content: [
+        {
+          type: 'paragraph' as const,
+          content: [
+            {
+              type: 'text' as const,
+              text,
+              marks: [{ type: 'link' as const, attrs: { href: 'https://www.dortmund.de/' } }],
+            },
+          ],
+        },
+      ],
+    });
+    await library.apply({
+      type: 'putExhibition',
+      exhibition: {
+        ...show,
+        chapters: [
+          {
+            ...show.chapters[0]!,
+            blocks: [
+              ...show.chapters[0]!.blocks,
+              {
+                id: 'b2',
+                type: 'text',
+                body: { de: linked('Stadt Dortmund'), en: linked('City of Dortmund') },
+              },
+            ],
+          },
+        ],
+      },
+    });
+    await library.close();
+
+    const web = context('en');
+    expect(await runCli(['check', dir, '--exhibition', 'was-uns-verbindet'], web.ctx)).toBe(0);
+
+    const kiosk = context('en');
+    expect(
+      await runCli(
+        ['check', dir, '--exhibition', 'was-uns-verbindet', '--mode', 'kiosk', '--json'],
+        kiosk.ctx,
+      ),
+    ).toBe(1);
+    const report = JSON.parse(kiosk.out());
+    expect(report.problems.map((p: { rule: string }) => p.rule)).toContain('kiosk-link');
+    expect(report.problems.find((p: { rule: string }) => p.rule === 'kiosk-link').target.path).toBe(
+      'chapters[0].blocks[1].body.de',
+    );
+
+    const unknown = context('de');
+    expect(await runCli(['check', dir, '--exhibition', 'gibt-es-nicht'], unknown.ctx)).toBe(2);
+    expect(unknown.err()).toContain('Vorhanden: was-uns-verbindet');
+    const badMode = context('en');
+    expect(await runCli(['check', dir, '--mode', 'print'], badMode.ctx)).toBe(2);
+    expect(badMode.err()).toContain('use web, kiosk or both');
+  });
+
   it('answers usage errors with exit 2 and help on every command', async () => {
     const usage = context();
     expect(await runCli(['check'], usage.ctx)).toBe(2);
