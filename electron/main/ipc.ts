@@ -1,33 +1,47 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, apiEventNames } from '../../shared/api';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_IMPORT_PATHS_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  apiEventNames,
+} from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { ApiService } from '../core/api';
 import { isTrustedSender } from './security';
 
 /**
- * One invoke channel for the whole contract. Every call: sender frame checked (our protocol, top
- * frame, one of our windows), then the shared `dispatch` validates the input and answers an
- * envelope. Nothing else is registered on ipcMain.
+ * Two invoke channels: one for the whole contract, and the preload's own channel for dropped
+ * files (paths the preload read from `File` objects; see IPC_IMPORT_PATHS_CHANNEL). Every call:
+ * sender frame checked (our protocol, top frame, one of our windows), then the input is
+ * validated — by the shared `dispatch`, or for dropped files by `checkDroppedFiles` — and an
+ * envelope answered. Nothing else is registered on ipcMain.
  */
 export function registerIpc(
   service: ApiService,
   isOwnWindow: (event: IpcMainInvokeEvent) => boolean,
 ): void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+  const refused = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
     const trusted = isTrustedSender(
       frame
         ? { url: frame.url, isTopFrame: frame.parent === null, isOwnWindow: isOwnWindow(event) }
         : null,
     );
-    if (!trusted) {
-      const error = new AppError('FORBIDDEN', {
-        de: 'Anfrage von einer fremden Seite abgelehnt.',
-        en: 'Request from a foreign page refused.',
-      });
-      return { ok: false, error: error.toData(service.uiLanguage()) };
-    }
-    return service.dispatch(typeof method === 'string' ? method : String(method), input);
+    if (trusted) return null;
+    const error = new AppError('FORBIDDEN', {
+      de: 'Anfrage von einer fremden Seite abgelehnt.',
+      en: 'Request from a foreign page refused.',
+    });
+    return { ok: false as const, error: error.toData(service.uiLanguage()) };
+  };
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+    return (
+      refused(event) ??
+      service.dispatch(typeof method === 'string' ? method : String(method), input)
+    );
+  });
+  ipcMain.handle(IPC_IMPORT_PATHS_CHANNEL, async (event, input: unknown) => {
+    return refused(event) ?? service.importDropped(input);
   });
 }
 

@@ -1,13 +1,21 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildBridge } from '../../shared/api/client';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/api/transport';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_IMPORT_PATHS_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  MAX_DROPPED_FILES,
+} from '../../shared/api/transport';
 import type { ApiResult } from '../../shared/api/envelope';
 
 /*
- * The whole preload: `window.vitrine` with one function per contract method and `on(event, cb)`.
+ * The whole preload: `window.vitrine` with one function per contract method and `on(event, cb)`,
+ * plus `media.importDropped(files)` for drag and drop.
  * Security decision: the page never sees ipcRenderer or an IpcRendererEvent — listeners get the
  * payload only, calls go through one channel whose method names come from the contract, and
- * main checks the sender and validates every input anyway.
+ * main checks the sender and validates every input anyway. Dropped files are the one place a
+ * path exists: it is read here from the `File` object and sent on a channel of its own, so the
+ * page can neither learn a path nor name one.
  */
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -35,4 +43,23 @@ const bridge = buildBridge({
   },
 });
 
-contextBridge.exposeInMainWorld('vitrine', bridge);
+/** A `File` that is not on disk (made in script) has no path: main reports it by name. */
+function pathOf(file: unknown): string {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return '';
+  }
+}
+
+function importDropped(files: unknown): Promise<unknown> {
+  const list = Array.isArray(files) ? files.slice(0, MAX_DROPPED_FILES + 1) : [];
+  const entries = list.map((file: unknown) => {
+    const name = (file as { name?: unknown } | null)?.name;
+    return { path: pathOf(file), name: typeof name === 'string' ? name.slice(0, 4096) : '' };
+  });
+  return ipcRenderer.invoke(IPC_IMPORT_PATHS_CHANNEL, { files: entries });
+}
+
+const media = (bridge as unknown as { media: Record<string, unknown> }).media;
+contextBridge.exposeInMainWorld('vitrine', { ...bridge, media: { ...media, importDropped } });

@@ -1,5 +1,12 @@
 // Types only from the contract: this module must not pull zod into the preload bundle.
-import type { ApiEventName, ApiEventPayload, ApiInput, ApiMethodName, ApiOutput } from './contract';
+import type {
+  ApiEventName,
+  ApiEventPayload,
+  ApiInput,
+  ApiMethodName,
+  ApiOutput,
+  MediaImportResult,
+} from './contract';
 import { API_EVENT_NAMES, API_METHOD_NAMES } from './names';
 import { ApiCallError, type ApiResult } from './envelope';
 
@@ -32,6 +39,19 @@ export type VitrineBridge = {
     ) => Promise<ApiResult<ApiOutput<M>>>;
   };
 } & ApiSubscriber;
+
+/**
+ * `window.vitrine` in Electron: the contract's bridge plus the preload-only functions
+ * (PRELOAD_ONLY_METHOD_NAMES). `files` are the page's `File` objects (typed structurally, as
+ * shared/ knows no DOM); the preload reads their paths, the page never does.
+ */
+export type ElectronBridge = VitrineBridge & {
+  readonly media: {
+    readonly importDropped: (
+      files: readonly { readonly name: string }[],
+    ) => Promise<ApiResult<MediaImportResult>>;
+  };
+};
 
 /** The same, unwrapped: answers the value or throws `ApiCallError` with the error's code. */
 export type VitrineApi = {

@@ -9,7 +9,7 @@ import {
   Manifest,
   Partnership,
 } from '../domain';
-import { API_EVENT_NAMES, API_METHOD_NAMES } from './names';
+import { API_EVENT_NAMES, API_METHOD_NAMES, type PRELOAD_ONLY_METHOD_NAMES } from './names';
 import { UPLOAD_ID_PATTERN } from './transport';
 
 /**
@@ -309,6 +309,13 @@ export const namesMatchContract: [
   Same<ApiMethodName, (typeof API_METHOD_NAMES)[number]>,
   Same<ApiEventName, (typeof API_EVENT_NAMES)[number]>,
 ] = [true, true];
+
+/** Compile-time guard: a preload-only function (names.ts) never shadows a contract method. */
+export const preloadOnlyOutsideContract: [
+  Extract<ApiMethodName, (typeof PRELOAD_ONLY_METHOD_NAMES)[number]>,
+] extends [never]
+  ? true
+  : false = true;
 
 export function isApiMethodName(name: unknown): name is ApiMethodName {
   return typeof name === 'string' && (API_METHOD_NAMES as readonly string[]).includes(name);

@@ -24,3 +24,12 @@ export const API_METHOD_NAMES = [
 ] as const;
 
 export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;
+
+/**
+ * Functions `window.vitrine` has in Electron beyond the contract, added by the preload itself:
+ * `media.importDropped(files)` turns dropped `File` objects into paths inside the preload and
+ * sends them on IPC_IMPORT_PATHS_CHANNEL (transport.ts). Deliberately no contract method, so
+ * the page cannot pass a path and the web host has no such route; its answer has the shape of
+ * `media.importDialog`'s.
+ */
+export const PRELOAD_ONLY_METHOD_NAMES = ['media.importDropped'] as const;

@@ -43,3 +43,15 @@ export const APP_ORIGIN = 'vitrine://app';
 export const MEDIA_BASE_URL = WEB_MEDIA_PREFIX;
 /** Same value as MEDIA_BASE_URL; Electron serves media on the app's own origin. */
 export const MEDIA_BASE_ELECTRON = MEDIA_BASE_URL;
+
+/**
+ * Electron: the preload's own channel for files dropped on the window, `({ files })` with each
+ * file's path (from `webUtils.getPathForFile`, read inside the preload) and its name. Not part
+ * of the contract, so neither `window.vitrine`'s generic methods nor the web host can reach it:
+ * the page hands over `File` objects and never sees or sends a path. Main checks the sender,
+ * validates every path (absolute, a regular file, count and size limits) and answers a
+ * `MediaImportResult` envelope, like `media.importDialog`.
+ */
+export const IPC_IMPORT_PATHS_CHANNEL = 'vitrine:media.importPaths';
+/** Most files one drop may import (the same bound as `media.importUploads`). */
+export const MAX_DROPPED_FILES = 1000;

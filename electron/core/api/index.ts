@@ -17,3 +17,9 @@ export { webDialogs, type Dialogs } from './dialogs';
 export { createRecentStore, libraryIdFor, RECENT_FILE, type RecentStore } from './recent';
 export { readSettings, writeUiLanguage, SETTINGS_FILE, type Settings } from './settings';
 export { createEmitter, type ApiEmitter } from './events';
+export {
+  checkDroppedFiles,
+  DEFAULT_DROPPED_LIMITS,
+  type DroppedCheck,
+  type DroppedLimits,
+} from './dropped-paths';

@@ -4,6 +4,7 @@ import { join, relative, resolve, isAbsolute } from 'node:path';
 import type {
   ApiEventName,
   ApiEventPayload,
+  ApiResult,
   AppInfo,
   LibrarySummary,
   MediaImportResult,
@@ -19,6 +20,7 @@ import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
+import { checkDroppedFiles } from './dropped-paths';
 import { createEmitter } from './events';
 import { createExportHandlers } from './export';
 import { createRecentStore, libraryIdFor } from './recent';
@@ -62,6 +64,12 @@ export interface ApiService {
   uploadDir(): string;
   /** Closes the open library (releases its lock). */
   close(): Promise<void>;
+  /**
+   * Electron only: files dropped on the window, as the preload sends them on
+   * IPC_IMPORT_PATHS_CHANNEL (untrusted input: checked by `checkDroppedFiles`), imported like
+   * `media.importDialog`'s choice. Answers an envelope; never throws.
+   */
+  importDropped(input: unknown): Promise<ApiResult<MediaImportResult>>;
 }
 
 export const SAMPLES_DIR = 'samples';
@@ -407,5 +415,38 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     uploadDir: () => uploadsDir,
     uiLanguage: () => lang,
     close: () => serial(closeCurrent),
+    async importDropped(input) {
+      try {
+        const value = await serial(async () => {
+          const library = current();
+          if (library.readOnly) {
+            throw new AppError('LIBRARY_READ_ONLY', {
+              de: 'Die Bibliothek ist schreibgeschützt geöffnet; es können keine Medien importiert werden.',
+              en: 'The library is open read-only; media cannot be imported.',
+            });
+          }
+          const { paths, failed } = await checkDroppedFiles(input, lang);
+          if (paths.length === 0) return { itemIds: [], failed, revision: library.revision };
+          return importMedia(paths, undefined, failed);
+        });
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toData(lang) };
+        (options.logError ?? ((m, e) => console.error(`[vitrine] ${m} failed:`, e)))(
+          'media.importDropped',
+          error,
+        );
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message:
+              lang === 'de'
+                ? 'Unerwarteter Fehler beim Importieren. Einzelheiten stehen im Protokoll.'
+                : 'Unexpected error while importing. Details are in the log.',
+          },
+        };
+      }
+    },
   };
 }

@@ -27,7 +27,9 @@ import {
   type ApiOutput,
   type ApiResult,
   type ApiTransport,
+  type ElectronBridge,
   type HttpTransportDeps,
+  type MediaImportResult,
   type Unsubscribe,
   type VitrineBridge,
 } from '../../../shared/api';
@@ -51,6 +53,12 @@ export interface VitrineClient {
    * file dialog (`media.importDialog`).
    */
   upload(file: Blob): Promise<ApiResult<{ uploadId: string }>>;
+  /**
+   * Electron only: imports files dropped on the window. The preload reads their paths and main
+   * imports them (the page never handles a path); the answer is `media.importDialog`'s. The web
+   * host answers FORBIDDEN: there dropped files go through `upload` and `media.importUploads`.
+   */
+  importDropped(files: File[]): Promise<ApiResult<MediaImportResult>>;
 }
 
 /** What the client needs from its surroundings; `browserEnvironment()` supplies the real ones. */
@@ -83,6 +91,10 @@ const MESSAGES = {
   noUpload: {
     de: 'Dateien werden in der Desktop-App über „Importieren …“ gewählt.',
     en: 'In the desktop app, files are chosen with “Import …”.',
+  },
+  noDropImport: {
+    de: 'Abgelegte Dateien werden im Browser hochgeladen, nicht über die Desktop-Brücke.',
+    en: 'In the browser, dropped files are uploaded, not passed through the desktop bridge.',
   },
   unauthorized: {
     de: 'Der Zugangsschlüssel fehlt oder ist ungültig. Öffnen Sie die Adresse, die `vitrine web` ausgegeben hat.',
@@ -276,6 +288,20 @@ export function createClient(env: ClientEnvironment): VitrineClient {
         ok: false,
         error: makeError(env, 'INTERNAL', 'badAnswer', { status: String(response.status) }),
       };
+    },
+    async importDropped(files) {
+      const importer = (env.vitrine as Partial<ElectronBridge> | undefined)?.media?.importDropped;
+      if (transport !== 'electron' || typeof importer !== 'function') {
+        return { ok: false, error: makeError(env, 'FORBIDDEN', 'noDropImport') };
+      }
+      try {
+        const result = await importer(files);
+        if (isApiResult(result)) return result;
+        throw new Error('media.importDropped answered no envelope');
+      } catch (cause) {
+        const text = cause instanceof Error ? cause.message : String(cause);
+        return { ok: false, error: makeError(env, 'INTERNAL', 'bridgeFailed', { cause: text }) };
+      }
     },
     mediaUrl(relPath) {
       // Same-origin on both transports, so the CSP's img-src 'self' covers it.

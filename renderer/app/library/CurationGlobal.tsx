@@ -28,7 +28,6 @@ export function CurationGlobal() {
   const redo = useApp((s) => s.redoShortcut);
   const dropped = useApp((s) => s.importFilesDropped);
   const goTo = useApp((s) => s.sectionSelected);
-  const transport = useApp((s) => s.appInfo?.transport ?? 'web');
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -43,7 +42,7 @@ export function CurationGlobal() {
   }, [undo, redo]);
 
   useEffect(() => {
-    if (transport !== 'web') return;
+    // Both transports: the store uploads on the web host and lets main import in Electron.
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
     const over = (event: DragEvent) => {
       if (!hasFiles(event)) return;
@@ -70,7 +69,7 @@ export function CurationGlobal() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [transport, dropped, goTo]);
+  }, [dropped, goTo]);
 
   return dragging ? (
     <div className="drop-overlay" aria-hidden="true">

@@ -71,6 +71,20 @@ export function createCurationSlice(client: VitrineClient): Creator<CurationSlic
       async importFilesDropped(files) {
         if (files.length === 0 || get().importState.status === 'running') return;
         const names = files.map((f) => f.name || 'unbenannt');
+        if (client.transport === 'electron') {
+          // Main reads the files itself (paths found by the preload): no upload half of the bar.
+          set({
+            importState: {
+              status: 'running',
+              done: 0,
+              total: files.length,
+              results: [],
+              error: null,
+            },
+          });
+          await finish(names, await client.importDropped(files));
+          return;
+        }
         // Uploads count as the first half of the bar, importing as the second.
         const total = files.length * 2;
         set({ importState: { status: 'running', done: 0, total, results: [], error: null } });

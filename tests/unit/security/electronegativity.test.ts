@@ -33,8 +33,9 @@ const ALLOWED: ReadonlyArray<{ id: string; file: string; justification: string }
     id: 'PRELOAD_JS_CHECK',
     file: 'main/main.ts',
     justification:
-      'The preload (electron/preload/preload.ts, about 2 KB bundled) exposes only one function per API ' +
-      'method and an event subscription through contextBridge; it never exposes ipcRenderer or the raw ' +
+      'The preload (electron/preload/preload.ts, about 3 KB bundled) exposes only one function per API ' +
+      'method, an event subscription and media.importDropped (File objects in, paths read with ' +
+      'webUtils.getPathForFile inside the preload and checked again in main) through contextBridge; it never exposes ipcRenderer or the raw ' +
       'IpcRendererEvent, runs sandboxed with context isolation, and main checks the sender frame and ' +
       'validates every input against the contract.',
   },

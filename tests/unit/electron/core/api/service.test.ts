@@ -308,6 +308,44 @@ describe('media import', () => {
     ]);
   });
 
+  it('imports files dropped in Electron after checking their paths, like the dialog', async () => {
+    const root = await tempDir();
+    const photo = join(root, 'Rathaus Leeds.jpg');
+    await writeFile(photo, await createSyntheticJpeg({ width: 320, height: 200, seed: 5 }));
+    const s = await service({
+      dialogs: scriptedDialogs({ newLibrary: join(root, 'lib') }),
+      appDataDir: join(root, 'appdata'),
+      transport: 'electron',
+    });
+    expect(await s.importDropped({ files: [{ path: photo, name: 'x' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    value(await s.dispatch('library.createDialog', { name: 'Medien' }));
+    const first = await s.importDropped({
+      files: [
+        { path: photo, name: 'Rathaus Leeds.jpg' },
+        { path: root, name: 'ordner' },
+      ],
+    });
+    const result = value<{
+      itemIds: string[];
+      failed: Array<{ name: string; error: { code: string } }>;
+    }>(first);
+    expect(result.itemIds).toHaveLength(1);
+    expect(result.failed).toEqual([
+      { name: expect.any(String), error: expect.objectContaining({ code: 'FILE_UNREADABLE' }) },
+    ]);
+    const again = value<{ itemIds: string[]; failed: Array<{ error: { code: string } }> }>(
+      await s.importDropped({ files: [{ path: photo, name: 'Rathaus Leeds.jpg' }] }),
+    );
+    expect(again.failed.map((f) => f.error.code)).toEqual(['MEDIA_DUPLICATE']);
+    expect(await s.importDropped({ files: [{ path: 'relativ.jpg', name: 'x' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
   it('needs an open library', async () => {
     const s = await service({ dialogs: scriptedDialogs({ media: ['/etc/passwd'] }) });
     expect(await s.dispatch('media.importDialog', {})).toMatchObject({

@@ -235,6 +235,60 @@ describe('electron transport', () => {
   });
 });
 
+describe('dropped files', () => {
+  it('in Electron hands the File objects to the preload and passes its envelope through', async () => {
+    const got: unknown[] = [];
+    const bridge = buildBridge({
+      call: async () => ({ ok: true, value: null }),
+      subscribe: () => () => {},
+    });
+    const answer = { ok: true, value: { itemIds: ['item-1'], failed: [], revision: 3 } };
+    const vitrine = {
+      ...bridge,
+      media: {
+        ...bridge.media,
+        importDropped: async (files: unknown) => {
+          got.push(files);
+          return answer;
+        },
+      },
+    };
+    const client = createClient({ vitrine, language: () => 'en' });
+    const file = new File(['x'], 'Rathaus.jpg');
+    expect(await client.importDropped([file])).toEqual(answer);
+    expect(got).toEqual([[file]]);
+  });
+
+  it('in Electron turns a failing or garbled preload answer into an INTERNAL envelope', async () => {
+    const bridge = buildBridge({
+      call: async () => ({ ok: true, value: null }),
+      subscribe: () => () => {},
+    });
+    let answer: () => Promise<unknown> = async () => 'nonsense';
+    const vitrine = { ...bridge, media: { ...bridge.media, importDropped: () => answer() } };
+    const client = createClient({ vitrine, language: () => 'en' });
+    expect(await client.importDropped([])).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+    answer = async () => {
+      throw new Error('channel closed');
+    };
+    expect(await client.importDropped([])).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('channel closed') },
+    });
+  });
+
+  it('on the web host refuses: dropped files are uploaded there', async () => {
+    const client = createClient(webEnv('http://127.0.0.1:9', { language: () => 'en' }));
+    expect(await client.importDropped([new File(['x'], 'a.jpg')])).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('uploaded') },
+    });
+  });
+});
+
 describe('media URLs', () => {
   it('are same-origin paths under the media prefix with each segment encoded', () => {
     const client = createClient({ href: 'http://127.0.0.1:1/' });
