@@ -29,8 +29,8 @@ import {
   type DerivativeJob,
   type DerivativeStats,
 } from './derivatives';
-import { createMapGeometry } from './map';
-import { qrSvg } from './qr';
+import { createMapGeometry } from '../../../shared/render/map-geometry';
+import { qrSvg } from '../../../shared/render/qr';
 import { runtimeScript, runtimeStylesheet } from './runtime';
 import { searchIndexScript } from './search-index';
 import { checkSnapshotForExport, exportBlocked } from './check';

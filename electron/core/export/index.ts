@@ -9,6 +9,6 @@ export type {
 } from './export';
 export { checkForExport, checkSnapshotForExport, exportBlocked, type ExportCheck } from './check';
 export { cachePath, optionsHash } from './derivatives';
-export { qrSvg } from './qr';
-export { createMapGeometry } from './map';
+export { qrSvg } from '../../../shared/render/qr';
+export { createMapGeometry } from '../../../shared/render/map-geometry';
 export { safeJoin } from './target';

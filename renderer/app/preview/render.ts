@@ -9,7 +9,10 @@ import {
   chapterFiles,
   renderPage,
   type AssetUrl,
+  type RenderOptions,
 } from '../../../shared/render';
+import { createMapGeometry } from '../../../shared/render/map-geometry';
+import { qrSvg } from '../../../shared/render/qr';
 import type { PreviewFrame } from '../editor/state';
 
 /** Frame sizes in CSS pixels: what the page is laid out for before it is scaled into the pane. */
@@ -31,6 +34,13 @@ export interface PreviewInput {
   mediaUrl(relPath: string): string;
   stylesheetUrl: string;
 }
+
+/**
+ * The exporter's map and QR code makers, so the preview's maps have the bundle's outlines and a
+ * kiosk frame shows the bundle's QR codes. One geometry cache for the session: the preview
+ * re-renders on every edit, and projecting the outlines is the costly part.
+ */
+const mapGeometry = createMapGeometry();
 
 /**
  * One page of the exhibition as the exporter renders it: the same `shared/render` code, only
@@ -71,8 +81,8 @@ export function renderPreview(input: PreviewInput): string {
   });
   const index = x.chapters.findIndex((c) => c.id === input.page);
   const file = index >= 0 ? chapterFiles(x)[index]! : input.page;
-  const html =
-    renderPage(view, file, { assetUrl }) ?? renderPage(view, 'index.html', { assetUrl })!;
+  const options: RenderOptions = { assetUrl, mapGeometry, qrSvg };
+  const html = renderPage(view, file, options) ?? renderPage(view, 'index.html', options)!;
   // The frame runs no script: a script tag, or lazy loading (which Chromium ties to scripting),
   // would only make the sandbox complain in the console. Everything else is the exporter's page.
   return html.replace(NO_SCRIPT, '').replace(LAZY, '');
