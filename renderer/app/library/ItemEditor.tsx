@@ -18,6 +18,7 @@ import {
 import { useMediaUrl } from '../api/context';
 import { useApp } from '../store';
 import { DateField, LanguageTabs, ListField, LocalizedField, TextField } from './fields';
+import { PdfFirstPage } from './PdfFirstPage';
 import { useDraft } from './useDraft';
 
 /** What a language still needs for this item: title, alt text (images), description/transcript if begun. */
@@ -399,6 +400,16 @@ function MediaPreview({ media, title }: { media: MediaAsset[]; title: string }) 
               </video>
             );
           default:
+            if (asset.mime === 'application/pdf')
+              return (
+                <PdfFirstPage
+                  key={asset.sha256}
+                  url={url}
+                  title={title}
+                  name={asset.originalName}
+                  pages={asset.pages}
+                />
+              );
             return (
               <a
                 key={asset.sha256}
