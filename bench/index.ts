@@ -1,14 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  benchCheck,
-  benchEdit,
-  benchMemory,
-  benchOpen,
-  childMemory,
-  syntheticLibrary,
-} from './library';
+import { benchCheck, benchEdit, benchMemory, benchOpen, syntheticLibrary } from './library';
 import { jsonLine, printTable, type Figure } from './report';
 
 /**
@@ -18,11 +11,6 @@ import { jsonLine, printTable, type Figure } from './report';
 const args = process.argv.slice(2);
 const self = fileURLToPath(import.meta.url);
 const root = join(self, '..', '..', '..');
-
-if (args[0] === '--child-memory') {
-  await childMemory(args[1]!);
-  process.exit(0);
-}
 
 const quick = args.includes('--quick');
 const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
@@ -39,7 +27,7 @@ for (const size of sizes) {
   const dir = await syntheticLibrary(outDir, size, log);
   figures.push(await benchOpen(dir, size, quick ? 5 : 9));
   figures.push(await benchEdit(dir, size, quick ? 30 : 60));
-  figures.push(await benchMemory(self, dir, size));
+  figures.push(await benchMemory(join(self, '..', 'memory-child.mjs'), dir, size));
   figures.push(await benchCheck(cli, dir, size, quick ? 3 : 5));
 }
 

@@ -107,13 +107,8 @@ export async function benchEdit(dir: string, count: number, edits: number): Prom
 }
 
 /** Resident memory of a fresh Node process that has opened the library (what main would hold). */
-export async function benchMemory(benchEntry: string, dir: string, count: number): Promise<Figure> {
-  const { stdout } = await run(process.execPath, [
-    '--expose-gc',
-    benchEntry,
-    '--child-memory',
-    dir,
-  ]);
+export async function benchMemory(childEntry: string, dir: string, count: number): Promise<Figure> {
+  const { stdout } = await run(process.execPath, ['--expose-gc', childEntry, dir]);
   const rss = Number(stdout.trim().split('\n').pop());
   return {
     name: `library.memory.rss.${count}`,

@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'dist', 'bench', 'index.mjs');
+const outdir = join(root, 'dist', 'bench');
+const outfile = join(outdir, 'index.mjs');
 const requireFromRoot = createRequire(join(root, 'package.json'));
 await build({
-  entryPoints: [join(root, 'bench', 'index.ts')],
-  outfile,
+  entryPoints: [join(root, 'bench', 'index.ts'), join(root, 'bench', 'memory-child.ts')],
+  outdir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
