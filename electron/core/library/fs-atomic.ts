@@ -9,12 +9,39 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
+  await faultPoint('fsync-dir', dir);
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/** The steps of a durable write where a disk can fail (or a process can die). */
+export type FsStep =
+  'open' | 'write' | 'fsync' | 'rename' | 'fsync-dir' | 'unlink' | 'link' | 'copy';
+
+/**
+ * Called before every step of every durable write with the step and the path it acts on. Tests
+ * set it to inject ENOSPC/EIO at a chosen step or to stop a child process at an exact point for
+ * kill -9; it throws to make the step fail. Unset (the default) in the app, costing one check.
+ * A hook rather than a stubbed `fs`: the real file system does the real work in every test.
+ */
+export type FaultHook = (step: FsStep, path: string) => void | Promise<void>;
+
+let faultHook: FaultHook | null = null;
+
+/** Installs (or with null removes) the fault hook; returns the previous one. */
+export function setFaultHook(hook: FaultHook | null): FaultHook | null {
+  const previous = faultHook;
+  faultHook = hook;
+  return previous;
+}
+
+/** Runs the fault hook for one step; other modules that write (export, media) call it too. */
+export async function faultPoint(step: FsStep, path: string): Promise<void> {
+  if (faultHook) await faultHook(step, path);
 }
 
 /** Hidden temp files next to their target: `.name.<random>.tmp`, cleaned up at the next open. */
@@ -49,14 +76,18 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = tempPathFor(path);
+  await faultPoint('open', temp);
   const handle = await open(temp, 'w', 0o644);
   try {
     try {
+      await faultPoint('write', temp);
       await handle.writeFile(data);
+      await faultPoint('fsync', temp);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    await faultPoint('rename', path);
     await renameWithRetry(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
@@ -68,6 +99,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 /** Removes a file durably; a missing file is fine. */
 export async function unlinkDurable(path: string): Promise<void> {
   try {
+    await faultPoint('unlink', path);
     await unlink(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
@@ -83,10 +115,12 @@ export async function unlinkDurable(path: string): Promise<void> {
  */
 export async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
+    await faultPoint('link', to);
     await link(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EEXIST') throw error;
+    await faultPoint('copy', to);
     await copyFile(from, to, fsConstants.COPYFILE_EXCL);
   }
 }

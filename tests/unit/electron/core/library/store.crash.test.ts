@@ -1,15 +1,19 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLibrary, openLibrary, readLock } from '../../../../../electron/core/library';
-import { bundleWriter, startChild } from './child/spawn';
+import { bundleWriter, startChild, type Child } from './child/spawn';
 import { tempDir } from './helpers';
 
 /**
- * kill -9 of a writing process at random moments: every change the writer saw acknowledged must
- * be on disk afterwards, the library must open and validate, and the change in flight at the kill
- * must be there completely or not at all.
+ * kill -9 of a writing process at points the process itself reports, never after a delay, so the
+ * test does the same on a fast and on a loaded machine: after k acknowledged changes (k random per
+ * run), at the n-th file-system step of a write, while a complete journal is on disk, during open
+ * (the opening backup) and during the replay of a journal at open. Afterwards every acknowledged
+ * change is on disk, the library opens and validates, and the change in flight is there
+ * completely or not at all (completely whenever its journal was complete).
  */
-const RUNS = 100;
+const ROUNDS = 12;
 
 type State = Map<string, string | null>;
 
@@ -40,8 +44,22 @@ beforeAll(async () => {
   script = await bundleWriter();
 });
 
-describe('kill -9 during writes', () => {
-  it(`keeps every acknowledged change across ${RUNS} kills`, async () => {
+/** A seeded generator, so a failure names a run that can be repeated. */
+function generator(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) >>> 0), s / 2 ** 32);
+}
+
+type Kind = 'acks' | 'open' | 'write-step' | 'journal' | 'replay';
+/**
+ * One round: acknowledged changes, then a kill inside the opening backup of those changes, a kill
+ * at a random write step, a kill while a batch's journal is complete, and a kill while the next
+ * open replays that journal.
+ */
+const ROUND: Kind[] = ['acks', 'open', 'write-step', 'journal', 'replay'];
+
+describe('kill -9 at reported points', () => {
+  it(`keeps every acknowledged change across ${ROUNDS * ROUND.length} kills`, async () => {
     const dir = join(await tempDir(), 'lib');
     const created = await createLibrary(dir, {
       name: 'start',
@@ -49,50 +67,94 @@ describe('kill -9 during writes', () => {
       defaultLanguage: 'de',
     });
     await created.close();
+    const seed = Number(process.env.VITRINE_KILL_SEED ?? Date.now() % 1_000_000);
+    const next = generator(seed);
+    const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
     let model: State = new Map([['@name', 'start']]);
     let revision = 0;
-    let totalAcks = 0;
-    let inFlightApplied = 0;
-    let seed = 1;
-    // The random moment: uniform over startup, open (lock take-over, journal replay, backup) and writes.
-    const next = (() => {
-      let s = 0x9e3779b9;
-      return () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) >>> 0), s / 2 ** 32);
-    })();
+    const seen = { acks: 0, inFlightApplied: 0, pausedInOpen: 0, pausedInReplay: 0 };
 
-    for (let run = 0; run < RUNS; run++) {
-      const child = startChild(script, ['write', dir, String(seed++)]);
-      await new Promise((r) => setTimeout(r, 40 + next() * 260));
+    for (let run = 0; run < ROUNDS * ROUND.length; run++) {
+      const kind = ROUND[run % ROUND.length]!;
+      const where = `seed ${seed}, run ${run} (${kind})`;
+      const journalBefore = existsSync(join(dir, 'journal.json'));
+      let child: Child;
+      let pause: string | null = null;
+      let k = 0;
+      if (kind === 'acks') {
+        k = int(1, 8);
+        child = startChild(script, ['write', dir, String(seed * 1000 + run)]);
+        await child.waitFor(/^ACK /, 60_000, k);
+      } else {
+        // open: the opening backup links ≥ 5 files, so steps 1–3 are inside open.
+        // replay: the journal names ≥ 2 files of 5 steps each, so steps 1–10 are inside its replay.
+        const [scope, n] =
+          kind === 'open'
+            ? ['open', int(1, 3)]
+            : kind === 'replay'
+              ? ['open', int(1, 10)]
+              : kind === 'journal'
+                ? ['journal', int(1, 12)]
+                : ['any', int(1, 60)];
+        child = startChild(script, ['write', dir, String(seed * 1000 + run), scope!, String(n)]);
+        pause = await child.waitFor(/^PAUSE /);
+      }
       child.process.kill('SIGKILL');
       await child.exited;
 
       let pending: Record<string, string | null> | null = null;
+      let acks = 0;
       for (const line of child.lines) {
-        if (line.startsWith('ERROR')) throw new Error(`writer failed: ${line}`);
+        if (line.startsWith('ERROR')) throw new Error(`${where}: writer failed: ${line}`);
         if (line.startsWith('BEGIN ')) pending = JSON.parse(line.slice(6));
         else if (line.startsWith('ACK ')) {
           model = withEffect(model, pending!);
           const acked = Number(line.slice(4));
-          expect(acked).toBe(revision + 1);
+          expect(acked, where).toBe(revision + 1);
           revision = acked;
           pending = null;
-          totalAcks++;
+          acks++;
         }
+      }
+      seen.acks += acks;
+      // What happened, asserted per kind.
+      if (kind === 'acks') expect(acks, where).toBeGreaterThanOrEqual(k);
+      if (kind === 'open') {
+        expect(pause, where).toMatch(/^PAUSE open /);
+        expect(
+          child.lines.some((l) => l.startsWith('OPEN')),
+          where,
+        ).toBe(false);
+        seen.pausedInOpen++;
+      }
+      if (kind === 'journal') {
+        // Stopped in a write with its journal complete, or (when the previous kill left a
+        // journal) already in the replay of that journal at open.
+        if (pause!.startsWith('PAUSE open')) expect(journalBefore, where).toBe(true);
+        else expect(pending, where).not.toBeNull();
+        expect(existsSync(join(dir, 'journal.json')), where).toBe(true);
+      }
+      if (kind === 'replay') {
+        expect(journalBefore, where).toBe(true);
+        expect(pause, where).toMatch(/^PAUSE open \S+ (library\.json|data\/)/);
+        expect(existsSync(join(dir, 'journal.json')), where).toBe(true);
+        seen.pausedInReplay++;
       }
 
       const reader = await openLibrary(dir, { readOnly: true });
       const onDisk = normalize(stateOf(reader.snapshot()));
       const acknowledged = normalize(model);
-      if (pending && JSON.stringify(onDisk) !== JSON.stringify(acknowledged)) {
+      const journalComplete = kind === 'journal' && pending !== null;
+      if (pending && (journalComplete || JSON.stringify(onDisk) !== JSON.stringify(acknowledged))) {
         // The command in flight completed on disk before the kill: all of it, at the next revision.
-        expect(onDisk).toEqual(normalize(withEffect(model, pending)));
-        expect(reader.revision).toBe(revision + 1);
+        expect(onDisk, where).toEqual(normalize(withEffect(model, pending)));
+        expect(reader.revision, where).toBe(revision + 1);
         model = withEffect(model, pending);
         revision += 1;
-        inFlightApplied++;
+        seen.inFlightApplied++;
       } else {
-        expect(onDisk).toEqual(acknowledged);
-        expect(reader.revision).toBe(revision);
+        expect(onDisk, where).toEqual(acknowledged);
+        expect(reader.revision, where).toBe(revision);
       }
       await reader.close();
     }
@@ -102,10 +164,14 @@ describe('kill -9 during writes', () => {
     const library = await openLibrary(dir);
     if (leftover) expect(library.staleLockTakenOver).toEqual(leftover);
     expect(normalize(stateOf(library.snapshot()))).toEqual(normalize(model));
+    expect(library.revision).toBe(revision);
     await library.close();
-    expect(totalAcks).toBeGreaterThan(RUNS);
+    expect(existsSync(join(dir, 'journal.json'))).toBe(false);
+    expect(seen.pausedInOpen).toBe(ROUNDS);
+    expect(seen.pausedInReplay).toBe(ROUNDS);
+    expect(seen.inFlightApplied).toBeGreaterThanOrEqual(ROUNDS);
     console.log(
-      `kill test: ${RUNS} kills, ${totalAcks} acknowledged changes, ${inFlightApplied} in-flight changes found complete`,
+      `kill test (seed ${seed}): ${ROUNDS * ROUND.length} kills, ${seen.acks} acknowledged changes, ${seen.inFlightApplied} in-flight changes found complete`,
     );
-  }, 120_000);
+  }, 300_000);
 });

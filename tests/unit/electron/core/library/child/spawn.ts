@@ -22,15 +22,18 @@ export async function bundleWriter(): Promise<string> {
 export interface Child {
   process: ChildProcess;
   lines: string[];
-  /** Resolves with the first line matching `pattern`. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Resolves with the `count`-th line matching `pattern` (default the first); rejects when the
+   * child exits without printing it. The timeout only bounds a hung child and is generous.
+   */
+  waitFor(pattern: RegExp, timeoutMs?: number, count?: number): Promise<string>;
   exited: Promise<number | null>;
 }
 
 export function startChild(script: string, args: string[]): Child {
   const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const waiters: { pattern: RegExp; left: number; resolve: (line: string) => void }[] = [];
   let buffer = '';
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (chunk: string) => {
@@ -41,7 +44,7 @@ export function startChild(script: string, args: string[]): Child {
       buffer = buffer.slice(nl + 1);
       lines.push(line);
       for (const w of [...waiters])
-        if (w.pattern.test(line)) {
+        if (w.pattern.test(line) && --w.left === 0) {
           waiters.splice(waiters.indexOf(w), 1);
           w.resolve(line);
         }
@@ -57,9 +60,9 @@ export function startChild(script: string, args: string[]): Child {
     process: child,
     lines,
     exited,
-    waitFor(pattern, timeoutMs = 20_000) {
-      const found = lines.find((l) => pattern.test(l));
-      if (found) return Promise.resolve(found);
+    waitFor(pattern, timeoutMs = 60_000, count = 1) {
+      const matching = lines.filter((l) => pattern.test(l));
+      if (matching.length >= count) return Promise.resolve(matching[count - 1]!);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
           () =>
@@ -70,13 +73,16 @@ export function startChild(script: string, args: string[]): Child {
             ),
           timeoutMs,
         );
-        waiters.push({ pattern, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-        void exited.then(() =>
-          setTimeout(
-            () => reject(new Error(`child exited; stderr: ${stderr}; lines: ${lines.join(' | ')}`)),
-            50,
-          ),
-        );
+        waiters.push({
+          pattern,
+          left: count - matching.length,
+          resolve: (l) => (clearTimeout(timer), resolve(l)),
+        });
+        // 'close' comes after stdout drained, so a line that was printed has been seen by now.
+        void exited.then(() => {
+          clearTimeout(timer);
+          reject(new Error(`child exited; stderr: ${stderr}; lines: ${lines.join(' | ')}`));
+        });
       });
     },
   };

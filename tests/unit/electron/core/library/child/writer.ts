@@ -2,13 +2,24 @@
  * A separate process for the lock and kill -9 tests, bundled with esbuild by the tests.
  *   hold  <dir>         open for writing, print READY, wait to be killed
  *   exit  <dir>         open for writing, then process.exit() without close()
- *   write <dir> <seed>  apply edits forever; print BEGIN <json> before and ACK <revision> after each
+ *   write <dir> <seed> [<scope> <n>]
+ *                       apply edits forever; print OPEN <revision> once open, BEGIN <json> before
+ *                       and ACK <revision> after each change. With a scope, stop dead at the n-th
+ *                       file-system step (fs-atomic's fault hook) counted within that scope, print
+ *                       PAUSE <phase> <step> <path> and block until killed:
+ *                         any      every step from the start of the process
+ *                         open     only steps while the library is being opened (lock, journal
+ *                                  replay, the opening backup)
+ *                         journal  only steps taken while a complete journal is on disk
+ *                       So the parent kills at a point the child reports, never after a delay.
  */
-import { writeSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { openLibrary } from '../../../../../../electron/core/library';
+import { setFaultHook } from '../../../../../../electron/core/library/fs-atomic';
 import type { CommandInput } from '../../../../../../shared/domain/commands';
 
-const [mode, dir, seedText] = process.argv.slice(2);
+const [mode, dir, seedText, scope, pauseText] = process.argv.slice(2);
 
 // Synchronous writes to fd 1: a line printed is a line the parent will see, even when killed next.
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -31,8 +42,23 @@ const item = (id: string, version: string) => ({
   tags: ['kill-test'],
 });
 
+let opened = false;
+if (scope) {
+  const pauseAt = Number(pauseText);
+  let count = 0;
+  setFaultHook((step, path) => {
+    if (scope === 'open' && opened) return;
+    if (scope === 'journal' && !existsSync(join(dir!, 'journal.json'))) return;
+    if (++count !== pauseAt) return;
+    say(`PAUSE ${opened ? 'write' : 'open'} ${step} ${relative(dir!, path)}`);
+    // Blocks the only thread: nothing more happens in this process until the parent's SIGKILL.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  });
+}
+
 async function main() {
   const library = await openLibrary(dir!);
+  opened = true;
   if (mode === 'hold') {
     say(`READY ${process.pid}`);
     setInterval(() => undefined, 1000);
