@@ -20,6 +20,7 @@ import {
   type BackupInfo,
 } from './backups';
 import { invalidInput, simulate, type BaseState, type Overlay as CommandOverlay } from './commands';
+import { diskWriteError } from './disk-errors';
 import { TEMP_FILE, writeFileAtomic } from './fs-atomic';
 import {
   applyJournal,
@@ -42,6 +43,7 @@ import {
 } from './layout';
 import { loadLibrary, readManifestRaw, type DataFileState, type LoadedLibrary } from './load';
 import { acquireLock, type LockHandle, type LockHolder } from './lock';
+import { keepForRollback, type Rollback } from './rollback';
 
 export type Clock = () => Date;
 
@@ -250,37 +252,7 @@ class Store implements Library, BaseState {
     }
     const nextManifest = overlay.manifest;
 
-    try {
-      if (nextData.size + (nextManifest ? 1 : 0) === 1) {
-        if (nextManifest)
-          await writeFileAtomic(
-            join(this.dir, MANIFEST_FILE),
-            manifestText(nextManifest, revision),
-          );
-        else {
-          const [rel, data] = [...nextData][0]!;
-          const low = this.lowFor(rel);
-          const previous = low.data;
-          low.data = data;
-          try {
-            await low.write();
-          } catch (error) {
-            low.data = previous;
-            throw error;
-          }
-        }
-      } else await this.writeJournaled(nextData, nextManifest, revision);
-    } catch (error) {
-      throw new AppError(
-        'FILE_UNWRITABLE',
-        {
-          de: `Die Änderung konnte nicht gespeichert werden (${String(error)}). Prüfen Sie, ob der Datenträger voll oder schreibgeschützt ist.`,
-          en: `The change could not be saved (${String(error)}). Check whether the disk is full or write-protected.`,
-        },
-        { cause: error },
-      );
-    }
-
+    await this.writeOrRollBack(nextData, nextManifest, revision);
     this.commit(overlay, nextData, nextManifest, revision);
     const event = { revision, command };
     for (const listener of this.listeners) {
@@ -313,15 +285,72 @@ class Store implements Library, BaseState {
     if (nextManifest)
       files.push({ path: MANIFEST_FILE, content: manifestText(nextManifest, revision) });
     await writeJournal(this.dir, { revision, files });
-    try {
-      await applyJournal(this.dir, { revision, files });
-    } catch (error) {
-      // The journal is complete, so the change is durable and the next open finishes it; until
-      // then this instance no longer matches the disk and must not write again.
-      this.broken = error;
-      throw error;
-    }
+    await applyJournal(this.dir, { revision, files });
     for (const [rel, data] of nextData) this.lowFor(rel).data = data;
+  }
+
+  /**
+   * Writes a change, or leaves the disk exactly as it was: the current version of every touched
+   * file is kept by a hard link until the change is complete, and put back when any step fails
+   * (disk full, I/O error, no permission). A crash during that undo is safe too: the journal is
+   * removed last, so the next open finishes the change instead. Only when the undo itself fails
+   * does this instance stop writing (`broken`), because then memory and disk may differ.
+   */
+  private async writeOrRollBack(
+    nextData: Map<string, FileData>,
+    nextManifest: Manifest | null,
+    revision: number,
+  ) {
+    const what = {
+      de: 'Die Änderung konnte nicht gespeichert werden',
+      en: 'The change could not be saved',
+    };
+    const unchanged = {
+      de: 'Die Bibliothek ist unverändert.',
+      en: 'The library is unchanged.',
+    };
+    const paths = [...nextData.keys()].map((rel) => join(this.dir, rel));
+    if (nextManifest) paths.push(join(this.dir, MANIFEST_FILE));
+    let rollback: Rollback;
+    try {
+      rollback = await keepForRollback(paths);
+    } catch (error) {
+      throw diskWriteError(error, what, { unchanged });
+    }
+    const journaled = nextData.size + (nextManifest ? 1 : 0) > 1;
+    const previous = new Map([...nextData.keys()].map((rel) => [rel, this.files.get(rel)?.data]));
+    try {
+      if (!journaled) {
+        if (nextManifest)
+          await writeFileAtomic(
+            join(this.dir, MANIFEST_FILE),
+            manifestText(nextManifest, revision),
+          );
+        else {
+          const [rel, data] = [...nextData][0]!;
+          const low = this.lowFor(rel);
+          low.data = data;
+          await low.write();
+        }
+      } else await this.writeJournaled(nextData, nextManifest, revision);
+    } catch (error) {
+      for (const [rel, data] of previous) {
+        const low = this.files.get(rel);
+        if (low && data) low.data = data;
+        else if (low && !data) this.files.delete(rel);
+      }
+      try {
+        await rollback.restore();
+        if (journaled) await discardJournal(this.dir);
+      } catch (undoError) {
+        // The journal (if written) is complete, so the next open finishes the change; until then
+        // this instance no longer matches the disk and must not write again.
+        this.broken = undoError;
+        throw brokenError(error);
+      }
+      throw diskWriteError(error, what, { unchanged });
+    }
+    await rollback.drop();
   }
 
   private commit(
@@ -494,7 +523,24 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   }
 
   await readManifestRaw(root); // LIBRARY_NOT_FOUND / VERSION_UNSUPPORTED before taking the lock
-  const lock = await acquireLock(root, clock());
+  let lock: LockHandle;
+  try {
+    lock = await acquireLock(root, clock());
+  } catch (error) {
+    throw diskWriteError(
+      error,
+      {
+        de: 'Die Bibliothek kann nicht zum Bearbeiten geöffnet werden',
+        en: 'The library cannot be opened for editing',
+      },
+      {
+        unchanged: {
+          de: 'Lesen ist weiterhin möglich (schreibgeschützt öffnen).',
+          en: 'Reading is still possible (open read-only).',
+        },
+      },
+    );
+  }
   try {
     const journal = await readJournal(root);
     const overlay =
