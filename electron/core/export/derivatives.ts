@@ -6,6 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { MediaAsset } from '../../../shared/domain/media';
 import { derivativeWidths, type ImageFormat } from '../../../shared/render/assets';
+import { faultPoint } from '../library/fs-atomic';
 
 /**
  * Encoder settings, chosen for export time on two cores: AVIF effort 2 is ~25× faster than
@@ -131,7 +132,9 @@ export async function makeDerivatives(
                       .toBuffer();
             const tmp = `${m.cache}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
             try {
+              await faultPoint('write', tmp);
               await writeFile(tmp, buffer);
+              await faultPoint('rename', m.cache);
               await rename(tmp, m.cache);
             } catch (err) {
               await rm(tmp, { force: true });
@@ -143,10 +146,12 @@ export async function makeDerivatives(
     }
   }
   for (const width of widths)
-    for (const format of FORMATS)
+    for (const format of FORMATS) {
+      await faultPoint('copy', options.write(options.relPath(width, format)));
       await copyFile(
         cachePath(options.libraryDir, job.asset.sha256, width, format),
         options.write(options.relPath(width, format)),
         constants.COPYFILE_FICLONE,
       );
+    }
 }

@@ -7,6 +7,8 @@ import type { LibrarySnapshot } from '../../../shared/domain/library';
 import type { MediaAsset } from '../../../shared/domain/media';
 import { mediaPath } from '../../../shared/domain/media';
 import { AppError } from '../../../shared/errors';
+import { diskWriteError, errnoOf } from '../library/disk-errors';
+import { faultPoint } from '../library/fs-atomic';
 import { bundleAssetUrl, derivativePath, originalPath } from '../../../shared/render/assets';
 import {
   buildExhibitionView,
@@ -127,6 +129,26 @@ async function pool<T>(
  * exactly as it was. The same library and options give a byte-identical bundle.
  */
 export async function exportExhibition(options: ExportOptions): Promise<ExportResult> {
+  try {
+    return await exportUnchecked(options);
+  } catch (error) {
+    // A system error (disk full, I/O error, no permission) is told as such, with what to do; the
+    // temp folder is gone and a previous export at the target was never touched.
+    if (!errnoOf(error)) throw error;
+    throw diskWriteError(
+      error,
+      { de: 'Der Export konnte nicht geschrieben werden', en: 'The export could not be written' },
+      {
+        unchanged: {
+          de: 'Ein vorhandener Export am Ziel ist unverändert.',
+          en: 'An existing export at the target is unchanged.',
+        },
+      },
+    );
+  }
+}
+
+async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
   const { signal } = options;
   const report = (p: ExportProgress) => options.onProgress?.(p);
   const check = () => {
@@ -204,6 +226,7 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
     const ensureDir = async (rel: string) => mkdir(path.dirname(write(rel)), { recursive: true });
     const writeText = async (file: RenderedFile) => {
       await ensureDir(file.path);
+      await faultPoint('write', write(file.path));
       await writeFile(write(file.path), file.content);
     };
 
@@ -244,6 +267,7 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
       check();
       const source = await resolveMediaFile(options.libraryDir, mediaPath(asset));
       await ensureDir(rel);
+      await faultPoint('copy', write(rel));
       await copyFile(source, write(rel), constants.COPYFILE_FICLONE);
       report({ phase: 'files', done: ++done, total: files.length, current: asset.originalName });
     }
@@ -284,6 +308,7 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
       report({ phase: 'zip', done: 0, total: 1 });
       const data = await zipFolder(tree);
       staged = path.join(temp, 'bundle.zip');
+      await faultPoint('write', staged);
       await writeFile(staged, data);
       bytes = data.byteLength;
       report({ phase: 'zip', done: 1, total: 1 });
@@ -302,6 +327,6 @@ export async function exportExhibition(options: ExportOptions): Promise<ExportRe
       warnings: checked.warnings,
     };
   } finally {
-    await rm(temp, { recursive: true, force: true });
+    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }
 }

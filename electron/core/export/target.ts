@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { faultPoint } from '../library/fs-atomic';
 
 /** A bundle-relative path we write: `/`-separated safe segments, nothing that can climb out. */
 const REL_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -77,6 +78,7 @@ export async function makeTempDir(target: string): Promise<string> {
     path.dirname(resolved),
     `.${path.basename(resolved)}.vitrine-${randomBytes(4).toString('hex')}.tmp`,
   );
+  await faultPoint('mkdir', dir);
   await mkdir(dir);
   return dir;
 }
@@ -99,15 +101,19 @@ export async function commitTarget(
   if (kind === 'empty-dir') await rm(resolved, { recursive: true });
   if (kind === 'dir' || kind === 'file') {
     const aside = `${path.join(path.dirname(resolved), `.${path.basename(resolved)}.vitrine-old-${randomBytes(4).toString('hex')}`)}`;
+    await faultPoint('rename', resolved);
     await rename(resolved, aside);
     try {
+      await faultPoint('rename', temp);
       await rename(temp, resolved);
     } catch (err) {
       await rename(aside, resolved);
       throw err;
     }
-    await rm(aside, { recursive: true, force: true });
+    // The new bundle is in place: failing to remove the old one (hidden, next to it) is no failure.
+    await rm(aside, { recursive: true, force: true }).catch(() => undefined);
     return;
   }
+  await faultPoint('rename', temp);
   await rename(temp, resolved);
 }
