@@ -59,3 +59,13 @@ if (!args.includes('--no-ui')) {
   printTable(editorFigures, (s) => process.stdout.write(s));
   for (const f of editorFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }
+
+// Backups stay bounded (issue 12): a month of daily edits on a copy of the largest library.
+{
+  const { benchBackupsMonth } = await import('./backups');
+  const size = sizes[sizes.length - 1]!;
+  const source = await syntheticLibrary(outDir, size, log);
+  const backupFigures = await benchBackupsMonth(source, outDir, size, log);
+  printTable(backupFigures, (s) => process.stdout.write(s));
+  for (const f of backupFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}

@@ -51,7 +51,7 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-function send(action: 'undo' | 'redo' | 'export' | 'about' | 'newLibrary'): void {
+function send(action: 'undo' | 'redo' | 'export' | 'about' | 'newLibrary' | 'restoreBackup'): void {
   service?.emit('menu', { command: action });
 }
 
@@ -81,6 +81,7 @@ async function runMenuAction(action: MenuAction): Promise<void> {
     case 'undo':
     case 'redo':
     case 'about':
+    case 'restoreBackup':
       return send(action.type);
   }
 }

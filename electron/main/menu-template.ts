@@ -13,7 +13,8 @@ export type MenuAction =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'about' }
-  | { type: 'openLibraryFolder' };
+  | { type: 'openLibraryFolder' }
+  | { type: 'restoreBackup' };
 
 /** Electron roles used here; native behaviour (clipboard, zoom, quit) comes from the OS. */
 export type MenuRole =
@@ -85,6 +86,7 @@ const L = {
   help: { de: 'Hilfe', en: 'Help' },
   about: { de: 'Über Vitrine', en: 'About Vitrine' },
   openFolder: { de: 'Bibliotheksordner öffnen', en: 'Open Library Folder' },
+  restoreBackup: { de: 'Aus Sicherung wiederherstellen …', en: 'Restore from backup …' },
 } satisfies Record<string, Record<UiLanguage, string>>;
 
 const SEP: MenuEntry = { kind: 'separator' };
@@ -122,6 +124,7 @@ export function buildMenuTemplate(state: MenuState): MenuEntry[] {
         accelerator: 'CmdOrCtrl+E',
         enabled: state.libraryOpen,
       }),
+      item('restoreBackup', { action: { type: 'restoreBackup' }, enabled: state.libraryOpen }),
       ...(mac ? [] : [SEP, item('quit', { role: 'quit' })]),
     ],
   });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { RestoreDialog } from './components/RestoreDialog';
 import { StartScreen } from './screens/StartScreen';
 import { Workspace } from './screens/Workspace';
 import { useApp } from './store';
@@ -48,6 +49,7 @@ export function App() {
       <ErrorBoundary area={t('errors.areaApp')} resetKey={libraryOpen}>
         {body}
       </ErrorBoundary>
+      <RestoreDialog />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '../domain';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type PRELOAD_ONLY_METHOD_NAMES } from './names';
 import { UPLOAD_ID_PATTERN } from './transport';
+import { BackupIdSchema, BackupListSchema, LibraryIdSchema, RestorePreviewSchema } from './backups';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -262,6 +263,30 @@ export const apiMethods = {
   ),
   /** Asks running work to stop; false when no such task is running (already done). */
   'tasks.cancel': method(z.strictObject({ taskId: TaskId }), z.object({ cancelled: z.boolean() })),
+  /**
+   * Backups of a library (the open one, one from the recent list, or the one that last failed
+   * to open: its error's `details.libraryId`), newest first, each validated. NOT_FOUND for an
+   * unknown library id.
+   */
+  'backups.list': method(z.strictObject({ libraryId: LibraryIdSchema }), BackupListSchema),
+  /**
+   * What restoring `backupId` (omitted: the newest valid backup) would change, per collection;
+   * writes nothing. NOT_FOUND for an unknown library or backup, NO_VALID_BACKUP when the backup
+   * (or every backup) does not validate.
+   */
+  'backups.preview': method(
+    z.strictObject({ libraryId: LibraryIdSchema, backupId: BackupIdSchema.optional() }),
+    RestorePreviewSchema,
+  ),
+  /**
+   * Restores `backupId` (the one the person confirmed in a preview) and opens the library. The
+   * current files are set aside under `backups/<setAside>/` first, never deleted. Errors as
+   * `backups.preview`, plus LIBRARY_LOCKED while another program writes the library.
+   */
+  'backups.restore': method(
+    z.strictObject({ libraryId: LibraryIdSchema, backupId: BackupIdSchema }),
+    z.object({ library: LibrarySummary, restored: z.string(), setAside: z.string() }),
+  ),
 } as const;
 
 export const apiEvents = {
@@ -285,7 +310,9 @@ export const apiEvents = {
    * A native menu entry the page handles (undo history and navigation live in the page).
    * Only Electron sends these.
    */
-  menu: z.object({ command: z.enum(['undo', 'redo', 'export', 'about', 'newLibrary']) }),
+  menu: z.object({
+    command: z.enum(['undo', 'redo', 'export', 'about', 'newLibrary', 'restoreBackup']),
+  }),
 } as const;
 
 export type ApiMethods = typeof apiMethods;

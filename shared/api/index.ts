@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './client';
 export * from './transport';
 export * from './http';
+export * from './backups';

@@ -21,6 +21,9 @@ export const API_METHOD_NAMES = [
   'exhibitions.export',
   'exhibitions.revealExport',
   'tasks.cancel',
+  'backups.list',
+  'backups.preview',
+  'backups.restore',
 ] as const;
 
 export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;

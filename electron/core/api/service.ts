@@ -18,6 +18,7 @@ import { createLibrary, openLibrary, type Library } from '../library';
 import { createMediaImporter, type ImportMetadata } from '../media';
 import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
+import { createBackupHandlers, withRestoreOffer } from './backups';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
@@ -122,6 +123,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   await rm(uploadsDir, { recursive: true, force: true });
   await mkdir(uploadsDir, { recursive: true });
   let open: OpenState | null = null;
+  /** Libraries that failed to open in this run, by id, for `backups.*`. */
+  const failed = new Map<string, string>();
   // Open/close/import run one at a time, so two clicks never open two libraries at once.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -166,7 +169,15 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   /** Opens `dir`, or answers the open library when it is that folder (its lock is ours). */
   async function openDir(dir: string): Promise<LibrarySummary> {
     if (open && resolve(open.library.dir) === resolve(dir)) return summary(open);
-    return adopt(await openLibrary(dir, { clock }));
+    let library: Library;
+    try {
+      library = await openLibrary(dir, { clock });
+    } catch (error) {
+      // Remembered so `backups.*` can name it by id; the page never holds the path.
+      failed.set(libraryIdFor(dir), resolve(dir));
+      throw await withRestoreOffer(error, dir);
+    }
+    return adopt(library);
   }
 
   function current(): Library {
@@ -393,6 +404,18 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       library: current,
       lang: () => lang,
       emit: emitter.emit,
+    }),
+    ...createBackupHandlers({
+      lang: () => lang,
+      clock,
+      openLibrary: () => open?.library ?? null,
+      dirOf: async (id) => {
+        if (open && libraryIdFor(open.library.dir) === id) return open.library.dir;
+        return failed.get(id) ?? (await recent.dirOf(id));
+      },
+      serial,
+      closeCurrent,
+      adopt,
     }),
   };
 

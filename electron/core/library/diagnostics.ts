@@ -3,8 +3,8 @@ import { AppError, type ErrorCode, type ErrorLocation } from '../../../shared/er
 
 /** What to do about a damaged file, in both languages; appended to every load error. */
 const RESTORE_HINT = {
-  de: 'Stellen Sie die neueste gültige Sicherung wieder her (Bibliothek → Sicherungen) oder korrigieren Sie die Datei.',
-  en: 'Restore the newest valid backup (Library → Backups) or correct the file.',
+  de: 'Stellen Sie die neueste gültige Sicherung wieder her (Schaltfläche unter dieser Meldung, Datei ▸ Aus Sicherung wiederherstellen … oder „vitrine restore ORDNER --newest-valid“) oder korrigieren Sie die Datei.',
+  en: 'Restore the newest valid backup (the button below this message, File ▸ Restore from backup …, or “vitrine restore FOLDER --newest-valid”) or correct the file.',
 };
 
 export function fileError(

@@ -22,11 +22,15 @@ export function StartScreen() {
       open: s.openDialogRequested,
       create: s.createDialogRequested,
       dismiss: s.sessionErrorDismissed,
+      restore: s.restoreDialogOpened,
     })),
   );
   const [name, setName] = useState('');
   const nameId = useId();
   const busy = status !== 'ready';
+  // A damaged library that has backups: main names it in the error (backups.* take the id).
+  const details = error?.details as { libraryId?: unknown } | undefined;
+  const damagedId = typeof details?.libraryId === 'string' ? details.libraryId : null;
   // Folder dialogs belong to main; the web host has none, so say so instead of failing later.
   const dialogs = transport !== 'web';
 
@@ -45,6 +49,18 @@ export function StartScreen() {
 
       {error ? (
         <ErrorBanner error={error} template="errors.openFailed" onDismiss={actions.dismiss} />
+      ) : null}
+      {damagedId ? (
+        <p className="start__restore">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void actions.restore(damagedId, { newestValid: true })}
+          >
+            {t('restore.offerNewest')}
+          </button>
+        </p>
       ) : null}
       {status === 'opening' ? (
         <p className="start__status" role="status">

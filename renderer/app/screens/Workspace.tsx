@@ -21,6 +21,8 @@ export function Workspace() {
   const section = useApp((s) => s.section);
   const selected = useApp((s) => s.sectionSelected);
   const close = useApp((s) => s.libraryCloseRequested);
+  const libraryId = useApp((s) => s.library?.id ?? null);
+  const restore = useApp((s) => s.restoreDialogOpened);
   const snapshotLoaded = useApp((s) => s.snapshot !== null);
   const snapshotError = useApp((s) => s.snapshotError);
   const sessionError = useApp((s) => s.sessionError);
@@ -50,6 +52,15 @@ export function Workspace() {
             </li>
           ))}
         </ul>
+        {/* File ▸ Restore from backup … in Electron; here for the web host, which has no menu. */}
+        <button
+          type="button"
+          className="button button--quiet workspace__close"
+          disabled={libraryId === null}
+          onClick={() => libraryId && void restore(libraryId)}
+        >
+          {t('restore.menu')}
+        </button>
         <button
           type="button"
           className="button button--quiet workspace__close"

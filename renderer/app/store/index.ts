@@ -7,6 +7,7 @@ import { isUiLanguage } from '../i18n';
 import { createCurationSlice } from './curation';
 import { createExportSlice } from './export';
 import { createLibrarySlice } from './library';
+import { createRestoreSlice } from './restore';
 import { createSessionSlice } from './session';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
@@ -37,6 +38,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createUiSlice(client)(...a),
         ...createExportSlice(client)(...a),
         ...createCurationSlice(client)(...a),
+        ...createRestoreSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,
@@ -67,6 +69,10 @@ export function connectEvents(store: AppStore, client: VitrineClient): () => voi
       // File ▸ Export …: the export panel (only enabled while a library is open).
       if (command === 'export' && store.getState().library)
         store.getState().sectionSelected('export');
+      // File ▸ Restore from backup …: for the open library.
+      const library = store.getState().library;
+      if (command === 'restoreBackup' && library)
+        void store.getState().restoreDialogOpened(library.id);
     }),
   ];
   return () => {

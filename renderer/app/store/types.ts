@@ -9,6 +9,7 @@ import type { Command, CommandInput, CommandResult, LibrarySnapshot } from '../.
 import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
 import type { ExportSlice } from './export';
+import type { RestoreSlice } from './restore';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -119,4 +120,9 @@ export interface CurationSlice {
   redoShortcut(): Promise<void>;
 }
 
-export type AppState = SessionSlice & LibrarySlice & UiSlice & CurationSlice & ExportSlice;
+export type AppState = SessionSlice &
+  LibrarySlice &
+  UiSlice &
+  CurationSlice &
+  ExportSlice &
+  RestoreSlice;

@@ -5,6 +5,7 @@ import { countBySeverity, runChecks, type Problem } from '../../../../shared/che
 import { AppError } from '../../../../shared/errors';
 import { readLibrarySnapshot } from '../../library';
 import { t, type CliContext } from '../context';
+import { runRepair } from './repair';
 
 const LABEL = {
   error: { de: 'Fehler', en: 'error' },
@@ -43,6 +44,18 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       ),
     )
     .option('--json', t(ctx, 'Ausgabe als JSON', 'print JSON'))
+    .option(
+      '--repair',
+      t(
+        ctx,
+        'Reparaturen auflisten, die ohne Raten möglich sind (verwaiste Verweise und Mediendateien, Vorschaubilder, Temporärdateien); Probelauf',
+        'list repairs possible without guessing (dangling references, orphaned media, thumbnails, temp files); dry run',
+      ),
+    )
+    .option(
+      '--apply',
+      t(ctx, 'mit --repair: Reparaturen ausführen', 'with --repair: carry them out'),
+    )
     .description(
       t(
         ctx,
@@ -50,72 +63,89 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         'check a library: readability, references, media files, rights, alt text, translations. Exit 0 valid, 1 problems, 2 unreadable',
       ),
     )
-    .action(async (dir: string, opts: { json?: boolean; exhibition?: string; mode?: string }) => {
-      const mode = opts.mode ?? 'web';
-      if (mode !== 'web' && mode !== 'kiosk' && mode !== 'both')
-        throw new AppError('INVALID_INPUT', {
-          de: `Unbekannter Modus „${mode}“: erlaubt sind web, kiosk und both.`,
-          en: `Unknown mode “${mode}”: use web, kiosk or both.`,
-        });
-      const snapshot = await readLibrarySnapshot(dir);
-      let exhibitionId: string | undefined;
-      if (opts.exhibition !== undefined) {
-        const found = snapshot.exhibitions.find(
-          (x) => x.slug === opts.exhibition || x.id === opts.exhibition,
-        );
-        if (!found)
-          throw new AppError('NOT_FOUND', {
-            de: `Keine Ausstellung „${opts.exhibition}“ in dieser Bibliothek. Vorhanden: ${snapshot.exhibitions.map((x) => x.slug).join(', ') || '—'}.`,
-            en: `No exhibition “${opts.exhibition}” in this library. Available: ${snapshot.exhibitions.map((x) => x.slug).join(', ') || '—'}.`,
+    .action(
+      async (
+        dir: string,
+        opts: {
+          json?: boolean;
+          exhibition?: string;
+          mode?: string;
+          repair?: boolean;
+          apply?: boolean;
+        },
+      ) => {
+        if (opts.repair) return runRepair(dir, opts, ctx);
+        if (opts.apply)
+          throw new AppError('INVALID_INPUT', {
+            de: '--apply gilt nur zusammen mit --repair.',
+            en: '--apply only works together with --repair.',
           });
-        exhibitionId = found.id;
-      }
-      const problems = runChecks({
-        snapshot,
-        mode,
-        ...(exhibitionId ? { exhibitionId } : {}),
-        mediaExists: (rel) => existsSync(join(dir, rel)),
-      });
-      const counts = countBySeverity(problems);
-      const failed = counts.errors + counts.warnings > 0;
-      ctx.exitCode = failed ? 1 : 0;
-      if (opts.json) {
+        const mode = opts.mode ?? 'web';
+        if (mode !== 'web' && mode !== 'kiosk' && mode !== 'both')
+          throw new AppError('INVALID_INPUT', {
+            de: `Unbekannter Modus „${mode}“: erlaubt sind web, kiosk und both.`,
+            en: `Unknown mode “${mode}”: use web, kiosk or both.`,
+          });
+        const snapshot = await readLibrarySnapshot(dir);
+        let exhibitionId: string | undefined;
+        if (opts.exhibition !== undefined) {
+          const found = snapshot.exhibitions.find(
+            (x) => x.slug === opts.exhibition || x.id === opts.exhibition,
+          );
+          if (!found)
+            throw new AppError('NOT_FOUND', {
+              de: `Keine Ausstellung „${opts.exhibition}“ in dieser Bibliothek. Vorhanden: ${snapshot.exhibitions.map((x) => x.slug).join(', ') || '—'}.`,
+              en: `No exhibition “${opts.exhibition}” in this library. Available: ${snapshot.exhibitions.map((x) => x.slug).join(', ') || '—'}.`,
+            });
+          exhibitionId = found.id;
+        }
+        const problems = runChecks({
+          snapshot,
+          mode,
+          ...(exhibitionId ? { exhibitionId } : {}),
+          mediaExists: (rel) => existsSync(join(dir, rel)),
+        });
+        const counts = countBySeverity(problems);
+        const failed = counts.errors + counts.warnings > 0;
+        ctx.exitCode = failed ? 1 : 0;
+        if (opts.json) {
+          ctx.stdout(
+            `${JSON.stringify(
+              {
+                ok: !failed,
+                ...counts,
+                problems: problems.map((p) => ({
+                  rule: p.rule,
+                  severity: p.severity,
+                  target: p.target,
+                  message: p.message[ctx.lang],
+                  hint: p.hint[ctx.lang],
+                })),
+              },
+              null,
+              2,
+            )}\n`,
+          );
+          return;
+        }
+        for (const p of problems) {
+          ctx.stdout(
+            `[${LABEL[p.severity][ctx.lang]}] ${place(p)}: ${p.message[ctx.lang]}\n    → ${p.hint[ctx.lang]}\n`,
+          );
+        }
         ctx.stdout(
-          `${JSON.stringify(
-            {
-              ok: !failed,
-              ...counts,
-              problems: problems.map((p) => ({
-                rule: p.rule,
-                severity: p.severity,
-                target: p.target,
-                message: p.message[ctx.lang],
-                hint: p.hint[ctx.lang],
-              })),
-            },
-            null,
-            2,
-          )}\n`,
+          failed
+            ? t(
+                ctx,
+                `${counts.errors} Fehler, ${counts.warnings} Warnungen in „${snapshot.manifest.name}“.\n`,
+                `${counts.errors} errors, ${counts.warnings} warnings in “${snapshot.manifest.name}”.\n`,
+              )
+            : t(
+                ctx,
+                `„${snapshot.manifest.name}“ ist gültig: ${snapshot.items.length} Objekte, ${snapshot.exhibitions.length} Ausstellungen geprüft.\n`,
+                `“${snapshot.manifest.name}” is valid: ${snapshot.items.length} items, ${snapshot.exhibitions.length} exhibitions checked.\n`,
+              ),
         );
-        return;
-      }
-      for (const p of problems) {
-        ctx.stdout(
-          `[${LABEL[p.severity][ctx.lang]}] ${place(p)}: ${p.message[ctx.lang]}\n    → ${p.hint[ctx.lang]}\n`,
-        );
-      }
-      ctx.stdout(
-        failed
-          ? t(
-              ctx,
-              `${counts.errors} Fehler, ${counts.warnings} Warnungen in „${snapshot.manifest.name}“.\n`,
-              `${counts.errors} errors, ${counts.warnings} warnings in “${snapshot.manifest.name}”.\n`,
-            )
-          : t(
-              ctx,
-              `„${snapshot.manifest.name}“ ist gültig: ${snapshot.items.length} Objekte, ${snapshot.exhibitions.length} Ausstellungen geprüft.\n`,
-              `“${snapshot.manifest.name}” is valid: ${snapshot.items.length} items, ${snapshot.exhibitions.length} exhibitions checked.\n`,
-            ),
-      );
-    });
+      },
+    );
 }

@@ -47,6 +47,7 @@ describe('menu template', () => {
       'Beispielbibliothek öffnen',
       'Zuletzt geöffnet',
       'Exportieren …',
+      'Aus Sicherung wiederherstellen …',
       'Beenden',
     ]);
     const help = find(buildMenuTemplate({ ...base, lang: 'en' }), 'Help');
@@ -68,6 +69,14 @@ describe('menu template', () => {
     expect(find(t, 'Bibliotheksordner öffnen').enabled).toBe(false);
     const open = buildMenuTemplate({ ...base, libraryOpen: true });
     expect(find(open, 'Exportieren …').enabled).toBe(true);
+    // File ▸ Restore from backup … goes to the page, which shows the list and the preview.
+    expect(find(t, 'Aus Sicherung wiederherstellen …').enabled).toBe(false);
+    expect(find(open, 'Aus Sicherung wiederherstellen …')).toMatchObject({
+      enabled: true,
+      action: { type: 'restoreBackup' },
+    });
+    const en = buildMenuTemplate({ ...base, lang: 'en', libraryOpen: true });
+    expect(find(en, 'Restore from backup …').action).toEqual({ type: 'restoreBackup' });
     expect(find(buildMenuTemplate(base), 'Keine Einträge').enabled).toBe(false);
   });
 

@@ -33,6 +33,9 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'exhibitions.export': unused,
     'exhibitions.revealExport': unused,
     'tasks.cancel': unused,
+    'backups.list': unused,
+    'backups.preview': unused,
+    'backups.restore': unused,
     ...overrides,
   };
 }
