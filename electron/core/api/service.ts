@@ -70,6 +70,11 @@ export interface ApiService {
    * `media.importDialog`'s choice. Answers an envelope; never throws.
    */
   importDropped(input: unknown): Promise<ApiResult<MediaImportResult>>;
+  /**
+   * Electron only: opens the library folder a second launch named with `--library=` (main's own
+   * decision, never a path from the page). Answers an envelope; never throws.
+   */
+  openLibraryDir(dir: string): Promise<ApiResult<LibrarySummary>>;
 }
 
 export const SAMPLES_DIR = 'samples';
@@ -444,6 +449,27 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
               lang === 'de'
                 ? 'Unerwarteter Fehler beim Importieren. Einzelheiten stehen im Protokoll.'
                 : 'Unexpected error while importing. Details are in the log.',
+          },
+        };
+      }
+    },
+    async openLibraryDir(dir) {
+      try {
+        return { ok: true, value: await serial(() => openDir(dir)) };
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toData(lang) };
+        (options.logError ?? ((m, e) => console.error(`[vitrine] ${m} failed:`, e)))(
+          'openLibraryDir',
+          error,
+        );
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message:
+              lang === 'de'
+                ? 'Die Bibliothek konnte nicht geöffnet werden. Einzelheiten stehen im Protokoll.'
+                : 'The library could not be opened. Details are in the log.',
           },
         };
       }

@@ -8,6 +8,8 @@ import editorDe from './editor.de.json';
 import editorEn from './editor.en.json';
 import curationDe from './curation.de.json';
 import curationEn from './curation.en.json';
+import desktopDe from './desktop.de.json';
+import desktopEn from './desktop.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -16,8 +18,8 @@ export const DEFAULT_UI_LANGUAGE: UiLanguage = 'de';
 
 /** The exhibition editor keeps its texts in catalogues of its own, merged under `editor`. */
 export const catalogues = {
-  de: { ...de, ...exportDe, editor: editorDe, curation: curationDe },
-  en: { ...en, ...exportEn, editor: editorEn, curation: curationEn },
+  de: { ...de, ...exportDe, editor: editorDe, curation: curationDe, desktop: desktopDe },
+  en: { ...en, ...exportEn, editor: editorEn, curation: curationEn, desktop: desktopEn },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
