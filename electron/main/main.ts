@@ -15,6 +15,7 @@ import type { UiLanguage } from '../../shared/errors';
 import { isAppError } from '../../shared/errors';
 import { createApiHandlers, readSettings, type ApiService } from '../core/api';
 import { resolveMediaFile } from '../core/media';
+import { createWorkerHost } from '../core/worker';
 import { buildContextMenu } from './context-menu';
 import { createEventGate, type EventGate } from './event-gate';
 import { deliverTo, forwardEvents, registerIpc, type OutgoingEvent } from './ipc';
@@ -30,6 +31,7 @@ import { createNativeDialogs } from './native-dialogs';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { decideNavigation } from './security';
 import { spellcheckPolicy } from './spellcheck';
+import { utilityWorker } from './utility-worker';
 import { DEFAULT_SIZE, loadWindowState, saveWindowState, visibleBounds } from './window-state';
 
 /*
@@ -286,6 +288,8 @@ async function start(): Promise<void> {
     ),
     transport: 'electron',
     version: app.getVersion(),
+    // Export, derivatives and zip in a utilityProcess (started on first use, after `ready`).
+    worker: createWorkerHost(utilityWorker(join(__dirname, 'worker.cjs'))),
     ...(launchLibrary ? { libraryDirOnStart: launchLibrary } : {}),
     logError: log,
     onUiLanguageChanged: (lang) => {

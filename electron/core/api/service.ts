@@ -23,6 +23,7 @@ import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
 import { createEmitter } from './events';
 import { createExportHandlers } from './export';
+import type { WorkerHost } from '../worker';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -43,6 +44,12 @@ export interface ApiServiceOptions {
   logError?: (method: string, error: unknown) => void;
   /** Told after a language switch, so Electron can rebuild its menus. */
   onUiLanguageChanged?: (lang: UiLanguage) => void;
+  /**
+   * Runs heavy work (export with derivatives and zip) off this process's event loop: Electron's
+   * utilityProcess in the desktop app, a forked Node process for the web host and CLI. In-process
+   * when omitted (unit tests). The service closes it with itself.
+   */
+  worker?: WorkerHost;
 }
 
 export interface ApiService {
@@ -398,6 +405,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       library: current,
       lang: () => lang,
       emit: emitter.emit,
+      ...(options.worker ? { worker: options.worker } : {}),
     }),
   };
 
@@ -419,7 +427,10 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     libraryDir: () => open?.library.dir ?? null,
     uploadDir: () => uploadsDir,
     uiLanguage: () => lang,
-    close: () => serial(closeCurrent),
+    close: async () => {
+      await serial(closeCurrent);
+      await options.worker?.close();
+    },
     async importDropped(input) {
       try {
         const value = await serial(async () => {
