@@ -23,7 +23,7 @@ import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
 import { createEmitter } from './events';
 import { createExportHandlers } from './export';
-import type { WorkerHost } from '../worker';
+import { importThroughWorker, type WorkerHost } from '../worker';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -206,13 +206,17 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     failedBefore: MediaImportResult['failed'] = [],
   ): Promise<MediaImportResult> {
     const library = current();
-    const importer = createMediaImporter({ libraryDir: library.dir });
     const taskId = `import-${randomBytes(4).toString('hex')}`;
     const label = lang === 'de' ? 'Medien importieren' : 'Importing media';
     emitter.emit('progress', { taskId, label, done: 0, total: paths.length });
-    const entries = await importer.importFiles(paths, {
-      onProgress: (p) => emitter.emit('progress', { taskId, label, done: p.done, total: p.total }),
-    });
+    const report = (p: { done: number; total: number }) =>
+      emitter.emit('progress', { taskId, label, done: p.done, total: p.total });
+    // Copying, hashing, image headers and thumbnails run in the worker process when there is one.
+    const entries = options.worker
+      ? await importThroughWorker(options.worker, library.dir, paths, report)
+      : await createMediaImporter({ libraryDir: library.dir }).importFiles(paths, {
+          onProgress: report,
+        });
     const snapshot = library.snapshot();
     const used = new Set(snapshot.items.flatMap((item) => item.media.map((m) => m.sha256)));
     const lang0 = library.manifest.defaultLanguage;

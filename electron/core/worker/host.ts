@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { deserializeError, type HostEnd, type WorkerReply } from './protocol';
+import type { BatchEntry } from '../media';
 import { workerTasks, type TaskInput, type TaskResult, type WorkerTaskName } from './tasks';
 
 export interface RunOptions {
@@ -99,4 +100,26 @@ export function inProcessHost(): WorkerHost {
     },
     async close() {},
   };
+}
+
+/** Runs a media import batch through the worker and gives back the importer's own entries. */
+export async function importThroughWorker(
+  worker: WorkerHost,
+  libraryDir: string,
+  paths: string[],
+  onProgress: (p: { done: number; total: number }) => void,
+): Promise<BatchEntry[]> {
+  const entries = await worker.run(
+    'importMedia',
+    { libraryDir, paths },
+    { onProgress: (p) => onProgress(p as { done: number; total: number }) },
+  );
+  return entries.map((entry) =>
+    entry.result.status === 'rejected'
+      ? {
+          sourcePath: entry.sourcePath,
+          result: { status: 'rejected', error: deserializeError(entry.result.error) },
+        }
+      : (entry as BatchEntry),
+  );
 }

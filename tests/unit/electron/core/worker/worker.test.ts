@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -12,6 +12,7 @@ import {
   type HostEnd,
   type WorkerHost,
 } from '../../../../../electron/core/worker';
+import { createSyntheticJpeg } from '../../../../../electron/core/media';
 import { makeLibrary, makeStoreLibrary } from '../export/library-fixture';
 
 /**
@@ -97,6 +98,47 @@ describe('heavy work in a worker process', () => {
     expect(info.pid).not.toBe(process.pid);
     expect(info.backend).toBe('native');
     expect(info.versions.vips).toMatch(/^\d+\.\d+/);
+  });
+
+  it('imports media in the worker: thumbnails there, items written here, bad files named', async () => {
+    const { s, host } = await serviceWithWorker('import');
+    const dir = await mkdtemp(join(tmpdir(), 'vitrine-worker-import-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const photo = join(dir, 'hafen.jpg');
+    await writeFile(photo, await createSyntheticJpeg({ width: 900, height: 600, seed: 7 }));
+    const broken = join(dir, 'kaputt.jpg');
+    await writeFile(broken, (await readFile(photo)).subarray(0, 2000));
+    const progress: number[] = [];
+    s.on('progress', (p) => progress.push(p.done));
+    const result = await s.importDropped({
+      files: [
+        { path: photo, name: 'hafen.jpg' },
+        { path: broken, name: 'kaputt.jpg' },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    const value = (
+      result as {
+        value: {
+          itemIds: string[];
+          failed: Array<{ name: string; error: { code: string; message: string } }>;
+        };
+      }
+    ).value;
+    expect(value.itemIds).toHaveLength(1);
+    expect(value.failed).toEqual([
+      { name: 'kaputt.jpg', error: expect.objectContaining({ code: 'MEDIA_CORRUPT' }) },
+    ]);
+    expect(value.failed[0]!.error.message).toContain('kaputt.jpg');
+    expect(progress.at(-1)).toBe(2);
+    const state = (await s.dispatch('library.snapshot', {})) as {
+      ok: boolean;
+      value: { items: Array<{ id: string; media: Array<{ sha256: string }> }> };
+    };
+    const item = state.value.items.find((i) => i.id === value.itemIds[0]);
+    expect(item?.media).toHaveLength(1);
+    // The worker really was another process.
+    expect((await host.run('imageBackend', undefined as never)).pid).not.toBe(process.pid);
   });
 
   it('exports a zip through the API with progress from the worker', async () => {
