@@ -51,8 +51,17 @@ export function createSharpLoader(load: () => Promise<unknown>): () => Promise<S
 }
 
 // The CommonJS bundles (Electron's main and worker) require it, so Electron resolves it through
-// the asar's unpacked copy like any native module; ESM code (CLI, tests) imports it.
-export const loadSharp = createSharpLoader(async () =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the comment above
-  typeof require === 'function' ? require('sharp') : import('sharp'),
-);
+// the asar's unpacked copy like any native module; ESM code (CLI, tests) imports it. An ESM
+// bundle without a real `require` (esbuild's shim throws "Dynamic require … not supported")
+// falls through to `import`; a genuine load failure then fails there again, with its own cause.
+export const loadSharp = createSharpLoader(async () => {
+  if (typeof require === 'function') {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the comment above
+      return require('sharp');
+    } catch {
+      // fall through
+    }
+  }
+  return import('sharp');
+});
