@@ -6,7 +6,8 @@ export type Sharp = typeof SharpModule;
 
 /** Which libvips build sharp picked: the native platform binary or the WebAssembly one. */
 export function imageBackendName(sharp: Sharp): 'native' | 'wasm' {
-  return sharp.versions && 'wasm' in sharp.versions ? 'wasm' : 'native';
+  // The WebAssembly build reports the Emscripten version it was compiled with.
+  return sharp.versions && 'emscripten' in sharp.versions ? 'wasm' : 'native';
 }
 
 function backendMissing(cause: unknown): AppError {
