@@ -278,6 +278,7 @@ async function start(): Promise<void> {
   applySpellcheckPolicy();
 
   const launchLibrary = libraryArg(process.argv, process.cwd());
+  const worker = createWorkerHost(utilityWorker(join(__dirname, 'worker.cjs')));
   service = await createApiHandlers({
     appDataDir,
     lang: uiLanguage,
@@ -288,8 +289,8 @@ async function start(): Promise<void> {
     ),
     transport: 'electron',
     version: app.getVersion(),
-    // Export, derivatives and zip in a utilityProcess (started on first use, after `ready`).
-    worker: createWorkerHost(utilityWorker(join(__dirname, 'worker.cjs'))),
+    // Import, derivatives, export and zip in a utilityProcess (forked after `ready`).
+    worker,
     ...(launchLibrary ? { libraryDirOnStart: launchLibrary } : {}),
     logError: log,
     onUiLanguageChanged: (lang) => {
@@ -314,6 +315,8 @@ async function start(): Promise<void> {
   forwardEvents(api, () => (mainWindow ? (gates.get(mainWindow.webContents.id) ?? null) : null));
   await refreshMenu();
   const win = createWindow(appDataDir);
+  // While the page loads: start the worker and its image backend for the first import/export.
+  worker.warm();
   if (pendingLibrary) {
     const dir = pendingLibrary;
     pendingLibrary = null;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiEventName, ApiEventPayload, ExportSummary } from '../../../shared/api';
 import { AppError, toAppError, type UiLanguage } from '../../../shared/errors';
@@ -118,7 +118,11 @@ export function createExportHandlers(deps: ExportHandlerDeps): Pick<ApiHandlers,
         if (!path) return null;
         if (zip && !path.toLowerCase().endsWith('.zip')) path = `${path}.zip`;
       } else {
-        path = join(resolve(deps.appDataDir), EXPORTS_DIR, zip ? `${name}.zip` : name);
+        const exportsDir = join(resolve(deps.appDataDir), EXPORTS_DIR);
+        // The folder where exports land exists from the moment one is chosen, also when the
+        // export is cancelled before the worker has started on it.
+        await mkdir(exportsDir, { recursive: true });
+        path = join(exportsDir, zip ? `${name}.zip` : name);
       }
       const targetId = `target-${randomBytes(8).toString('hex')}`;
       targets.set(targetId, { path, exhibitionId: exhibition.id, mode, zip });

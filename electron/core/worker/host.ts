@@ -10,6 +10,11 @@ export interface RunOptions {
 
 /** Runs the worker's tasks for the host: in a worker process, or in-process (tests). */
 export interface WorkerHost {
+  /**
+   * Starts the worker and loads its image backend ahead of the first task, so the first import
+   * or export does not wait for a process start. Failures are left to the first real task.
+   */
+  warm(): void;
   run<T extends WorkerTaskName>(
     task: T,
     input: TaskInput<T>,
@@ -65,7 +70,10 @@ export function createWorkerHost(spawn: () => HostEnd): WorkerHost {
     return current;
   }
 
-  return {
+  const host: WorkerHost = {
+    warm() {
+      void host.run('imageBackend', undefined as never).catch(() => undefined);
+    },
     run(task, input, options = {}) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
@@ -86,11 +94,13 @@ export function createWorkerHost(spawn: () => HostEnd): WorkerHost {
       end = null;
     },
   };
+  return host;
 }
 
 /** The same tasks on the caller's own event loop: for unit tests and tools that want no process. */
 export function inProcessHost(): WorkerHost {
   return {
+    warm() {},
     async run(task, input, options = {}) {
       const run = workerTasks[task] as (input: unknown, ctx: unknown) => Promise<unknown>;
       return run(input, {

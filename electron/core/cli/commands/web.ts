@@ -49,8 +49,10 @@ export async function runWebHost(
       ),
     );
   }
+  const worker = bundle ? createWorkerHost(forkWorker(bundle)) : null;
+  worker?.warm();
   const service = await createApiHandlers({
-    ...(bundle ? { worker: createWorkerHost(forkWorker(bundle)) } : {}),
+    ...(worker ? { worker } : {}),
     appDataDir,
     lang: settings.uiLanguage ?? ctx.lang,
     dialogs: webDialogs,

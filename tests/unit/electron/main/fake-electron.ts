@@ -107,6 +107,19 @@ function electronModule(fake: FakeElectron): Record<string, unknown> {
         fake.ipcHandlers.set(channel, handler),
     },
     protocol: { registerSchemesAsPrivileged: () => undefined },
+    // Records forks; the worker itself is tested through child_process elsewhere.
+    utilityProcess: {
+      fork: (modulePath: string) => {
+        fake.log.push(`fork ${modulePath.split(/[\\/]/).pop()}`);
+        const child = new EventEmitter() as EventEmitter & {
+          postMessage(m: unknown): void;
+          kill(): boolean;
+        };
+        child.postMessage = () => undefined;
+        child.kill = () => true;
+        return child;
+      },
+    },
     session: { defaultSession: session },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],

@@ -95,6 +95,10 @@ describe('main process start-up in the documented order', () => {
     expect(fake.windows[0]!.visible).toBe(true);
   });
 
+  it('starts one worker process (utilityProcess) during start-up', () => {
+    expect(fake.log.filter((l) => l.startsWith('fork '))).toEqual(['fork worker.cjs']);
+  });
+
   it('still refuses a frame that is not the top frame of our window', async () => {
     const contents = fake.windows[0]!.webContents;
     const refused = await contents.invoke('session.state', {}, { parent: {} });
