@@ -21,7 +21,6 @@ const PIPELINE_VERSION = 1;
 const EXT: Record<ImageFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 export const FORMATS: ImageFormat[] = ['avif', 'webp', 'jpeg'];
 
-
 export function optionsHash(format: ImageFormat): string {
   return createHash('sha256')
     .update(
