@@ -153,4 +153,13 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // CommonJS build hooks loaded by electron-builder (electron/packaging/*.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -187,7 +187,7 @@ async function lighthouse(
  * A library with one exhibition of `count` photos of 12 megapixels (4000 × 3000), imported
  * through the real importer and written through the store; kept under bench/out/.
  */
-async function syntheticPhotoLibrary(
+export async function syntheticPhotoLibrary(
   outDir: string,
   count: number,
   log: (s: string) => void,

@@ -21,8 +21,10 @@ const log = (s: string) => process.stderr.write(s);
 log(
   `Vitrine benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
 );
+// `--only-desktop`: just the desktop piece (issue 9), at the end of this file.
+const onlyDesktop = args.includes('--only-desktop');
 const figures: Figure[] = [];
-for (const size of sizes) {
+for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);
   const dir = await syntheticLibrary(outDir, size, log);
   figures.push(await benchOpen(dir, size, quick ? 5 : 9));
@@ -36,7 +38,7 @@ for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
 
 // Static export (issue 6): sample exhibition cold/unchanged, page weights, Lighthouse, and (not
 // in --quick) 200 photos of 12 MP against raw sharp.
-{
+if (!onlyDesktop) {
   const { benchExport } = await import('./export');
   const exportFigures = await benchExport({ root, outDir, quick, log });
   printTable(exportFigures, (s) => process.stdout.write(s));
@@ -44,7 +46,7 @@ for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
 }
 
 // Curation workspace in Chromium through the web host (issue 4); `--no-ui` skips it.
-if (!args.includes('--no-ui')) {
+if (!args.includes('--no-ui') && !onlyDesktop) {
   const { benchUi } = await import('./ui');
   const uiFigures = await benchUi({ root, outDir, quick, log });
   printTable(uiFigures, (s) => process.stdout.write(s));
@@ -53,7 +55,7 @@ if (!args.includes('--no-ui')) {
 
 // Exhibition editor in Chromium through the web host (issue 5): keystroke to updated preview of
 // a 30-block chapter; `--no-ui` skips it with the other browser benchmarks.
-if (!args.includes('--no-ui')) {
+if (!args.includes('--no-ui') && !onlyDesktop) {
   const { benchEditor } = await import('./editor');
   const editorFigures = await benchEditor({ root, quick, log });
   printTable(editorFigures, (s) => process.stdout.write(s));
@@ -68,4 +70,13 @@ if (!args.includes('--no-ui')) {
   const backupFigures = await benchBackupsMonth(source, outDir, size, log);
   printTable(backupFigures, (s) => process.stdout.write(s));
   for (const f of backupFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}
+
+// Desktop app (issue 9): API latency of the web host while a photo export runs in its worker
+// process, and the Linux desktop build's WebAssembly image backend against native sharp.
+if (!args.includes('--no-desktop')) {
+  const { benchDesktop } = await import('./desktop');
+  const desktopFigures = await benchDesktop({ root, outDir, quick, log });
+  printTable(desktopFigures, (s) => process.stdout.write(s));
+  for (const f of desktopFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }

@@ -32,7 +32,7 @@ function run(root: string, args: string[]): Promise<void> {
   });
 }
 
-async function startHost(
+export async function startHost(
   root: string,
   libraryDir: string,
   appData: string,

@@ -63,6 +63,25 @@ export function targets(outDir = join(root, 'dist')) {
       },
     },
     {
+      // The worker process (heavy work off the window's and the web host's event loop): run by
+      // Electron's utilityProcess and by Node's child_process.fork alike, so it is CommonJS and
+      // bundled like main, with sharp (loaded lazily, only here) left to node_modules.
+      name: 'worker',
+      entryPoints: [join(root, 'electron/core/worker/entry.ts')],
+      outfile: join(outDir, 'electron/worker.cjs'),
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['sharp'],
+      define: {
+        'import.meta.url': '__vitrineImportMetaUrl',
+        'globalThis.__VITRINE_PREBUILT__': 'true',
+      },
+      banner: {
+        js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
+    },
+    {
       name: 'preload',
       entryPoints: [join(root, 'electron/preload/preload.ts')],
       outfile: join(outDir, 'electron/preload.cjs'),

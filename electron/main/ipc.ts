@@ -1,4 +1,4 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
   IPC_IMPORT_PATHS_CHANNEL,
@@ -7,6 +7,7 @@ import {
 } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { ApiService } from '../core/api';
+import type { EventGate } from './event-gate';
 import { isTrustedSender } from './security';
 
 /**
@@ -15,19 +16,29 @@ import { isTrustedSender } from './security';
  * sender frame checked (our protocol, top frame, one of our windows), then the input is
  * validated — by the shared `dispatch`, or for dropped files by `checkDroppedFiles` — and an
  * envelope answered. Nothing else is registered on ipcMain.
+ *
+ * `isOwnContents` must be able to answer from the page's very first message: the renderer calls
+ * `app.setUiLanguage` and `session.state` from its module script, which runs before `loadURL`
+ * resolves (its promise resolves on `did-finish-load`, docs/api/web-contents.md). So main knows
+ * its windows' `webContents` ids from the moment it creates them, not from `loadURL`'s end.
+ * `onAccepted` tells main that a page has spoken (see event-gate.ts).
  */
 export function registerIpc(
   service: ApiService,
-  isOwnWindow: (event: IpcMainInvokeEvent) => boolean,
+  isOwnContents: (event: IpcMainInvokeEvent) => boolean,
+  onAccepted: (event: IpcMainInvokeEvent) => void = () => undefined,
 ): void {
   const refused = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
     const trusted = isTrustedSender(
       frame
-        ? { url: frame.url, isTopFrame: frame.parent === null, isOwnWindow: isOwnWindow(event) }
+        ? { url: frame.url, isTopFrame: frame.parent === null, isOwnWindow: isOwnContents(event) }
         : null,
     );
-    if (trusted) return null;
+    if (trusted) {
+      onAccepted(event);
+      return null;
+    }
     const error = new AppError('FORBIDDEN', {
       de: 'Anfrage von einer fremden Seite abgelehnt.',
       en: 'Request from a foreign page refused.',
@@ -45,13 +56,28 @@ export function registerIpc(
   });
 }
 
-/** Forwards every contract event to the window; a closed window is skipped silently. */
-export function forwardEvents(service: ApiService, window: () => BrowserWindow | null): () => void {
+export interface OutgoingEvent {
+  name: string;
+  payload: unknown;
+}
+
+/** Forwards every contract event through the window's gate (queued until the page listens). */
+export function forwardEvents(
+  service: ApiService,
+  gate: () => EventGate<OutgoingEvent> | null,
+): () => void {
   const offs = apiEventNames.map((name) =>
-    service.on(name, (payload) => {
-      const win = window();
-      if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload);
-    }),
+    service.on(name, (payload) => gate()?.send({ name, payload })),
   );
   return () => offs.forEach((off) => off());
+}
+
+/** Delivers one event to a window's page; a destroyed window is skipped silently. */
+export function deliverTo(contents: {
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+}): (event: OutgoingEvent) => void {
+  return (event) => {
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event.name, event.payload);
+  };
 }

@@ -1,4 +1,5 @@
 import { APP_HOST, APP_SCHEME } from '../../shared/api';
+import { classifyAppRequest } from './app-protocol';
 
 /**
  * Electron-free security decisions of the main process, kept here so they are unit-tested
@@ -61,14 +62,26 @@ export function externalUrlToOpen(raw: unknown): string | null {
 }
 
 /** What `will-navigate` / `setWindowOpenHandler` should do with a target URL. */
-export type NavigationDecision = { action: 'deny' } | { action: 'open-external'; url: string };
+export type NavigationDecision =
+  | { action: 'deny' }
+  | { action: 'open-external'; url: string }
+  | { action: 'open-media'; relPath: string };
 
 /**
  * Security decision: the window never navigates (the renderer is a single page; in-page routing
  * does not fire `will-navigate`) and never opens new windows. A web link is handed to the system
- * browser after validation; anything else is dropped.
+ * browser after validation. A link to library media (`vitrine://app/media/…`, e.g. "Open PDF" or
+ * a document's `target="_blank"` link) is handed over as its library-relative path, which main
+ * resolves with `resolveMediaFile` (real-path containment inside the library's media folder)
+ * before the system viewer opens that file — so no link is a silent dead end. Anything else is
+ * dropped.
  */
 export function decideNavigation(target: string): NavigationDecision {
   const external = externalUrlToOpen(target);
-  return external ? { action: 'open-external', url: external } : { action: 'deny' };
+  if (external) return { action: 'open-external', url: external };
+  if (typeof target === 'string' && isAppUrl(target)) {
+    const request = classifyAppRequest(target);
+    if (request.kind === 'media') return { action: 'open-media', relPath: request.relPath };
+  }
+  return { action: 'deny' };
 }

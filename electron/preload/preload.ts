@@ -18,9 +18,15 @@ import type { ApiResult } from '../../shared/api/envelope';
  * page can neither learn a path nor name one.
  */
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
+/**
+ * Events that arrived before the page subscribed to their name (main's gate opens on the page's
+ * first call, but the page may subscribe to some events later): replayed to the first
+ * subscriber, at most 100 per name.
+ */
+const early = new Map<string, unknown[]>();
+const EARLY_LIMIT = 100;
 
-ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
-  if (typeof name !== 'string') return;
+function deliver(name: string, payload: unknown): void {
   for (const listener of [...(listeners.get(name) ?? [])]) {
     try {
       listener(payload);
@@ -28,6 +34,18 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
       console.error(error);
     }
   }
+}
+
+ipcRenderer.on(IPC_EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
+  if (typeof name !== 'string') return;
+  if ((listeners.get(name)?.size ?? 0) === 0) {
+    const waiting = early.get(name) ?? [];
+    waiting.push(payload);
+    if (waiting.length > EARLY_LIMIT) waiting.shift();
+    early.set(name, waiting);
+    return;
+  }
+  deliver(name, payload);
 });
 
 const bridge = buildBridge({
@@ -37,6 +55,12 @@ const bridge = buildBridge({
     const set = listeners.get(event) ?? new Set();
     set.add(listener);
     listeners.set(event, set);
+    const waiting = early.get(event);
+    if (waiting) {
+      early.delete(event);
+      // After the subscriber is registered and outside its call stack, like a live event.
+      queueMicrotask(() => waiting.forEach((payload) => deliver(event, payload)));
+    }
     return () => {
       set.delete(listener);
     };

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppDialogs } from './components/AppDialogs';
 import { AppHeader } from './components/AppHeader';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -50,6 +51,7 @@ export function App() {
         {body}
       </ErrorBoundary>
       <RestoreDialog />
+      <AppDialogs />
     </div>
   );
 }

@@ -289,6 +289,21 @@ export const apiMethods = {
   ),
 } as const;
 
+/** Every command main may send the page in a `menu` event. */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'export',
+  'about',
+  'newLibrary',
+  'openLibrary',
+  'openSample',
+  'openRecent',
+  'sessionChanged',
+  'restoreBackup',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 export const apiEvents = {
   /** The open library changed (by this window, another transport, or was opened/closed). */
   libraryChanged: z.object({ revision: z.number().int().nonnegative() }),
@@ -307,12 +322,12 @@ export const apiEvents = {
     error: ErrorDataSchema.optional(),
   }),
   /**
-   * A native menu entry the page handles (undo history and navigation live in the page).
-   * Only Electron sends these.
+   * A command from main that the page carries out (undo history, dialogs and navigation live in
+   * the page): a native menu entry, or `sessionChanged` after main opened a library itself (a
+   * second launch with `--library=`). `id` names the recent entry for `openRecent`. Only Electron
+   * sends these; the renderer handles every one (checked at compile time, see MENU_COMMANDS).
    */
-  menu: z.object({
-    command: z.enum(['undo', 'redo', 'export', 'about', 'newLibrary', 'restoreBackup']),
-  }),
+  menu: z.object({ command: z.enum(MENU_COMMANDS), id: z.string().max(200).optional() }),
 } as const;
 
 export type ApiMethods = typeof apiMethods;

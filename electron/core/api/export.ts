@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiEventName, ApiEventPayload, ExportSummary } from '../../../shared/api';
 import { AppError, toAppError, type UiLanguage } from '../../../shared/errors';
@@ -8,11 +8,11 @@ import { pickText } from '../../../shared/domain/language';
 import {
   checkSnapshotForExport,
   exportBlocked,
-  exportExhibition,
   type ExportPhase,
   type ExportProgress,
 } from '../export';
 import type { Library } from '../library';
+import { inProcessHost, type WorkerHost } from '../worker';
 import type { Dialogs } from './dialogs';
 import type { ApiHandlers } from './dispatch';
 
@@ -33,6 +33,8 @@ export interface ExportHandlerDeps {
   lang: () => UiLanguage;
   emit: <E extends ApiEventName>(event: E, payload: ApiEventPayload<E>) => void;
   clock?: () => number;
+  /** Where the export runs: the worker process in the apps, in-process when omitted (tests). */
+  worker?: WorkerHost;
 }
 
 const PHASES: Record<ExportPhase, { de: string; en: string }> = {
@@ -98,6 +100,7 @@ export function createExportHandlers(deps: ExportHandlerDeps): Pick<ApiHandlers,
   const targets = new Map<string, Target>();
   const running = new Map<string, AbortController>();
   const finished = new Map<string, string>();
+  const worker = deps.worker ?? inProcessHost();
 
   return {
     'exhibitions.checkForExport': async ({ exhibitionId, mode }) => {
@@ -115,7 +118,11 @@ export function createExportHandlers(deps: ExportHandlerDeps): Pick<ApiHandlers,
         if (!path) return null;
         if (zip && !path.toLowerCase().endsWith('.zip')) path = `${path}.zip`;
       } else {
-        path = join(resolve(deps.appDataDir), EXPORTS_DIR, zip ? `${name}.zip` : name);
+        const exportsDir = join(resolve(deps.appDataDir), EXPORTS_DIR);
+        // The folder where exports land exists from the moment one is chosen, also when the
+        // export is cancelled before the worker has started on it.
+        await mkdir(exportsDir, { recursive: true });
+        path = join(exportsDir, zip ? `${name}.zip` : name);
       }
       const targetId = `target-${randomBytes(8).toString('hex')}`;
       targets.set(targetId, { path, exhibitionId: exhibition.id, mode, zip });
@@ -172,46 +179,52 @@ export function createExportHandlers(deps: ExportHandlerDeps): Pick<ApiHandlers,
       };
       onProgress({ phase: 'prepare', done: 0, total: 1 });
 
-      void exportExhibition({
-        libraryDir: library.dir,
-        snapshot,
-        exhibition: exhibition.id,
-        mode: input.mode,
-        outDir: target.path,
-        zip: target.zip,
-        force: input.replace,
-        signal: controller.signal,
-        onProgress,
-        ...(input.languages ? { languages: input.languages } : {}),
-        ...(input.baseUrl && input.mode === 'web' ? { baseUrl: input.baseUrl } : {}),
-        ...(input.idleSeconds !== undefined && input.mode === 'kiosk'
-          ? { idleSeconds: input.idleSeconds }
-          : {}),
-      }).then(
-        (result) => {
-          running.delete(input.taskId);
-          finished.set(input.taskId, result.outPath);
-          const summary: ExportSummary = {
-            taskId: input.taskId,
-            displayPath: result.outPath,
-            files: result.files,
-            bytes: result.bytes,
-            pages: result.pages,
-            languages: result.languages,
-            derivatives: result.derivatives,
-            warnings: result.warnings.length,
-            seconds: Math.round((now() - started) / 100) / 10,
-          };
-          deps.emit('exportFinished', { taskId: input.taskId, summary });
-        },
-        (error: unknown) => {
-          running.delete(input.taskId);
-          deps.emit('exportFinished', {
-            taskId: input.taskId,
-            error: toAppError(error).toData(deps.lang()),
-          });
-        },
-      );
+      // Derivatives, pages and the zip run in the worker process: this process keeps answering
+      // calls while they run. Progress comes back as messages; cancel aborts the worker's task.
+      void worker
+        .run(
+          'export',
+          {
+            libraryDir: library.dir,
+            snapshot,
+            exhibition: exhibition.id,
+            mode: input.mode,
+            outDir: target.path,
+            zip: target.zip,
+            force: input.replace,
+            ...(input.languages ? { languages: input.languages } : {}),
+            ...(input.baseUrl && input.mode === 'web' ? { baseUrl: input.baseUrl } : {}),
+            ...(input.idleSeconds !== undefined && input.mode === 'kiosk'
+              ? { idleSeconds: input.idleSeconds }
+              : {}),
+          },
+          { signal: controller.signal, onProgress: (p) => onProgress(p as ExportProgress) },
+        )
+        .then(
+          (result) => {
+            running.delete(input.taskId);
+            finished.set(input.taskId, result.outPath);
+            const summary: ExportSummary = {
+              taskId: input.taskId,
+              displayPath: result.outPath,
+              files: result.files,
+              bytes: result.bytes,
+              pages: result.pages,
+              languages: result.languages,
+              derivatives: result.derivatives,
+              warnings: result.warnings.length,
+              seconds: Math.round((now() - started) / 100) / 10,
+            };
+            deps.emit('exportFinished', { taskId: input.taskId, summary });
+          },
+          (error: unknown) => {
+            running.delete(input.taskId);
+            deps.emit('exportFinished', {
+              taskId: input.taskId,
+              error: toAppError(error).toData(deps.lang()),
+            });
+          },
+        );
       return { taskId: input.taskId };
     },
 

@@ -24,6 +24,7 @@ import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
 import { createEmitter } from './events';
 import { createExportHandlers } from './export';
+import { importThroughWorker, type WorkerHost } from '../worker';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -44,6 +45,12 @@ export interface ApiServiceOptions {
   logError?: (method: string, error: unknown) => void;
   /** Told after a language switch, so Electron can rebuild its menus. */
   onUiLanguageChanged?: (lang: UiLanguage) => void;
+  /**
+   * Runs heavy work (export with derivatives and zip) off this process's event loop: Electron's
+   * utilityProcess in the desktop app, a forked Node process for the web host and CLI. In-process
+   * when omitted (unit tests). The service closes it with itself.
+   */
+  worker?: WorkerHost;
 }
 
 export interface ApiService {
@@ -71,6 +78,11 @@ export interface ApiService {
    * `media.importDialog`'s choice. Answers an envelope; never throws.
    */
   importDropped(input: unknown): Promise<ApiResult<MediaImportResult>>;
+  /**
+   * Electron only: opens the library folder a second launch named with `--library=` (main's own
+   * decision, never a path from the page). Answers an envelope; never throws.
+   */
+  openLibraryDir(dir: string): Promise<ApiResult<LibrarySummary>>;
 }
 
 export const SAMPLES_DIR = 'samples';
@@ -205,13 +217,17 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     failedBefore: MediaImportResult['failed'] = [],
   ): Promise<MediaImportResult> {
     const library = current();
-    const importer = createMediaImporter({ libraryDir: library.dir });
     const taskId = `import-${randomBytes(4).toString('hex')}`;
     const label = lang === 'de' ? 'Medien importieren' : 'Importing media';
     emitter.emit('progress', { taskId, label, done: 0, total: paths.length });
-    const entries = await importer.importFiles(paths, {
-      onProgress: (p) => emitter.emit('progress', { taskId, label, done: p.done, total: p.total }),
-    });
+    const report = (p: { done: number; total: number }) =>
+      emitter.emit('progress', { taskId, label, done: p.done, total: p.total });
+    // Copying, hashing, image headers and thumbnails run in the worker process when there is one.
+    const entries = options.worker
+      ? await importThroughWorker(options.worker, library.dir, paths, report)
+      : await createMediaImporter({ libraryDir: library.dir }).importFiles(paths, {
+          onProgress: report,
+        });
     const snapshot = library.snapshot();
     const used = new Set(snapshot.items.flatMap((item) => item.media.map((m) => m.sha256)));
     const lang0 = library.manifest.defaultLanguage;
@@ -404,6 +420,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       library: current,
       lang: () => lang,
       emit: emitter.emit,
+      ...(options.worker ? { worker: options.worker } : {}),
     }),
     ...createBackupHandlers({
       lang: () => lang,
@@ -437,7 +454,10 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     libraryDir: () => open?.library.dir ?? null,
     uploadDir: () => uploadsDir,
     uiLanguage: () => lang,
-    close: () => serial(closeCurrent),
+    close: async () => {
+      await serial(closeCurrent);
+      await options.worker?.close();
+    },
     async importDropped(input) {
       try {
         const value = await serial(async () => {
@@ -467,6 +487,27 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
               lang === 'de'
                 ? 'Unerwarteter Fehler beim Importieren. Einzelheiten stehen im Protokoll.'
                 : 'Unexpected error while importing. Details are in the log.',
+          },
+        };
+      }
+    },
+    async openLibraryDir(dir) {
+      try {
+        return { ok: true, value: await serial(() => openDir(dir)) };
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toData(lang) };
+        (options.logError ?? ((m, e) => console.error(`[vitrine] ${m} failed:`, e)))(
+          'openLibraryDir',
+          error,
+        );
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message:
+              lang === 'de'
+                ? 'Die Bibliothek konnte nicht geöffnet werden. Einzelheiten stehen im Protokoll.'
+                : 'The library could not be opened. Details are in the log.',
           },
         };
       }

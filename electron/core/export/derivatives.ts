@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../media/sharp';
 import type { MediaAsset } from '../../../shared/domain/media';
 import { derivativeWidths, type ImageFormat } from '../../../shared/render/assets';
 import { faultPoint } from '../library/fs-atomic';
@@ -22,14 +21,6 @@ export const ENCODERS = {
 const PIPELINE_VERSION = 1;
 const EXT: Record<ImageFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 export const FORMATS: ImageFormat[] = ['avif', 'webp', 'jpeg'];
-
-let configured = false;
-function configureSharp(): void {
-  if (configured) return;
-  // On glibc sharp defaults to one libvips thread; use every core.
-  sharp.concurrency(os.availableParallelism());
-  configured = true;
-}
 
 export function optionsHash(format: ImageFormat): string {
   return createHash('sha256')
@@ -77,6 +68,7 @@ export interface DerivativeJob {
 
 /** Reads the displayed size (after EXIF orientation) from the file header only. */
 export async function orientedSize(source: string): Promise<{ width: number; height: number }> {
+  const sharp = await loadSharp();
   const meta = await sharp(source).metadata();
   const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
   if (!oriented.width || !oriented.height) throw new Error(`no image size: ${source}`);
@@ -102,7 +94,7 @@ export async function makeDerivatives(
   },
   stats: DerivativeStats,
 ): Promise<void> {
-  configureSharp();
+  const sharp = await loadSharp();
   const widths = derivativeWidths(job.size.width);
   const missing: Array<{ width: number; format: ImageFormat; cache: string }> = [];
   for (const width of widths)

@@ -37,7 +37,7 @@ import { runtimeScript, runtimeStylesheet } from './runtime';
 import { searchIndexScript } from './search-index';
 import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
-import { listFiles, zipFolder } from './zip';
+import { listFiles, writeZip } from './zip';
 
 export type ExportMode = 'web' | 'kiosk';
 export type ExportPhase = 'prepare' | 'images' | 'files' | 'pages' | 'zip' | 'commit' | 'done';
@@ -305,13 +305,13 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
 
     let staged = tree;
     if (zip) {
-      report({ phase: 'zip', done: 0, total: 1 });
-      const data = await zipFolder(tree);
+      report({ phase: 'zip', done: 0, total: written.length });
       staged = path.join(temp, 'bundle.zip');
       await faultPoint('write', staged);
-      await writeFile(staged, data);
-      bytes = data.byteLength;
-      report({ phase: 'zip', done: 1, total: 1 });
+      bytes = await writeZip(tree, staged, {
+        check,
+        onFile: (done, total) => report({ phase: 'zip', done, total }),
+      });
     }
     check();
     report({ phase: 'commit', done: 0, total: 1 });

@@ -1,18 +1,4 @@
-import os from 'node:os';
-import sharp from 'sharp';
-
-let configured = false;
-
-/**
- * sharp's thread pool defaults to 1 on glibc; use every core. Its file cache keeps input files
- * open, which on Windows stops the temp file from being renamed or removed, so it is turned off.
- */
-export function configureSharp(): void {
-  if (configured) return;
-  configured = true;
-  sharp.concurrency(os.availableParallelism());
-  sharp.cache({ files: 0 });
-}
+import { loadSharp } from './sharp';
 
 export const THUMBNAIL_SIZE = 400;
 
@@ -28,7 +14,7 @@ export interface ImageHeader {
 
 /** Reads only the header: no pixels are decoded, so a declared 100,000 × 100,000 canvas is cheap. */
 export async function readImageHeader(file: string): Promise<ImageHeader> {
-  configureSharp();
+  const sharp = await loadSharp();
   const meta = await sharp(file, { limitInputPixels: false }).metadata();
   if (!meta.width || !meta.height) throw new Error('image header without dimensions');
   const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
@@ -57,7 +43,7 @@ export interface Thumbnail {
  * scan, so truncation is still detected.
  */
 export async function makeThumbnail(file: string, maxPixels: number): Promise<Thumbnail> {
-  configureSharp();
+  const sharp = await loadSharp();
   const { data, info } = await sharp(file, {
     failOn: 'error',
     limitInputPixels: maxPixels,

@@ -1,5 +1,4 @@
-import sharp from 'sharp';
-import { configureSharp } from './image';
+import { loadSharp } from './sharp';
 
 /**
  * A photo-like JPEG for tests and benchmarks: smooth gradients plus deterministic grain, so it
@@ -9,7 +8,7 @@ import { configureSharp } from './image';
 export async function createSyntheticJpeg(
   options: { width?: number; height?: number; seed?: number; quality?: number } = {},
 ): Promise<Buffer> {
-  configureSharp();
+  const sharp = await loadSharp();
   const width = options.width ?? 4000;
   const height = options.height ?? 3000;
   const seed = options.seed ?? 1;

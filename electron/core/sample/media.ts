@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../media/sharp';
 import type { MediaKind } from '../../../shared/domain';
 import { chordWav } from './audio';
 import { onePagePdf } from './pdf';
@@ -39,6 +39,7 @@ export interface MediaRecipe {
 const GENERATED = 'generiertes Beispielbild';
 
 async function rasterize(svg: string, format: 'png' | 'jpeg'): Promise<Buffer> {
+  const sharp = await loadSharp();
   const image = sharp(Buffer.from(svg), { density: 72 });
   return format === 'png'
     ? image.png({ compressionLevel: 9, adaptiveFiltering: false }).toBuffer()

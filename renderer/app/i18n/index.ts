@@ -10,6 +10,8 @@ import curationDe from './curation.de.json';
 import curationEn from './curation.en.json';
 import restoreDe from './restore.de.json';
 import restoreEn from './restore.en.json';
+import desktopDe from './desktop.de.json';
+import desktopEn from './desktop.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -18,8 +20,8 @@ export const DEFAULT_UI_LANGUAGE: UiLanguage = 'de';
 
 /** The exhibition editor keeps its texts in catalogues of its own, merged under `editor`. */
 export const catalogues = {
-  de: { ...de, ...exportDe, editor: editorDe, curation: curationDe, restore: restoreDe },
-  en: { ...en, ...exportEn, editor: editorEn, curation: curationEn, restore: restoreEn },
+  de: { ...de, ...exportDe, editor: editorDe, curation: curationDe, desktop: desktopDe, restore: restoreDe },
+  en: { ...en, ...exportEn, editor: editorEn, curation: curationEn, desktop: desktopEn, restore: restoreEn },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -11,6 +11,7 @@ import { createRestoreSlice } from './restore';
 import { createSessionSlice } from './session';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
+import { handleMenuCommand } from './menu-commands';
 
 export * from './types';
 export * from './selectors';
@@ -62,18 +63,8 @@ export function connectEvents(store: AppStore, client: VitrineClient): () => voi
       void store.getState().libraryChanged(revision);
     }),
     client.on('progress', (payload) => store.getState().progressReported(payload)),
-    // Electron's Edit menu: the history lives in the page.
-    client.on('menu', ({ command }) => {
-      if (command === 'undo') void store.getState().undoShortcut();
-      if (command === 'redo') void store.getState().redoShortcut();
-      // File ▸ Export …: the export panel (only enabled while a library is open).
-      if (command === 'export' && store.getState().library)
-        store.getState().sectionSelected('export');
-      // File ▸ Restore from backup …: for the open library.
-      const library = store.getState().library;
-      if (command === 'restoreBackup' && library)
-        void store.getState().restoreDialogOpened(library.id);
-    }),
+    // Electron's menus and second launches: every command has a handler (menu-commands.ts).
+    client.on('menu', (payload) => handleMenuCommand(store.getState(), payload)),
   ];
   return () => {
     for (const off of offs) off();

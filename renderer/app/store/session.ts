@@ -58,6 +58,19 @@ export function createSessionSlice(client: VitrineClient): Creator<SessionSlice>
         if (session.value.library) await get().libraryOpened(session.value.library);
       },
 
+      async sessionChanged() {
+        const state = await client.call('session.state');
+        if (!state.ok) {
+          set({ sessionError: state.error });
+          return;
+        }
+        set({ recent: state.value.recent });
+        const next = state.value.library;
+        if (!next || next.id === get().library?.id) return;
+        set({ library: next, sessionStatus: 'ready', sessionError: null });
+        await get().libraryOpened(next);
+      },
+
       sampleRequested: () => open(client.call('library.openSample')),
       recentRequested: (id) => open(client.call('library.openRecent', { id })),
       openDialogRequested: () => open(client.call('library.openDialog')),

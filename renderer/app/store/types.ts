@@ -38,6 +38,8 @@ export interface SessionSlice {
   createDialogRequested(name: string): Promise<void>;
   libraryCloseRequested(): Promise<void>;
   sessionErrorDismissed(): void;
+  /** Main opened a library itself (a second launch): show what the session now holds. */
+  sessionChanged(): Promise<void>;
 }
 
 export interface LibrarySlice {
@@ -72,7 +74,13 @@ export interface UiSlice {
   uiLanguageChanged(language: UiLanguage): void;
   sectionSelected(section: Section): void;
   partnershipSelected(id: string | null): void;
+  /** The app-level dialog a menu command opened (About, New library), or none. */
+  appDialog: AppDialog | null;
+  appDialogOpened(dialog: AppDialog): void;
+  appDialogClosed(): void;
 }
+
+export type AppDialog = 'about' | 'newLibrary';
 
 /** One line per file of an import batch. */
 export interface ImportFileResult {

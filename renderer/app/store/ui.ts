@@ -28,5 +28,13 @@ export function createUiSlice(client: VitrineClient): Creator<UiSlice> {
     partnershipSelected(id) {
       set({ selectedPartnershipId: id });
     },
+
+    appDialog: null,
+    appDialogOpened(dialog) {
+      set({ appDialog: dialog });
+    },
+    appDialogClosed() {
+      set({ appDialog: null });
+    },
   });
 }

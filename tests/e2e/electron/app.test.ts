@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication } from 'playwright-core';
@@ -74,9 +74,90 @@ describe('Electron app', () => {
       ipc: 'undefined',
     });
 
+    // No IPC of the start-up was refused (the sender check knows the window from its first call).
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    await expect(page.locator('body').innerText()).resolves.not.toContain(
+      'Anfrage von einer fremden Seite abgelehnt',
+    );
+
+    // Help ▸ About and File ▸ New library reach the page (every menu command has a handler).
+    const clickMenu = (labels: string[]) =>
+      app!.evaluate(({ Menu }, path) => {
+        let items = Menu.getApplicationMenu()?.items ?? [];
+        let item: Electron.MenuItem | undefined;
+        for (const label of path) {
+          item = items.find((i) => i.label === label);
+          items = item?.submenu?.items ?? [];
+        }
+        if (!item) throw new Error(`menu entry missing: ${path.join(' ▸ ')}`);
+        item.click();
+      }, labels);
+    await clickMenu(['Hilfe', 'Über Vitrine']);
+    const about = page.getByRole('dialog', { name: 'Über Vitrine' });
+    await about.waitFor();
+    await about.getByRole('button', { name: 'Schließen' }).click();
+    await clickMenu(['Datei', 'Neue Bibliothek …']);
+    const create = page.getByRole('dialog', { name: 'Neue Bibliothek' });
+    await create.waitFor();
+    await create.getByRole('button', { name: 'Abbrechen' }).click();
+
     await page.getByRole('button', { name: 'Beispielbibliothek öffnen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bibliothek' }).waitFor({ timeout: 90_000 });
     await page.getByTestId('item-grid').getByRole('listitem').first().waitFor();
     expect(await page.getByTestId('item-grid').innerText()).toMatch(/Leeds/);
+
+    // Import a JPEG through the native dialog (stubbed, as Joplin's tests do): sharp in the real
+    // runtime, in the worker (utilityProcess).
+    const jpeg = join(profile, 'hafen.jpg');
+    const { createSyntheticJpeg } = await import('../../../electron/core/media');
+    await writeFile(jpeg, await createSyntheticJpeg({ width: 1200, height: 800, seed: 3 }));
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as never;
+    }, jpeg);
+    await page.getByRole('button', { name: 'Dateien importieren …' }).click();
+    await expect(
+      page.getByTestId('import-summary').innerText({ timeout: 90_000 }),
+    ).resolves.toMatch(/^1 importiert/);
+
+    // Context menu: Cut, Copy, Paste, Select all on a text field.
+    await app.evaluate(({ Menu }) => {
+      const build = Menu.buildFromTemplate.bind(Menu);
+      Menu.buildFromTemplate = (template) => {
+        (globalThis as { lastContextMenu?: unknown }).lastContextMenu = template.map(
+          (i) => i.label ?? i.type,
+        );
+        return build(template);
+      };
+    });
+    await page.getByRole('searchbox').first().click({ button: 'right' });
+    await expect
+      .poll(() =>
+        app!.evaluate(() => (globalThis as { lastContextMenu?: unknown }).lastContextMenu),
+      )
+      .toEqual(['Ausschneiden', 'Kopieren', 'Einfügen', 'separator', 'Alles auswählen']);
+    await page.keyboard.press('Escape');
+
+    // Export a zip; the window keeps answering while the worker does the work.
+    const zip = join(profile, 'export.zip');
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as never;
+    }, zip);
+    await page.getByRole('navigation').getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByTestId('export-check').waitFor({ timeout: 60_000 });
+    await page.getByRole('radio', { name: 'ZIP-Datei' }).check();
+    await page.getByRole('button', { name: 'Exportieren …' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Fortschritt des Exports' });
+    await progress.waitFor({ timeout: 60_000 });
+    const rounds: number[] = [];
+    while ((await page.getByTestId('export-done').count()) === 0) {
+      const t0 = Date.now();
+      await page.evaluate(() => document.title);
+      rounds.push(Date.now() - t0);
+    }
+    console.info(
+      `[electron e2e] page round trips during export: ${rounds.length}, max ${Math.max(...rounds)} ms`,
+    );
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(existsSync(zip)).toBe(true);
   });
 });

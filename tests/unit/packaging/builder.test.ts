@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -34,7 +34,7 @@ function fuseWire(binary: Buffer): string {
 
 beforeAll(async () => {
   // The same bundles `npm run build` makes; the renderer only when Vite has not built it yet.
-  run(process.execPath, ['electron/build.mjs', '--only', 'main,preload']);
+  run(process.execPath, ['electron/build.mjs', '--only', 'main,preload,worker,bundle']);
   if (!existsSync(join(repo, 'dist/renderer/index.html'))) run('npx', ['vite', 'build']);
 
   // A stand-in for the Electron download: a file named `electron` that carries a fuse wire, so
@@ -104,6 +104,40 @@ describe('electron-builder --linux dir', () => {
         dep,
       ).toBe(true);
     }
+  });
+
+  it("carries the target's image backend: sharp's WebAssembly build on Linux, no native binary", () => {
+    const resources = join(out, 'linux-unpacked', 'resources');
+    const unpacked = join(resources, 'app.asar.unpacked', 'node_modules');
+    const { sharpPackagesFor } = createRequire(__filename)(
+      join(repo, 'electron/packaging/sharp-targets.cjs'),
+    ) as { sharpPackagesFor(p: string, a: string): Array<{ name: string; file: string }> };
+    const needed = sharpPackagesFor('linux', 'x64');
+    expect(needed.map((p) => p.name)).toEqual(['@img/sharp-wasm32']);
+    for (const p of needed) expect(existsSync(join(unpacked, p.name, p.file)), p.name).toBe(true);
+    // The WebAssembly build's runtime is packed with it.
+    expect(entries.some((e) => e.startsWith('/node_modules/@emnapi/runtime/'))).toBe(true);
+    // No native sharp for Linux anywhere in the package: it would clash with Electron's GLib.
+    const native = (e: string) => /\/node_modules\/@img\/sharp-(libvips-)?linux/.test(e);
+    expect(entries.filter(native)).toEqual([]);
+    expect(existsSync(join(unpacked, '@img', 'sharp-linux-x64'))).toBe(false);
+    expect(existsSync(join(unpacked, '@img', 'sharp-libvips-linux-x64'))).toBe(false);
+  });
+
+  it('packs the worker bundle, which loads sharp and nothing else from node_modules', async () => {
+    expect(entries).toContain('/dist/electron/worker.cjs');
+    const worker = extractFile(asarPath, 'dist/electron/worker.cjs').toString('utf8');
+    const required = new Set([...worker.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+    const builtins = new Set(builtinModules);
+    expect(
+      [...required].filter((id) => !id.startsWith('node:') && !builtins.has(id)).sort(),
+    ).toEqual(['sharp']);
+    // Main never loads sharp at its top level: only inside the lazy loader.
+    const main = await readFile(join(repo, 'dist/electron/main.cjs'), 'utf8');
+    const topLevel = main
+      .split('\n')
+      .filter((line) => /^(var|const|let) .*require\("sharp"\)/.test(line));
+    expect(topLevel).toEqual([]);
   });
 
   it('requires nothing at runtime but electron, sharp and Node built-ins (so the file list is enough)', async () => {

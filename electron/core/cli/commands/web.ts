@@ -9,6 +9,7 @@ import {
   startWebHost,
   type WebHost,
 } from '../../web';
+import { createWorkerHost, findWorkerBundle, forkWorker } from '../../worker';
 import { t, type CliContext } from '../context';
 
 export interface WebCommandOptions {
@@ -36,7 +37,22 @@ export async function runWebHost(
 ): Promise<{ host: WebHost; stop: () => Promise<void> }> {
   const appDataDir = opts.appData ?? defaultAppDataDir();
   const settings = await readSettings(appDataDir);
+  // Export (derivatives, pages, zip) runs in a forked worker process, so this process keeps
+  // answering the page while it runs; the same worker bundle Electron runs in a utilityProcess.
+  const bundle = findWorkerBundle(dirname(fileURLToPath(import.meta.url)));
+  if (!bundle) {
+    ctx.stderr(
+      t(
+        ctx,
+        'Hinweis: Der Hintergrundprozess ist nicht gebaut (dist/electron/worker.cjs fehlt); Exporte laufen im Webserver selbst. Bitte „npm run build“ ausführen.\n',
+        'Note: the worker process is not built (dist/electron/worker.cjs is missing); exports run inside the web host. Run “npm run build”.\n',
+      ),
+    );
+  }
+  const worker = bundle ? createWorkerHost(forkWorker(bundle)) : null;
+  worker?.warm();
   const service = await createApiHandlers({
+    ...(worker ? { worker } : {}),
     appDataDir,
     lang: settings.uiLanguage ?? ctx.lang,
     dialogs: webDialogs,

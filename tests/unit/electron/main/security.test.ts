@@ -66,5 +66,18 @@ describe('external links', () => {
     });
     expect(decideNavigation('vitrine://app/other.html')).toEqual({ action: 'deny' });
     expect(decideNavigation('file:///etc')).toEqual({ action: 'deny' });
+    // Library media is handed to main as a library-relative path, checked on the way.
+    expect(decideNavigation('vitrine://app/media/media/ab/bericht.pdf')).toEqual({
+      action: 'open-media',
+      relPath: 'media/ab/bericht.pdf',
+    });
+    for (const url of [
+      'vitrine://app/media/media/..%2fsecret',
+      'vitrine://app/media/library.json',
+      'vitrine://evil/media/media/ab/x.pdf',
+      'vitrine://app/media/media/%252e%252e/x',
+    ]) {
+      expect(decideNavigation(url), url).toEqual({ action: 'deny' });
+    }
   });
 });

@@ -1,0 +1,206 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiEventPayload, ExportTarget } from '../../../../../shared/api';
+import { createApiHandlers, webDialogs, type ApiService } from '../../../../../electron/core/api';
+import {
+  createWorkerHost,
+  forkWorker,
+  type HostEnd,
+  type WorkerHost,
+} from '../../../../../electron/core/worker';
+import { createSyntheticJpeg } from '../../../../../electron/core/media';
+import { makeLibrary, makeStoreLibrary } from '../export/library-fixture';
+
+/**
+ * The worker bundle the web host forks (and Electron runs in a utilityProcess), built as
+ * `npm run build` builds it, into a scratch folder inside dist/ so that it finds node_modules.
+ */
+const repo = resolve(__dirname, '../../../../..');
+let out: string;
+let bundle: string;
+let lib: Awaited<ReturnType<typeof makeLibrary>>;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  out = join(repo, 'dist', `test-worker-${process.pid}`);
+  const { buildAll } = (await import(join(repo, 'electron/build.mjs'))) as {
+    buildAll(o: { outDir: string; only: string[] }): Promise<Array<{ error?: unknown }>>;
+  };
+  const results = await buildAll({ outDir: out, only: ['bundle', 'worker'] });
+  expect(results.filter((r) => r.error)).toEqual([]);
+  bundle = join(out, 'electron', 'worker.cjs');
+  lib = await makeLibrary();
+}, 120_000);
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await rm(out, { recursive: true, force: true });
+  await rm(lib.dir, { recursive: true, force: true });
+});
+
+function trackedHost(): { host: WorkerHost; ends: HostEnd[] } {
+  const ends: HostEnd[] = [];
+  const spawn = forkWorker(bundle);
+  const host = createWorkerHost(() => {
+    const end = spawn();
+    ends.push(end);
+    return end;
+  });
+  cleanups.push(() => host.close());
+  return { host, ends };
+}
+
+async function serviceWithWorker(name: string) {
+  const libraryDir = await makeStoreLibrary(lib, `${name}-${Date.now()}`);
+  const appDataDir = await mkdtemp(join(tmpdir(), 'vitrine-worker-app-'));
+  const { host, ends } = trackedHost();
+  const s: ApiService = await createApiHandlers({
+    appDataDir,
+    lang: 'en',
+    dialogs: webDialogs,
+    transport: 'web',
+    version: 'test',
+    libraryDirOnStart: libraryDir,
+    worker: host,
+    logError: () => undefined,
+  });
+  cleanups.push(async () => {
+    await s.close();
+    await rm(libraryDir, { recursive: true, force: true });
+    await rm(appDataDir, { recursive: true, force: true });
+  });
+  const progress: Array<ApiEventPayload<'progress'>> = [];
+  s.on('progress', (p) => progress.push(p));
+  const finished = new Promise<ApiEventPayload<'exportFinished'>>((done) =>
+    s.on('exportFinished', done),
+  );
+  return { s, host, ends, progress, finished };
+}
+
+async function chooseZip(s: ApiService): Promise<ExportTarget> {
+  const result = await s.dispatch('exhibitions.chooseExportTarget', {
+    exhibitionId: 'x1',
+    mode: 'kiosk',
+    zip: true,
+  });
+  expect(result.ok).toBe(true);
+  return (result as { value: ExportTarget }).value;
+}
+
+describe('heavy work in a worker process', () => {
+  it('loads sharp in its own process, not in the host', async () => {
+    const { host } = trackedHost();
+    const info = await host.run('imageBackend', undefined as never);
+    expect(info.pid).not.toBe(process.pid);
+    expect(info.backend).toBe('native');
+    expect(info.versions.vips).toMatch(/^\d+\.\d+/);
+  });
+
+  it('imports media in the worker: thumbnails there, items written here, bad files named', async () => {
+    const { s, host } = await serviceWithWorker('import');
+    const dir = await mkdtemp(join(tmpdir(), 'vitrine-worker-import-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const photo = join(dir, 'hafen.jpg');
+    await writeFile(photo, await createSyntheticJpeg({ width: 900, height: 600, seed: 7 }));
+    const broken = join(dir, 'kaputt.jpg');
+    await writeFile(broken, (await readFile(photo)).subarray(0, 2000));
+    const progress: number[] = [];
+    s.on('progress', (p) => progress.push(p.done));
+    const result = await s.importDropped({
+      files: [
+        { path: photo, name: 'hafen.jpg' },
+        { path: broken, name: 'kaputt.jpg' },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    const value = (
+      result as {
+        value: {
+          itemIds: string[];
+          failed: Array<{ name: string; error: { code: string; message: string } }>;
+        };
+      }
+    ).value;
+    expect(value.itemIds).toHaveLength(1);
+    expect(value.failed).toEqual([
+      { name: 'kaputt.jpg', error: expect.objectContaining({ code: 'MEDIA_CORRUPT' }) },
+    ]);
+    expect(value.failed[0]!.error.message).toContain('kaputt.jpg');
+    expect(progress.at(-1)).toBe(2);
+    const state = (await s.dispatch('library.snapshot', {})) as {
+      ok: boolean;
+      value: { items: Array<{ id: string; media: Array<{ sha256: string }> }> };
+    };
+    const item = state.value.items.find((i) => i.id === value.itemIds[0]);
+    expect(item?.media).toHaveLength(1);
+    // The worker really was another process.
+    expect((await host.run('imageBackend', undefined as never)).pid).not.toBe(process.pid);
+  });
+
+  it('exports a zip through the API with progress from the worker', async () => {
+    const { s, progress, finished } = await serviceWithWorker('zip');
+    const target = await chooseZip(s);
+    const started = await s.dispatch('exhibitions.export', {
+      taskId: 'task-worker-zip',
+      exhibitionId: 'x1',
+      mode: 'kiosk',
+      targetId: target.targetId,
+      languages: ['de'],
+    });
+    expect(started.ok).toBe(true);
+    const end = await finished;
+    expect(end.error).toBeUndefined();
+    expect(end.summary?.displayPath).toBe(target.displayPath);
+    const files = unzipSync(new Uint8Array(await readFile(target.displayPath)));
+    expect(Object.keys(files)).toContain('de/index.html');
+    expect(progress.some((p) => p.step?.startsWith('Packing the zip file'))).toBe(true);
+    expect(progress.at(-1)?.done).toBe(1000);
+  });
+
+  it('cancels a running export in the worker and leaves nothing behind', async () => {
+    const { s, finished } = await serviceWithWorker('cancel');
+    const target = await chooseZip(s);
+    await s.dispatch('exhibitions.export', {
+      taskId: 'task-worker-cancel',
+      exhibitionId: 'x1',
+      mode: 'kiosk',
+      targetId: target.targetId,
+    });
+    expect(await s.dispatch('tasks.cancel', { taskId: 'task-worker-cancel' })).toMatchObject({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect((await finished).error).toMatchObject({ code: 'CANCELLED' });
+    expect(existsSync(target.displayPath)).toBe(false);
+  });
+
+  it('fails the task with a clear message when the worker dies, and starts a new one', async () => {
+    const { s, ends, finished } = await serviceWithWorker('crash');
+    const target = await chooseZip(s);
+    let killed = false;
+    s.on('progress', () => {
+      // Kill the worker the first time it reports: mid-task, tied to an event it sent.
+      if (!killed && ends[0]) {
+        killed = true;
+        ends[0].kill();
+      }
+    });
+    await s.dispatch('exhibitions.export', {
+      taskId: 'task-worker-crash',
+      exhibitionId: 'x1',
+      mode: 'kiosk',
+      targetId: target.targetId,
+    });
+    const end = await finished;
+    expect(end.error?.code).toBe('INTERNAL');
+    expect(end.error?.message).toContain('background process');
+    // The service still answers, and the next task gets a fresh worker.
+    expect((await s.dispatch('session.state', {})).ok).toBe(true);
+    const { host } = trackedHost();
+    expect((await host.run('imageBackend', undefined as never)).pid).not.toBe(process.pid);
+  });
+});

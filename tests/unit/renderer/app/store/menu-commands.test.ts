@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApiHandlers, type ApiService } from '../../../../../electron/core/api';
+import { createLibrary } from '../../../../../electron/core/library';
+import { buildBridge, MENU_COMMANDS, type ApiTransport } from '../../../../../shared/api';
+import { createClient } from '../../../../../renderer/app/api/client';
+import { connectEvents, createAppStore, type AppStore } from '../../../../../renderer/app/store';
+
+/**
+ * Commands main sends in `menu` events (Electron's menus, a second launch) reach the store
+ * through the real client and the real handler table, as in the desktop app.
+ */
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function rig(): Promise<{ root: string; service: ApiService; store: AppStore }> {
+  const root = await mkdtemp(join(tmpdir(), 'vitrine-menu-'));
+  const service = await createApiHandlers({
+    appDataDir: join(root, 'app-data'),
+    lang: 'de',
+    dialogs: {
+      chooseLibraryFolder: async () => null,
+      chooseNewLibraryFolder: async () => join(root, 'Neu'),
+      chooseMediaFiles: async () => null,
+    },
+    transport: 'electron',
+    version: '0.0.0-test',
+  });
+  const transport: ApiTransport = {
+    call: service.dispatch,
+    subscribe: (event, listener) => service.on(event, listener),
+  };
+  const client = createClient({ vitrine: buildBridge(transport), language: () => 'de' });
+  const map = new Map<string, string>();
+  const store = createAppStore({
+    client,
+    storage: {
+      getItem: (key) => map.get(key) ?? null,
+      setItem: (key, value) => void map.set(key, value),
+      removeItem: (key) => void map.delete(key),
+    },
+  });
+  const off = connectEvents(store, client);
+  await store.getState().appStarted();
+  cleanups.push(async () => {
+    off();
+    await service.close();
+    await rm(root, { recursive: true, force: true });
+  });
+  return { root, service, store };
+}
+
+describe('menu commands in the page', () => {
+  it('opens the About and New library dialogs', async () => {
+    const { service, store } = await rig();
+    service.emit('menu', { command: 'about' });
+    expect(store.getState().appDialog).toBe('about');
+    store.getState().appDialogClosed();
+    service.emit('menu', { command: 'newLibrary' });
+    expect(store.getState().appDialog).toBe('newLibrary');
+    // The dialog's confirm: main's folder dialog (here a fixed answer) and a new library.
+    await store.getState().createDialogRequested('Neue Sammlung');
+    expect(store.getState().library?.name).toBe('Neue Sammlung');
+  });
+
+  it('opens the sample library from the File menu', async () => {
+    const { service, store } = await rig();
+    service.emit('menu', { command: 'openSample' });
+    await vi.waitFor(() => expect(store.getState().library?.isSample).toBe(true), {
+      timeout: 60_000,
+    });
+  });
+
+  it('shows a library that main opened for a second launch', async () => {
+    const { root, service, store } = await rig();
+    const dir = join(root, 'Zweite');
+    await (
+      await createLibrary(dir, { name: 'Zweite', languages: ['de'], defaultLanguage: 'de' })
+    ).close();
+    const opened = await service.openLibraryDir(dir);
+    expect(opened.ok).toBe(true);
+    service.emit('menu', { command: 'sessionChanged' });
+    await vi.waitFor(() => expect(store.getState().library?.name).toBe('Zweite'), {
+      timeout: 30_000,
+    });
+    await vi.waitFor(() => expect(store.getState().snapshot).not.toBeNull(), { timeout: 30_000 });
+  });
+
+  it('knows every command of the contract', () => {
+    // The compile-time check lives in menu-commands.ts; this lists what it covers.
+    expect([...MENU_COMMANDS].sort()).toEqual(
+      [
+        'about',
+        'export',
+        'newLibrary',
+        'openLibrary',
+        'openRecent',
+        'openSample',
+        'redo',
+        'sessionChanged',
+        'undo',
+      ].sort(),
+    );
+  });
+});
