@@ -24,6 +24,8 @@ export const IMPORT_FIELDS = [
   'places',
   'partnerships',
   'media',
+  /** The names media files had before they entered a library (round trip of the export). */
+  'mediaName',
   'kind',
 ] as const;
 export const ImportField = z.enum(IMPORT_FIELDS);
@@ -43,6 +45,7 @@ export const MULTI_IMPORT_FIELDS: readonly ImportField[] = [
   'places',
   'partnerships',
   'media',
+  'mediaName',
 ];
 
 export const ColumnMapping = z.object({

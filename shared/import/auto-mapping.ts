@@ -128,6 +128,7 @@ names(
   'pfad',
   'medien',
 );
+names('mediaName', 'original_name', 'original name', 'originalname', 'originaldateiname');
 names('kind', 'type', 'typ', 'art', 'objektart', 'format', 'display_template');
 
 const LANGUAGE_WORDS: Record<string, string> = {

@@ -5,6 +5,8 @@ import { registerExport } from './commands/export';
 import { registerInfo } from './commands/info';
 import { registerInit } from './commands/init';
 import { registerWeb } from './commands/web';
+import { registerImport } from './commands/import';
+import { registerExportTable } from './commands/export-table';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -17,6 +19,8 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerCheck,
   registerExport,
   registerWeb,
+  registerImport,
+  registerExportTable,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {

@@ -81,7 +81,7 @@ export function tableRows(snapshot: LibrarySnapshot, options: TableExportOptions
     ...perLang('transcript'),
     'type',
     'object_location',
-    'filename',
+    'original_name',
   ];
   const text = (t: LocalizedText | undefined) => langs.map((l) => t?.[l] ?? '');
   const rows = items.map((item) => {

@@ -405,10 +405,14 @@ export async function planImport(
             creditLine: mergeText(base.rights.creditLine, credit, replace),
           };
       }
-      if (assets && assets.length > 0) item.media = assets;
-      else if (!assets && hasMediaCell && existing) {
+      if (assets && assets.length > 0) {
+        const names = cells.multi.mediaName ?? [];
+        item.media = assets.map((a, i) => (names[i] ? { ...a, originalName: names[i] } : a));
+      } else if (!assets && hasMediaCell && existing) {
         // Dry run: the files are not hashed yet; a different set of names means a change.
-        const names = draft.mediaFiles.map((f) => path.basename(f));
+        const names = cells.multi.mediaName?.length
+          ? cells.multi.mediaName
+          : draft.mediaFiles.map((f) => path.basename(f));
         const same = existing.media.map((m) => m.originalName).join('\n') === names.join('\n');
         if (!same)
           item.media = names.map((n) => ({
