@@ -131,6 +131,9 @@ names(
 names('mediaName', 'original_name', 'original name', 'originalname', 'originaldateiname');
 names('kind', 'type', 'typ', 'art', 'objektart', 'format', 'display_template');
 
+// Folder imports: sub-folder names become tags.
+names('tags', 'ordner', 'folder', 'folders');
+
 const LANGUAGE_WORDS: Record<string, string> = {
   deutsch: 'de',
   german: 'de',

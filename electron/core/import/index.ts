@@ -17,3 +17,4 @@ export {
 export { reportCsv, countRows, type RowReport, type Reason, type ImportCounts } from './report';
 export { readSavedMappings, saveMapping, loadMapping, MAPPINGS_FILE } from './saved-mappings';
 export { exportTable, tableRows, neutralise, type TableExportOptions } from './export-table';
+export { folderTable } from './folder';

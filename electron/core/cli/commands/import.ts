@@ -6,6 +6,7 @@ import { autoMapping } from '../../../../shared/import/auto-mapping';
 import {
   DELIMITERS,
   dryRunImport,
+  folderTable,
   loadMapping,
   readTable,
   reportCsv,
@@ -22,7 +23,8 @@ import { t, type CliContext } from '../context';
 import { createProgressBar } from '../progress';
 
 interface ImportOptions {
-  table: string;
+  table?: string;
+  folder?: string;
   media?: string;
   mapping?: string;
   saveMapping?: string;
@@ -78,9 +80,17 @@ export function registerImport(program: Command, ctx: CliContext): void {
   program
     .command('import')
     .argument('<dir>', t(ctx, 'Bibliotheksordner', 'library folder'))
-    .requiredOption(
+    .option(
       '--table <file>',
       t(ctx, 'Tabelle (CSV, TSV, .xlsx, .ods)', 'table (CSV, TSV, .xlsx, .ods)'),
+    )
+    .option(
+      '--folder <dir>',
+      t(
+        ctx,
+        'ohne Tabelle: alle Medien eines Ordners (Unterordner werden Schlagworte, .json/.xmp daneben füllen Felder)',
+        'without a table: every media file of a folder (sub-folders become tags, .json/.xmp beside fill fields)',
+      ),
     )
     .option(
       '--media <dir>',
@@ -144,11 +154,18 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const libraryDir = path.resolve(dir);
       // The library first: a missing library must not be reported as a table problem.
       const before = await readLibrarySnapshot(libraryDir);
-      const table = await readTable(opts.table, {
-        ...(opts.encoding ? { encoding: opts.encoding as TextEncoding } : {}),
-        ...(delimiter ? { delimiter } : {}),
-        ...(opts.sheet ? { sheet: opts.sheet } : {}),
-      });
+      if (Boolean(opts.table) === Boolean(opts.folder))
+        throw usage(
+          'Geben Sie entweder --table DATEI oder --folder ORDNER an.',
+          'Give either --table FILE or --folder DIR.',
+        );
+      const table = opts.folder
+        ? await folderTable(opts.folder)
+        : await readTable(opts.table!, {
+            ...(opts.encoding ? { encoding: opts.encoding as TextEncoding } : {}),
+            ...(delimiter ? { delimiter } : {}),
+            ...(opts.sheet ? { sheet: opts.sheet } : {}),
+          });
       let mapping: ColumnMapping[];
       if (opts.mapping) mapping = (await loadMapping(libraryDir, opts.mapping)).columns;
       else mapping = autoMapping(table.headers);
