@@ -7,6 +7,7 @@ import { registerInit } from './commands/init';
 import { registerWeb } from './commands/web';
 import { registerImport } from './commands/import';
 import { registerExportTable } from './commands/export-table';
+import { registerPack } from './commands/pack';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -21,6 +22,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerWeb,
   registerImport,
   registerExportTable,
+  registerPack,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {
