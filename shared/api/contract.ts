@@ -11,6 +11,7 @@ import {
 } from '../domain';
 import { API_EVENT_NAMES, API_METHOD_NAMES, type PRELOAD_ONLY_METHOD_NAMES } from './names';
 import { UPLOAD_ID_PATTERN } from './transport';
+import { TableImportInput, TableImportReport, TablePreview, TableSource } from './tables';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -262,6 +263,21 @@ export const apiMethods = {
   ),
   /** Asks running work to stop; false when no such task is running (already done). */
   'tasks.cancel': method(z.strictObject({ taskId: TaskId }), z.object({ cancelled: z.boolean() })),
+  /**
+   * Table import, step 1: reads an uploaded table (CSV, TSV, .xlsx, .ods) and answers what was
+   * detected (encoding, delimiter, sheets), the headers, a sample, the automatic mapping and the
+   * library's saved mappings. The upload stays for the next steps. FILE_EMPTY, FILE_TOO_LARGE,
+   * FILE_UNREADABLE for tables that cannot be read; NOT_FOUND for an unknown upload or no library.
+   */
+  'tables.preview': method(TableSource, TablePreview),
+  /** Table import, step 2: the dry run — a report per row; nothing is written. */
+  'tables.dryRun': method(TableImportInput, TableImportReport),
+  /**
+   * Table import, step 3: the real run as ONE batch (answers its undo command), with progress
+   * events; consumes the upload. Media cells are not resolved here (the web page sends no
+   * folder): rows naming files are skipped as "file not found" — use the CLI's --media for them.
+   */
+  'tables.import': method(TableImportInput, TableImportReport),
 } as const;
 
 export const apiEvents = {

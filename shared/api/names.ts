@@ -21,6 +21,9 @@ export const API_METHOD_NAMES = [
   'exhibitions.export',
   'exhibitions.revealExport',
   'tasks.cancel',
+  'tables.preview',
+  'tables.dryRun',
+  'tables.import',
 ] as const;
 
 export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;

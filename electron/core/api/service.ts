@@ -23,6 +23,7 @@ import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
 import { createEmitter } from './events';
 import { createExportHandlers } from './export';
+import { createTableHandlers } from './tables';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -393,6 +394,12 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       library: current,
       lang: () => lang,
       emit: emitter.emit,
+    }),
+    ...createTableHandlers({
+      library: current,
+      uploadsDir,
+      lang: () => lang,
+      progress: (event) => emitter.emit('progress', event),
     }),
   };
 

@@ -33,6 +33,9 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'exhibitions.export': unused,
     'exhibitions.revealExport': unused,
     'tasks.cancel': unused,
+    'tables.preview': unused,
+    'tables.dryRun': unused,
+    'tables.import': unused,
     ...overrides,
   };
 }
