@@ -80,3 +80,18 @@ if (!args.includes('--no-desktop')) {
   printTable(desktopFigures, (s) => process.stdout.write(s));
   for (const f of desktopFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }
+
+// Table import (issue 11): 10,000 rows into 10,000 items (dry run, import, peak memory), and
+// (not in --quick) 1,000 rows naming 1,000 JPEGs against the same files without a table.
+{
+  const { benchImport, benchImportMedia } = await import('./import');
+  const importFigures = await benchImport({
+    outDir,
+    childEntry: join(self, '..', 'import-child.mjs'),
+    quick,
+    log,
+  });
+  if (!quick) importFigures.push(await benchImportMedia({ outDir, count: 1_000, log }));
+  printTable(importFigures, (s) => process.stdout.write(s));
+  for (const f of importFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}

@@ -11,7 +11,12 @@ const outdir = join(root, 'dist', 'bench');
 const outfile = join(outdir, 'index.mjs');
 const requireFromRoot = createRequire(join(root, 'package.json'));
 await build({
-  entryPoints: [join(root, 'bench', 'index.ts'), join(root, 'bench', 'memory-child.ts')],
+  entryPoints: [
+    join(root, 'bench', 'index.ts'),
+    join(root, 'bench', 'memory-child.ts'),
+    join(root, 'bench', 'import-child.ts'),
+    join(root, 'bench', 'import-main.ts'),
+  ],
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -12,6 +12,7 @@ import {
 import { API_EVENT_NAMES, API_METHOD_NAMES, type PRELOAD_ONLY_METHOD_NAMES } from './names';
 import { UPLOAD_ID_PATTERN } from './transport';
 import { BackupIdSchema, BackupListSchema, LibraryIdSchema, RestorePreviewSchema } from './backups';
+import { TableImportInput, TableImportReport, TablePreview, TableSource } from './tables';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -287,6 +288,21 @@ export const apiMethods = {
     z.strictObject({ libraryId: LibraryIdSchema, backupId: BackupIdSchema }),
     z.object({ library: LibrarySummary, restored: z.string(), setAside: z.string() }),
   ),
+  /**
+   * Table import, step 1: reads an uploaded table (CSV, TSV, .xlsx, .ods) and answers what was
+   * detected (encoding, delimiter, sheets), the headers, a sample, the automatic mapping and the
+   * library's saved mappings. The upload stays for the next steps. FILE_EMPTY, FILE_TOO_LARGE,
+   * FILE_UNREADABLE for tables that cannot be read; NOT_FOUND for an unknown upload or no library.
+   */
+  'tables.preview': method(TableSource, TablePreview),
+  /** Table import, step 2: the dry run — a report per row; nothing is written. */
+  'tables.dryRun': method(TableImportInput, TableImportReport),
+  /**
+   * Table import, step 3: the real run as ONE batch (answers its undo command), with progress
+   * events; consumes the upload. Media cells are not resolved here (the web page sends no
+   * folder): rows naming files are skipped as "file not found" — use the CLI's --media for them.
+   */
+  'tables.import': method(TableImportInput, TableImportReport),
 } as const;
 
 /** Every command main may send the page in a `menu` event. */

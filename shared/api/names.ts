@@ -24,6 +24,9 @@ export const API_METHOD_NAMES = [
   'backups.list',
   'backups.preview',
   'backups.restore',
+  'tables.preview',
+  'tables.dryRun',
+  'tables.import',
 ] as const;
 
 export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;

@@ -25,6 +25,7 @@ import { checkDroppedFiles } from './dropped-paths';
 import { createEmitter } from './events';
 import { createExportHandlers } from './export';
 import { importThroughWorker, type WorkerHost } from '../worker';
+import { createTableHandlers } from './tables';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -433,6 +434,12 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       serial,
       closeCurrent,
       adopt,
+    }),
+    ...createTableHandlers({
+      library: current,
+      uploadsDir,
+      lang: () => lang,
+      progress: (event) => emitter.emit('progress', event),
     }),
   };
 

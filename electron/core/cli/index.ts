@@ -7,6 +7,9 @@ import { registerInit } from './commands/init';
 import { registerWeb } from './commands/web';
 import { registerBackups } from './commands/backups';
 import { registerRestore } from './commands/restore';
+import { registerImport } from './commands/import';
+import { registerExportTable } from './commands/export-table';
+import { registerPack } from './commands/pack';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -21,6 +24,9 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerWeb,
   registerBackups,
   registerRestore,
+  registerImport,
+  registerExportTable,
+  registerPack,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {

@@ -36,6 +36,9 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'backups.list': unused,
     'backups.preview': unused,
     'backups.restore': unused,
+    'tables.preview': unused,
+    'tables.dryRun': unused,
+    'tables.import': unused,
     ...overrides,
   };
 }

@@ -1,0 +1,91 @@
+import { AppError } from '../../../shared/errors';
+
+/**
+ * The messages of a table import that refuses a whole file. Each says what is wrong and what to
+ * do, in German and English; they reuse the store's codes so callers handle them like any file.
+ */
+export function tableEmpty(name: string): AppError {
+  return new AppError('FILE_EMPTY', {
+    de: `${name} ist leer oder enthält keine Kopfzeile. Speichern Sie die Tabelle mit einer Kopfzeile und mindestens einer Zeile.`,
+    en: `${name} is empty or has no header row. Save the table with a header row and at least one row.`,
+  });
+}
+
+export function tableTooLarge(name: string, bytes: number, limit: number): AppError {
+  const mb = (n: number) => (n / 1_000_000).toFixed(0);
+  return new AppError(
+    'FILE_TOO_LARGE',
+    {
+      de: `${name} ist ${mb(bytes)} MB groß; eingelesen werden Tabellen bis ${mb(limit)} MB. Teilen Sie die Tabelle in mehrere Dateien.`,
+      en: `${name} is ${mb(bytes)} MB; tables up to ${mb(limit)} MB are read. Split the table into several files.`,
+    },
+    { details: { bytes, limit } },
+  );
+}
+
+export function notATable(name: string, cause?: unknown): AppError {
+  return new AppError(
+    'FILE_UNREADABLE',
+    {
+      de: `${name} ist keine lesbare Tabelle (CSV, TSV, .xlsx oder .ods). Vielleicht wurde eine andere Datei umbenannt – öffnen Sie sie in einer Tabellenkalkulation und speichern Sie sie als CSV oder .xlsx.`,
+      en: `${name} is not a readable table (CSV, TSV, .xlsx or .ods). Perhaps another file was renamed – open it in a spreadsheet program and save it as CSV or .xlsx.`,
+    },
+    { cause },
+  );
+}
+
+export function tooManyColumns(name: string, columns: number, limit: number): AppError {
+  return new AppError(
+    'FILE_TOO_LARGE',
+    {
+      de: `${name} hat ${columns} Spalten; eingelesen werden höchstens ${limit}. Entfernen Sie leere oder unnötige Spalten.`,
+      en: `${name} has ${columns} columns; at most ${limit} are read. Remove empty or unneeded columns.`,
+    },
+    { details: { columns, limit } },
+  );
+}
+
+export function tooManyRows(name: string, rows: number, limit: number): AppError {
+  return new AppError(
+    'FILE_TOO_LARGE',
+    {
+      de: `${name} hat ${rows} Zeilen; in einem Schritt werden höchstens ${limit} eingelesen. Teilen Sie die Tabelle.`,
+      en: `${name} has ${rows} rows; at most ${limit} are read in one step. Split the table.`,
+    },
+    { details: { rows, limit } },
+  );
+}
+
+export function rowTooLarge(name: string, line: number | undefined, limit: number): AppError {
+  const where = line ? ` (Zeile/line ${line})` : '';
+  return new AppError(
+    'FILE_TOO_LARGE',
+    {
+      de: `${name}${where}: eine Zeile ist größer als ${limit / 1_000_000} MB. Meist fehlt ein schließendes Anführungszeichen; prüfen Sie die Tabelle.`,
+      en: `${name}${where}: a row is larger than ${limit / 1_000_000} MB. Usually a closing quote is missing; check the table.`,
+    },
+    line ? { location: { file: name, line }, details: { limit } } : { details: { limit } },
+  );
+}
+
+export function malformedCsv(name: string, line: number | undefined, cause: unknown): AppError {
+  return new AppError(
+    'FILE_UNREADABLE',
+    {
+      de: `${name} lässt sich nicht als Tabelle lesen${line ? ` (Zeile ${line})` : ''}: ${String((cause as Error)?.message ?? cause)}. Prüfen Sie Trennzeichen und Anführungszeichen.`,
+      en: `${name} cannot be read as a table${line ? ` (line ${line})` : ''}: ${String((cause as Error)?.message ?? cause)}. Check the delimiter and the quotes.`,
+    },
+    { cause, ...(line ? { location: { file: name, line } } : {}) },
+  );
+}
+
+export function mediaOutside(value: string): AppError {
+  return new AppError(
+    'PATH_REJECTED',
+    {
+      de: `Der Dateiname „${value}“ führt aus dem gewählten Medienordner hinaus und wird nicht gelesen.`,
+      en: `The file name “${value}” leads outside the chosen media folder and is not read.`,
+    },
+    { details: { value } },
+  );
+}
