@@ -21,6 +21,14 @@ const log = (s: string) => process.stderr.write(s);
 log(
   `Vitrine benchmarks${quick ? ' (quick)' : ''} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
 );
+// `npm run bench -- --only publish` runs just the publishing figures (issue 15).
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'publish') {
+  const { benchPublish } = await import('./publish');
+  const publishFigures = await benchPublish({ outDir, log });
+  printTable(publishFigures, (s) => process.stdout.write(s));
+  for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of sizes) {
   log(`library of ${size} items\n`);
@@ -58,4 +66,12 @@ if (!args.includes('--no-ui')) {
   const editorFigures = await benchEditor({ root, quick, log });
   printTable(editorFigures, (s) => process.stdout.write(s));
   for (const f of editorFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}
+
+// One-step publishing against a local sshd (issue 15).
+{
+  const { benchPublish } = await import('./publish');
+  const publishFigures = await benchPublish({ outDir, log });
+  printTable(publishFigures, (s) => process.stdout.write(s));
+  for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import { freePort, stopChild, waitForOutput } from './free-port';
 
 /**
@@ -47,13 +47,13 @@ export async function startSshd(): Promise<SshdServer> {
   await mkdir(siteDir);
   execFileSync('chown', [SFTP_USER, siteDir]);
   await mkdir('/run/sshd', { recursive: true });
-  const client = utils.generateKeyPairSync('ed25519');
+  const client = ssh2.utils.generateKeyPairSync('ed25519');
   await writeFile(path.join(dir, 'authorized_keys'), `${client.public}\n`);
   const port = await freePort();
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
-    const host = utils.generateKeyPairSync('ed25519');
+    const host = ssh2.utils.generateKeyPairSync('ed25519');
     await writeFile(path.join(dir, 'host_key'), host.private, { mode: 0o600 });
     await writeFile(
       path.join(dir, 'sshd_config'),

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path/posix';
-import { Client, type ConnectConfig, type SFTPWrapper } from 'ssh2';
+// ssh2 is CommonJS: a default import works both in vitest and in the CLI's ESM bundle, where
+// named imports from a CommonJS package fail.
+import ssh2, { type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { AppError } from '../../../shared/errors';
 import { fingerprint, verifyHostKey, type KnownHostsStore } from './known-hosts';
 import type { Remote } from './remote';
@@ -85,7 +87,7 @@ function call<T>(fn: (cb: (err: Error | null | undefined, value?: T) => void) =>
  * never sees the password.
  */
 export async function openSftp(opts: SftpOptions): Promise<Remote> {
-  const conn = new Client();
+  const conn = new ssh2.Client();
   let hostKeyError: unknown;
   const config: ConnectConfig = {
     host: opts.host,
