@@ -18,3 +18,4 @@ export {
   type PublishExhibitionOptions,
   type PublishExhibitionResult,
 } from './publish-exhibition';
+export { createSecretStore, SECRETS_FILE, type Cipher, type SecretStore } from './secret-store';
