@@ -15,6 +15,7 @@ export interface PublishExhibitionOptions extends OpenRemoteOptions {
   to: string;
   languages?: string[];
   baseUrl?: string;
+  iiif?: boolean;
   dryRun?: boolean;
   signal?: AbortSignal;
   onExportProgress?: (p: ExportProgress) => void;
@@ -47,6 +48,7 @@ export async function publishExhibition(
       outDir,
       ...(opts.languages?.length ? { languages: opts.languages } : {}),
       ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+      ...(opts.iiif ? { iiif: true } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onExportProgress ? { onProgress: opts.onExportProgress } : {}),
     });

@@ -93,6 +93,14 @@ export function registerPublish(
     .option('--lang <languages>', t(ctx, 'Sprachen, z. B. de,en', 'languages, e.g. de,en'))
     .option('--base-url <url>', t(ctx, 'Öffentliche Adresse', 'public address'))
     .option(
+      '--iiif',
+      t(
+        ctx,
+        'IIIF-Manifeste und Zoom-Kacheln schreiben (Web, braucht --base-url)',
+        'write IIIF manifests and zoom tiles (web, needs --base-url)',
+      ),
+    )
+    .option(
       '--host-key <fingerprint>',
       t(
         ctx,
@@ -117,6 +125,7 @@ export function registerPublish(
           lang?: string;
           baseUrl?: string;
           hostKey?: string;
+          iiif?: boolean;
         },
       ) => {
         const target = parsePublishTarget(opts.to);
@@ -212,6 +221,7 @@ export function registerPublish(
             signal: controller.signal,
             ...(languages?.length ? { languages } : {}),
             ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+            ...(opts.iiif ? { iiif: true } : {}),
             onExportProgress: (p) => bar.update(p.done, p.total, 'Export'),
             onProgress: (p) => {
               if (p.phase !== 'upload' && p.phase !== 'delete') return;
