@@ -23,6 +23,14 @@ log(
 );
 // `--only-desktop`: just the desktop piece (issue 9), at the end of this file.
 const onlyDesktop = args.includes('--only-desktop');
+// `npm run bench -- --only publish` runs just the publishing figures (issue 15).
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'publish') {
+  const { benchPublish } = await import('./publish');
+  const publishFigures = await benchPublish({ outDir, log });
+  printTable(publishFigures, (s) => process.stdout.write(s));
+  for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);
@@ -94,4 +102,12 @@ if (!args.includes('--no-desktop')) {
   if (!quick) importFigures.push(await benchImportMedia({ outDir, count: 1_000, log }));
   printTable(importFigures, (s) => process.stdout.write(s));
   for (const f of importFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}
+
+// One-step publishing against a local sshd (issue 15).
+{
+  const { benchPublish } = await import('./publish');
+  const publishFigures = await benchPublish({ outDir, log });
+  printTable(publishFigures, (s) => process.stdout.write(s));
+  for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }

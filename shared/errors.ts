@@ -31,7 +31,15 @@ export type ErrorCode =
   | 'CANCELLED'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  // Publishing to a server (electron/core/publish).
+  | 'PUBLISH_TARGET_INVALID'
+  | 'PUBLISH_UNREACHABLE'
+  | 'PUBLISH_AUTH_FAILED'
+  | 'PUBLISH_HOST_KEY_UNKNOWN'
+  | 'PUBLISH_HOST_KEY_CHANGED'
+  | 'PUBLISH_NO_WRITE'
+  | 'PUBLISH_FAILED';
 
 export type UiLanguage = 'de' | 'en';
 

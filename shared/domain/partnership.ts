@@ -41,6 +41,14 @@ export const Partnership = z.object({
   /** Kept in curator order; the UI offers sorting by date but never reorders silently. */
   history: z.array(HistoryEvent).max(5000).default([]),
   sample: z.boolean().optional(),
+  /**
+   * The partner city's Wikidata item (`Q1295` for Dortmund), for `sameAs` links in open data.
+   * Optional, so libraries written before it existed load without a migration.
+   */
+  wikidataId: z
+    .string()
+    .regex(/^Q[1-9][0-9]{0,11}$/)
+    .optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -10,6 +10,7 @@ import { registerRestore } from './commands/restore';
 import { registerImport } from './commands/import';
 import { registerExportTable } from './commands/export-table';
 import { registerPack } from './commands/pack';
+import { registerPublish } from './commands/publish';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -27,6 +28,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerImport,
   registerExportTable,
   registerPack,
+  (program, ctx) => registerPublish(program, ctx),
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {

@@ -38,6 +38,7 @@ import { searchIndexScript } from './search-index';
 import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
 import { listFiles, writeZip } from './zip';
+import { iiifImages, writeIiif } from './iiif';
 
 export type ExportMode = 'web' | 'kiosk';
 export type ExportPhase = 'prepare' | 'images' | 'files' | 'pages' | 'zip' | 'commit' | 'done';
@@ -63,6 +64,8 @@ export interface ExportOptions {
   /** Folder to create (or, with `zip`, the .zip file to write). */
   outDir: string;
   baseUrl?: string;
+  /** Web mode with a base URL: also write IIIF manifests, a collection and zoom tiles (iiif.ts). */
+  iiif?: boolean;
   /** Kiosk idle time; defaults to the exhibition's setting. Any positive number (tests use 2). */
   idleSeconds?: number;
   zip?: boolean;
@@ -270,6 +273,22 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       await faultPoint('copy', write(rel));
       await copyFile(source, write(rel), constants.COPYFILE_FICLONE);
       report({ phase: 'files', done: ++done, total: files.length, current: asset.originalName });
+    }
+
+    if (options.iiif) {
+      if (options.mode !== 'web' || !options.baseUrl)
+        throw invalid(
+          'IIIF braucht den Web-Modus und eine Basis-URL (ids müssen absolut sein).',
+          'IIIF needs web mode and a base URL (ids must be absolute).',
+        );
+      await writeIiif({
+        baseUrl: options.baseUrl,
+        exhibition,
+        languages: ordered,
+        write,
+        images: iiifImages(snapshot, views, jobs),
+      });
+      check();
     }
 
     const renderOptions: RenderOptions = {

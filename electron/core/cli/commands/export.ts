@@ -71,6 +71,14 @@ export function registerExport(program: Command, ctx: CliContext): void {
         'kiosk: seconds until returning to the start',
       ),
     )
+    .option(
+      '--iiif',
+      t(
+        ctx,
+        'IIIF-Manifeste und Zoom-Kacheln schreiben (Web, braucht --base-url)',
+        'write IIIF manifests and zoom tiles (web, needs --base-url)',
+      ),
+    )
     .option('--zip', t(ctx, 'als ZIP-Datei schreiben', 'write a zip file'))
     .option('--force', t(ctx, 'nicht leeres Ziel ersetzen', 'replace a non-empty target'))
     .description(
@@ -92,6 +100,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
           idle?: string;
           zip?: boolean;
           force?: boolean;
+          iiif?: boolean;
         },
       ) => {
         if (opts.mode !== 'web' && opts.mode !== 'kiosk')
@@ -152,6 +161,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
             signal: controller.signal,
             ...(languages?.length ? { languages } : {}),
             ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+            ...(opts.iiif ? { iiif: true } : {}),
             ...(idleSeconds !== undefined ? { idleSeconds } : {}),
             onProgress: (p) =>
               bar.update(

@@ -1,0 +1,99 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ssh2 from 'ssh2';
+import { freePort, stopChild, waitForOutput } from './free-port';
+
+/**
+ * A real OpenSSH server for tests: `sshd -D -e` on 127.0.0.1 with a fresh host key, its own
+ * config, a temporary authorized_keys and a site folder, SFTP only. It logs in a dedicated
+ * unprivileged user (created once, password renewed on every start) so permission checks are
+ * real — root would ignore them. Needs root to start sshd for another user (CI runs as root).
+ */
+export const SFTP_USER = 'vitrine-sftp';
+
+export interface SshdServer {
+  port: number;
+  user: string;
+  password: string;
+  /** Client key allowed in authorized_keys (OpenSSH private key text). */
+  clientKey: string;
+  /** Folder the user may write to; tests publish into subfolders of it. */
+  siteDir: string;
+  /** Starts the same server again on the same port with a new host key. */
+  restartWithNewHostKey(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function ensureUser(): void {
+  try {
+    execFileSync('id', ['-u', SFTP_USER], { stdio: 'ignore' });
+  } catch {
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/bin/sh', SFTP_USER]);
+  }
+}
+
+export async function startSshd(): Promise<SshdServer> {
+  if (process.getuid?.() !== 0)
+    throw new Error('The SFTP tests start sshd for a test user and need root (CI runs as root).');
+  ensureUser();
+  const password = randomBytes(12).toString('hex');
+  execFileSync('chpasswd', { input: `${SFTP_USER}:${password}\n` });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vitrine-sshd-'));
+  await chmod(dir, 0o755);
+  const siteDir = path.join(dir, 'www');
+  await mkdir(siteDir);
+  execFileSync('chown', [SFTP_USER, siteDir]);
+  await mkdir('/run/sshd', { recursive: true });
+  const client = ssh2.utils.generateKeyPairSync('ed25519');
+  await writeFile(path.join(dir, 'authorized_keys'), `${client.public}\n`);
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+
+  async function start(): Promise<void> {
+    const host = ssh2.utils.generateKeyPairSync('ed25519');
+    await writeFile(path.join(dir, 'host_key'), host.private, { mode: 0o600 });
+    await writeFile(
+      path.join(dir, 'sshd_config'),
+      [
+        'ListenAddress 127.0.0.1',
+        `Port ${port}`,
+        `HostKey ${path.join(dir, 'host_key')}`,
+        'PidFile none',
+        'StrictModes no',
+        'UsePAM no',
+        'PasswordAuthentication yes',
+        'KbdInteractiveAuthentication no',
+        'PubkeyAuthentication yes',
+        `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
+        'Subsystem sftp internal-sftp',
+        'ForceCommand internal-sftp',
+        `AllowUsers ${SFTP_USER}`,
+        'LogLevel INFO',
+        '',
+      ].join('\n'),
+    );
+    child = spawn('/usr/sbin/sshd', ['-f', path.join(dir, 'sshd_config'), '-D', '-e'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await waitForOutput(child, /Server listening on 127\.0\.0\.1 port/, 'sshd');
+  }
+  await start();
+  return {
+    port,
+    user: SFTP_USER,
+    password,
+    clientKey: client.private,
+    siteDir,
+    async restartWithNewHostKey() {
+      if (child) await stopChild(child);
+      await start();
+    },
+    async stop() {
+      if (child) await stopChild(child);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
