@@ -5,6 +5,7 @@ import { registerExport } from './commands/export';
 import { registerInfo } from './commands/info';
 import { registerInit } from './commands/init';
 import { registerWeb } from './commands/web';
+import { registerKiosk } from './commands/kiosk';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -17,6 +18,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerCheck,
   registerExport,
   registerWeb,
+  registerKiosk,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {
