@@ -59,3 +59,13 @@ if (!args.includes('--no-ui')) {
   printTable(editorFigures, (s) => process.stdout.write(s));
   for (const f of editorFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }
+
+// Kiosk player (issue 14): statistics write and report, player start and recovery in Chromium.
+if (!args.includes('--no-ui')) {
+  const { benchKiosk } = await import('./kiosk');
+  const kioskFigures = await benchKiosk({ outDir, quick, log });
+  printTable(kioskFigures, (s) => process.stdout.write(s));
+  for (const f of kioskFigures)
+    process.stdout.write(`${jsonLine(f)}
+`);
+}

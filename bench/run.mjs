@@ -11,7 +11,12 @@ const outdir = join(root, 'dist', 'bench');
 const outfile = join(outdir, 'index.mjs');
 const requireFromRoot = createRequire(join(root, 'package.json'));
 await build({
-  entryPoints: [join(root, 'bench', 'index.ts'), join(root, 'bench', 'memory-child.ts')],
+  entryPoints: [
+    join(root, 'bench', 'index.ts'),
+    join(root, 'bench', 'memory-child.ts'),
+    join(root, 'bench', 'kiosk-main.ts'),
+    join(root, 'bench', 'kiosk-report-child.ts'),
+  ],
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -34,5 +39,7 @@ await build({
   define: { 'globalThis.__VITRINE_PREBUILT__': 'true' },
   logLevel: 'warning',
 });
-const child = spawn(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+// `--only-kiosk` runs the kiosk player's figures alone (issue 14).
+const entry = process.argv.includes('--only-kiosk') ? join(outdir, 'kiosk-main.mjs') : outfile;
+const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));
