@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { storedEventSchema, type KioskEvent, type StoredEvent } from '../../../shared/kiosk/events';
+import { isCommonStoredEvent } from '../../../shared/kiosk/fast-check';
 import { fsyncDir } from '../library/fs-atomic';
 
 /**
@@ -199,6 +200,7 @@ export async function readStats(
       result.corrupt++;
       return;
     }
+    if (isCommonStoredEvent(value)) return onEvent(value);
     const parsed = storedEventSchema.safeParse(value);
     if (parsed.success) onEvent(parsed.data);
     else result.corrupt++;
