@@ -15,6 +15,7 @@ import {
 import { findToken, isAllowedHost, isAllowedOrigin, newToken, tokenCookie } from '../web/guard';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, contentTypeFor } from '../web/policy';
 import { parseRange } from '../web/range';
+import { privacyNoticeHtml } from '../../../shared/kiosk/privacy';
 import { exitPage, type ExitPageState } from './exit-page';
 import type { PinResult } from './pin';
 
@@ -175,10 +176,15 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     };
     if (type.startsWith('text/html')) {
       // Tells the bundle's runtime that a player is listening (see renderer/bundle/player.ts).
-      const html = (await readFile(file, 'utf8')).replace(
+      let html = (await readFile(file, 'utf8')).replace(
         /<head>/i,
         `<head>\n<meta name="${KIOSK_PLAYER_META}" content="${KIOSK_STATS_PATH}">`,
       );
+      // The info page says what this player counts: only where it counts, in the page's language.
+      if (/\/credits\.html$/.test(file)) {
+        const pageLang = /<html[^>]*\slang="de/.test(html) ? 'de' : 'en';
+        html = html.replace('</main>', `${privacyNoticeHtml(pageLang).value}</main>`);
+      }
       const bytes = Buffer.from(html);
       res.writeHead(200, { ...headers, 'Content-Length': bytes.length });
       res.end(req.method === 'HEAD' ? undefined : bytes);

@@ -18,6 +18,10 @@ beforeAll(async () => {
     path.join(dir, 'de', 'index.html'),
     '<!DOCTYPE html><html data-mode="kiosk"><head><title>t</title></head><body></body></html>',
   );
+  await writeFile(
+    path.join(dir, 'de', 'credits.html'),
+    '<!DOCTYPE html><html lang="de" data-mode="kiosk"><head></head><body><main><h1>Nachweise</h1></main></body></html>',
+  );
   await writeFile(path.join(os.tmpdir(), 'vitrine-outside.txt'), 'secret');
   host = await startKioskHost({
     bundleDir: dir,
@@ -48,6 +52,15 @@ describe('kiosk host', () => {
     expect(res.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).toContain('<meta name="vitrine-player" content="/__vitrine/stats">');
+  });
+
+  it('adds the privacy notice to the info page it serves, in the page language', async () => {
+    const html = await (
+      await fetch(`${host.origin}/de/credits.html`, { headers: cookie() })
+    ).text();
+    expect(html).toContain('<section class="privacy"');
+    expect(html).toContain('Datenschutz an diesem Bildschirm');
+    expect(html.indexOf('class="privacy"')).toBeLessThan(html.indexOf('</main>'));
   });
 
   it('refuses other origins, and paths leaving the bundle', async () => {
