@@ -111,3 +111,13 @@ if (!args.includes('--no-desktop')) {
   printTable(publishFigures, (s) => process.stdout.write(s));
   for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }
+
+// Kiosk player (issue 14): statistics write and report, player start and recovery in Chromium.
+if (!args.includes('--no-ui')) {
+  const { benchKiosk } = await import('./kiosk');
+  const kioskFigures = await benchKiosk({ outDir, quick, log });
+  printTable(kioskFigures, (s) => process.stdout.write(s));
+  for (const f of kioskFigures)
+    process.stdout.write(`${jsonLine(f)}
+`);
+}

@@ -16,6 +16,8 @@ await build({
     join(root, 'bench', 'memory-child.ts'),
     join(root, 'bench', 'import-child.ts'),
     join(root, 'bench', 'import-main.ts'),
+    join(root, 'bench', 'kiosk-main.ts'),
+    join(root, 'bench', 'kiosk-report-child.ts'),
   ],
   outdir,
   outExtension: { '.js': '.mjs' },
@@ -39,5 +41,7 @@ await build({
   define: { 'globalThis.__VITRINE_PREBUILT__': 'true' },
   logLevel: 'warning',
 });
-const child = spawn(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+// `--only-kiosk` runs the kiosk player's figures alone (issue 14).
+const entry = process.argv.includes('--only-kiosk') ? join(outdir, 'kiosk-main.mjs') : outfile;
+const child = spawn(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));

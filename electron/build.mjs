@@ -82,6 +82,23 @@ export function targets(outDir = join(root, 'dist')) {
       },
     },
     {
+      // The Electron kiosk player (issue 14): the same options as main.
+      name: 'kiosk-main',
+      entryPoints: [join(root, 'electron/main/kiosk-main.ts')],
+      outfile: join(outDir, 'electron/kiosk-main.cjs'),
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['electron', 'sharp'],
+      define: {
+        'import.meta.url': '__vitrineImportMetaUrl',
+        'globalThis.__VITRINE_PREBUILT__': 'true',
+      },
+      banner: {
+        js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
+    },
+    {
       name: 'preload',
       entryPoints: [join(root, 'electron/preload/preload.ts')],
       outfile: join(outDir, 'electron/preload.cjs'),

@@ -1,5 +1,6 @@
 import { initKiosk } from './kiosk';
 import { initLightbox } from './lightbox';
+import { initPlayer } from './player';
 import { initSearch } from './search';
 
 /**
@@ -9,7 +10,10 @@ import { initSearch } from './search';
 function start(): void {
   initLightbox();
   initSearch();
-  if (document.documentElement.dataset.mode === 'kiosk') initKiosk();
+  if (document.documentElement.dataset.mode === 'kiosk') {
+    initKiosk();
+    initPlayer();
+  }
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

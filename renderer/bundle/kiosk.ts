@@ -53,6 +53,8 @@ export function initKiosk(): void {
   let tickTimer: number | undefined;
   let remaining = 0;
   const goHome = () => {
+    // The player's statistics close the visit here (renderer/bundle/player.ts).
+    document.dispatchEvent(new Event('vitrine:idle'));
     if (onHome) {
       if (dialog) dialog.hidden = true;
       window.scrollTo(0, 0);

@@ -11,6 +11,7 @@ import { registerImport } from './commands/import';
 import { registerExportTable } from './commands/export-table';
 import { registerPack } from './commands/pack';
 import { registerPublish } from './commands/publish';
+import { registerKiosk } from './commands/kiosk';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -29,6 +30,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerExportTable,
   registerPack,
   (program, ctx) => registerPublish(program, ctx),
+  registerKiosk,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {
