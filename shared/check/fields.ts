@@ -19,25 +19,29 @@ export interface TextField {
    * labels) only once some language has them — then every language needs them.
    */
   required: boolean;
+  /** The field's plain text in `lang` ('' when absent), for the Leichte Sprache check. */
+  text(lang: string): string;
 }
 
 const plain = (t: LocalizedText | undefined) => (lang: string) => hasText(t, lang);
 const rich = (t: LocalizedRichText) => (lang: string) => docToPlainText(t[lang]).trim() !== '';
+const plainText = (t: LocalizedText | undefined) => (lang: string) => t?.[lang] ?? '';
+const richText = (t: LocalizedRichText) => (lang: string) => docToPlainText(t[lang]);
 const anyLang = (t: LocalizedText | undefined) =>
   Object.values(t ?? {}).some((v) => v.trim() !== '');
 
 export function blockTextFields(block: Block, at: string): TextField[] {
-  const f = (path: string, has: (l: string) => boolean, required: boolean): TextField => ({
-    path: `${at}.${path}`,
-    blockId: block.id,
-    has,
-    required,
-  });
+  const f = (
+    path: string,
+    has: (l: string) => boolean,
+    required: boolean,
+    text: (l: string) => string,
+  ): TextField => ({ path: `${at}.${path}`, blockId: block.id, has, required, text });
   const optional = (path: string, t: LocalizedText | undefined) =>
-    anyLang(t) ? [f(path, plain(t), false)] : [];
+    anyLang(t) ? [f(path, plain(t), false, plainText(t))] : [];
   switch (block.type) {
     case 'text':
-      return [f('body', rich(block.body), true)];
+      return [f('body', rich(block.body), true, richText(block.body))];
     case 'item':
       return optional('caption', block.caption);
     case 'gallery':
@@ -45,7 +49,10 @@ export function blockTextFields(block: Block, at: string): TextField[] {
     case 'map':
       return optional('title', block.title);
     case 'quote':
-      return [f('text', plain(block.text), true), ...optional('attribution', block.attribution)];
+      return [
+        f('text', plain(block.text), true, plainText(block.text)),
+        ...optional('attribution', block.attribution),
+      ];
     case 'comparison':
       return [
         ...optional('before.label', block.before.label),
@@ -56,13 +63,18 @@ export function blockTextFields(block: Block, at: string): TextField[] {
 }
 
 export function exhibitionTextFields(x: Exhibition): TextField[] {
-  const fields: TextField[] = [{ path: 'title', has: plain(x.title), required: true }];
-  if (anyLang(x.subtitle))
-    fields.push({ path: 'subtitle', has: plain(x.subtitle), required: false });
-  if (anyLang(x.credits)) fields.push({ path: 'credits', has: plain(x.credits), required: false });
-  if (anyLang(x.imprint)) fields.push({ path: 'imprint', has: plain(x.imprint), required: false });
+  const field = (path: string, t: LocalizedText | undefined, required: boolean): TextField => ({
+    path,
+    has: plain(t),
+    required,
+    text: plainText(t),
+  });
+  const fields: TextField[] = [field('title', x.title, true)];
+  if (anyLang(x.subtitle)) fields.push(field('subtitle', x.subtitle, false));
+  if (anyLang(x.credits)) fields.push(field('credits', x.credits, false));
+  if (anyLang(x.imprint)) fields.push(field('imprint', x.imprint, false));
   x.chapters.forEach((chapter, c) => {
-    fields.push({ path: `chapters[${c}].title`, has: plain(chapter.title), required: true });
+    fields.push(field(`chapters[${c}].title`, chapter.title, true));
     chapter.blocks.forEach((block, b) =>
       fields.push(...blockTextFields(block, `chapters[${c}].blocks[${b}]`)),
     );

@@ -3,6 +3,7 @@ import type { MediaAsset } from '../domain/media';
 import { EXHIBITION_RULES } from './exhibition';
 import { LIBRARY_RULES, type CheckContext, type Rule } from './rules';
 import { SEVERITY_ORDER, type Problem } from './problem';
+import { EASY_LANGUAGE_RULES } from './easy-language/rules';
 
 export type { Problem, Severity } from './problem';
 export type { CheckContext, Rule } from './rules';
@@ -25,7 +26,11 @@ export {
 } from './fields';
 
 /** Every rule: the library check (`vitrine check`) and the pre-publication check. */
-export const ALL_RULES: readonly Rule[] = [...LIBRARY_RULES, ...EXHIBITION_RULES];
+export const ALL_RULES: readonly Rule[] = [
+  ...LIBRARY_RULES,
+  ...EXHIBITION_RULES,
+  ...EASY_LANGUAGE_RULES,
+];
 
 /** Runs every rule; one implementation for the CLI, the app's check panel and export. */
 export function runChecks(ctx: CheckContext, rules: readonly Rule[] = ALL_RULES): Problem[] {
@@ -62,3 +67,17 @@ export function countBySeverity(problems: Problem[]) {
     infos: problems.filter((p) => p.severity === 'info').length,
   };
 }
+export {
+  DEFAULT_EASY_OPTIONS,
+  EASY_RULE_SEVERITY,
+  analyzeEasyText,
+  splitSentences,
+  type EasyFinding,
+  type EasyOptions,
+  type EasyRuleId,
+} from './easy-language/analyze';
+export {
+  EASY_LANGUAGE_RULES,
+  easyLanguageText,
+  easyLanguageUnreviewed,
+} from './easy-language/rules';

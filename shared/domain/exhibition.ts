@@ -82,6 +82,17 @@ export const Theme = z.enum(THEMES);
 
 export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
+export const EasyLanguageSettings = z.object({
+  review: z
+    .object({
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date as YYYY-MM-DD'),
+      by: z.string().trim().min(1).max(300),
+    })
+    .optional(),
+  compoundSeparator: z.enum(['hyphen', 'mediopunkt']).default('hyphen'),
+});
+export type EasyLanguageSettings = z.infer<typeof EasyLanguageSettings>;
+
 export const Exhibition = z.object({
   id: Id,
   slug: Slug,
@@ -104,6 +115,12 @@ export const Exhibition = z.object({
         .default({ idleSeconds: 90 }),
     })
     .default({ web: {}, kiosk: { idleSeconds: 90 } }),
+  /**
+   * Leichte Sprache settings. Optional, so libraries saved before it need no migration.
+   * `review`: who of the target group checked the text and when (DIN SPEC 33429 asks for a test
+   * reader group); `compoundSeparator`: how the check suggests splitting long compound nouns.
+   */
+  easyLanguage: EasyLanguageSettings.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

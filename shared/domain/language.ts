@@ -1,9 +1,15 @@
 import { z } from 'zod';
 
-/** BCP-47 language tag, kept to the common subset: `de`, `en`, `sr-Latn`, `pt-BR`. */
+/**
+ * BCP-47 language tag, kept to the common subset: `de`, `en`, `sr-Latn`, `pt-BR`, plus a trailing
+ * private-use part (`-x-` and subtags of 1–8 characters) for `de-x-ls`, Leichte Sprache.
+ */
 export const LanguageCode = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'BCP-47 language code such as "de" or "sr-Latn"');
+  .regex(
+    /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*(-x(-[A-Za-z0-9]{1,8})+)?$/,
+    'BCP-47 language code such as "de", "sr-Latn" or "de-x-ls"',
+  );
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
 /** Scripts written right to left; Arabic matters for the Dura partnership. */
@@ -24,7 +30,19 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   ru: 'Русский',
   ro: 'Română',
   ar: 'العربية',
+  'de-x-ls': 'Leichte Sprache',
 };
+
+/**
+ * Leichte Sprache (easy-to-read German). A private-use tag, because it is a variant of German
+ * without a region: `de-LS` would mean German as spoken in Lesotho. Pages carry `lang="de-x-ls"`,
+ * so screen readers still pick a German voice.
+ */
+export const EASY_GERMAN = 'de-x-ls';
+
+export function isEasyGerman(lang: string): boolean {
+  return lang.toLowerCase() === EASY_GERMAN;
+}
 
 export function languageName(lang: string): string {
   return LANGUAGE_NAMES[lang] ?? lang;

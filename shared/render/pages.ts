@@ -21,6 +21,7 @@ import {
 } from './model';
 import { renderRichText, richTextLinks } from './richtext';
 import { blockAnchor } from './search';
+import { easyStartSection } from './easy-start';
 import { uiStrings, type UiStrings } from './strings';
 
 /** Map geometry made outside `shared` (the exporter projects bundled outlines with d3-geo). */
@@ -470,7 +471,7 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
 <section class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${s.chapters}</h2><ol class="chapter-cards">${view.chapters.map(
     (c) =>
       markup`<li><a href="${c.file}"><span class="number">${c.number}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a></li>`,
-  )}</ol></section>`;
+  )}</ol></section>${easyStartSection(view)}`;
   let extra: Html = markup``;
   if (view.mode === 'kiosk') {
     // The attract screen: highlights cross-fade behind "touch to start" in every language.

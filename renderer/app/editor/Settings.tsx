@@ -10,6 +10,7 @@ import {
 } from '../../../shared/domain';
 import { useApp } from '../store';
 import { accentContrast, isAccessibleAccent, MIN_CONTRAST, THEME_ACCENTS } from './contrast';
+import { EasyLanguageSettings } from './EasyLanguageSettings';
 import { LocalizedField } from './LocalizedField';
 
 interface Props {
@@ -113,6 +114,7 @@ export function Settings({ exhibition: x, onChange }: Props) {
           ))}
         </ul>
       </fieldset>
+      <EasyLanguageSettings exhibition={x} onChange={onChange} />
       <div className="field">
         <label htmlFor="settings-defaultLanguage">{t('editor.settings.defaultLanguage')}</label>
         <select

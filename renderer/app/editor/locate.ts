@@ -72,6 +72,7 @@ export function locate(x: Exhibition, path: string): Place {
     const lang = langOf(parts);
     return settingsPlace(`settings-${head}-${lang ?? x.defaultLanguage}`, translate(lang));
   }
+  if (head === 'easyLanguage') return settingsPlace('settings-easyReviewDate', null);
   if (head === 'chapters') return settingsPlace('new-chapter-title', null, 'content');
   return settingsPlace(`settings-${head === 'coverItemId' ? 'coverItemId' : 'slug'}`, null);
 }

@@ -255,14 +255,18 @@ describe('sample exhibitions', () => {
   const leeds = byId(content.exhibitions, 'ex-50-jahre-leeds');
   const blocks: Block[] = leeds.chapters.flatMap((c) => c.blocks as Block[]);
 
-  it('presents “50 Jahre Dortmund Leeds” in German and English with cover and kiosk settings', () => {
+  it('presents “50 Jahre Dortmund Leeds” in German, English and Leichte Sprache with cover and kiosk settings', () => {
     expect(leeds.slug).toBe('50-jahre-dortmund-leeds');
     expect(leeds.title).toEqual({
       de: '50 Jahre Dortmund Leeds. Was uns verbindet',
       en: '50 Years Dortmund Leeds. What Connects Us',
+      'de-x-ls': 'Dortmund und Leeds sind Freunde',
     });
     expect(leeds.subtitle.de && leeds.subtitle.en).toBeTruthy();
-    expect(leeds.languages).toEqual(['de', 'en']);
+    expect(leeds.languages).toEqual(['de', 'en', 'de-x-ls']);
+    // Sample text for a test reader group to check: no review recorded, and the text says so.
+    expect(leeds.easyLanguage?.review).toBeUndefined();
+    expect(JSON.stringify(leeds.chapters[0]!.blocks[0])).toContain('Eine Prüf-Gruppe muss');
     expect(leeds.defaultLanguage).toBe('de');
     expect(leeds.coverItemId).toBe('poster-50-jahre-leeds');
     expect(leeds.chapters.length).toBeGreaterThanOrEqual(4);

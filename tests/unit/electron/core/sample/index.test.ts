@@ -120,8 +120,18 @@ describe('buildSampleLibrary', () => {
 
   it('passes the library checks with nothing but the sample-content notice', () => {
     const problems = runChecks({ snapshot, mediaExists: (rel) => existsSync(path.join(dir, rel)) });
-    expect(problems.filter((p) => p.severity !== 'info')).toEqual([]);
-    expect(problems.map((p) => p.rule)).toEqual(['sample-content']);
+    // The one warning Leichte Sprache legitimately adds: the Leeds version is sample text that a
+    // test reader group has yet to check (DIN SPEC 33429), so no review is recorded.
+    expect(problems.filter((p) => p.severity !== 'info').map((p) => [p.rule, p.target])).toEqual([
+      [
+        'easy-language-unreviewed',
+        { collection: 'exhibitions', id: 'ex-50-jahre-leeds', path: 'easyLanguage.review' },
+      ],
+    ]);
+    // Hints (info) may remain in the Leichte Sprache text, e.g. a negation; nothing else.
+    expect(
+      problems.filter((p) => p.severity === 'info' && !p.rule.startsWith('ls-')).map((p) => p.rule),
+    ).toEqual(['sample-content']);
   });
 
   it('reports progress step by step up to the total', () => {
