@@ -20,8 +20,22 @@ export const DEFAULT_UI_LANGUAGE: UiLanguage = 'de';
 
 /** The exhibition editor keeps its texts in catalogues of its own, merged under `editor`. */
 export const catalogues = {
-  de: { ...de, ...exportDe, editor: editorDe, curation: curationDe, desktop: desktopDe, restore: restoreDe },
-  en: { ...en, ...exportEn, editor: editorEn, curation: curationEn, desktop: desktopEn, restore: restoreEn },
+  de: {
+    ...de,
+    ...exportDe,
+    editor: editorDe,
+    curation: curationDe,
+    desktop: desktopDe,
+    restore: restoreDe,
+  },
+  en: {
+    ...en,
+    ...exportEn,
+    editor: editorEn,
+    curation: curationEn,
+    desktop: desktopEn,
+    restore: restoreEn,
+  },
 } as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { KioskEvent } from '../../../shared/kiosk/events';
 import { exportExhibition } from '../../../electron/core/export';
-import { zipFolder } from '../../../electron/core/export/zip';
+import { writeZip } from '../../../electron/core/export/zip';
 import {
   ATTRACT_VISIBLE,
   chromiumLauncher,
@@ -249,7 +249,7 @@ describe('kiosk player (system Chromium)', () => {
 
   it('runs as `vitrine kiosk BUNDLE.zip` and stops cleanly on SIGTERM', async () => {
     const zip = path.join(work, 'bundle.zip');
-    await writeFile(zip, await zipFolder(bundle));
+    await writeZip(bundle, zip);
     const dataDir = await mkdtemp(path.join(work, 'cli-data-'));
     const child = spawn(
       process.execPath,
