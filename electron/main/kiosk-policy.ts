@@ -24,6 +24,7 @@ export function kioskWindowOptions() {
       devTools: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       autoplayPolicy: 'no-user-gesture-required' as const,
     },
   };

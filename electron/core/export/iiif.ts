@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile, readFile, access } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../media/sharp';
 import type { Exhibition } from '../../../shared/domain/exhibition';
 import type { Item } from '../../../shared/domain/item';
 import { rightsInfo } from '../../../shared/domain/rights';
@@ -55,7 +55,9 @@ const jsonFile = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  */
 async function writeImageService(image: IiifImage, base: string, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await sharp(image.source)
+  await (
+    await loadSharp()
+  )(image.source)
     .rotate()
     .tile({ layout: 'iiif3', id: base, size: TILE })
     .toFile(path.join(dir, 'image'));
@@ -81,7 +83,9 @@ async function writeImageService(image: IiifImage, base: string, dir: string): P
     );
     if (exists) continue;
     await mkdir(path.dirname(file), { recursive: true });
-    await sharp(image.source)
+    await (
+      await loadSharp()
+    )(image.source)
       .rotate()
       .resize(s.width, s.height, { fit: 'fill' })
       .jpeg({ quality: 82 })

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from '../media/sharp';
 import { Block } from '../../../shared/domain/exhibition';
 import type { EntityOf, LibrarySnapshot } from '../../../shared/domain/library';
 import { mediaPath, thumbnailPath } from '../../../shared/domain/media';
@@ -156,8 +156,8 @@ async function walk(root: string, dir: string, out: string[]): Promise<void> {
 async function thumbnailBroken(file: string): Promise<'missing' | 'corrupt' | null> {
   if (!(await stat(file).catch(() => null))) return 'missing';
   try {
-    const meta = await sharp(file, { failOn: 'error' }).metadata();
-    await sharp(file, { failOn: 'error' }).toBuffer();
+    const meta = await (await loadSharp())(file, { failOn: 'error' }).metadata();
+    await (await loadSharp())(file, { failOn: 'error' }).toBuffer();
     return meta.width ? null : 'corrupt';
   } catch {
     return 'corrupt';

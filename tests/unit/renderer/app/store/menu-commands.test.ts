@@ -101,6 +101,7 @@ describe('menu commands in the page', () => {
         'openRecent',
         'openSample',
         'redo',
+        'restoreBackup',
         'sessionChanged',
         'undo',
       ].sort(),
