@@ -37,6 +37,9 @@ describe('export panel', () => {
     await page.getByRole('radio', { name: /^Kiosk/ }).check();
     const warnings = page.getByTestId('export-warnings');
     await warnings.waitFor();
+    // More than five warnings start folded: open them as a person would.
+    if (!(await warnings.evaluate((el) => (el as HTMLDetailsElement).open)))
+      await warnings.locator('summary').click();
     await expect(warnings.innerText()).resolves.toMatch(/QR-Code/);
     await expect(page.getByLabel('Zurück zum Start nach (Sekunden)').isVisible()).resolves.toBe(
       true,
