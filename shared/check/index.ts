@@ -4,6 +4,7 @@ import { EXHIBITION_RULES } from './exhibition';
 import { LIBRARY_RULES, type CheckContext, type Rule } from './rules';
 import { SEVERITY_ORDER, type Problem } from './problem';
 import { EASY_LANGUAGE_RULES } from './easy-language/rules';
+import { uiLanguageFallback } from './ui-languages';
 
 export type { Problem, Severity } from './problem';
 export type { CheckContext, Rule } from './rules';
@@ -30,6 +31,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...LIBRARY_RULES,
   ...EXHIBITION_RULES,
   ...EASY_LANGUAGE_RULES,
+  uiLanguageFallback,
 ];
 
 /** Runs every rule; one implementation for the CLI, the app's check panel and export. */

@@ -31,6 +31,11 @@ export const LANGUAGE_NAMES: Record<string, string> = {
   ro: 'Română',
   ar: 'العربية',
   'de-x-ls': 'Leichte Sprache',
+  'sr-Latn': 'Srpski (latinica)',
+  'sr-Cyrl': 'Српски (ћирилица)',
+  he: 'עברית',
+  uk: 'Українська',
+  'zh-Hans': '简体中文',
 };
 
 /**

@@ -22,7 +22,7 @@ import {
 import { renderRichText, richTextLinks } from './richtext';
 import { blockAnchor } from './search';
 import { easyStartSection } from './easy-start';
-import { uiStrings, type UiStrings } from './strings';
+import { pluralText, uiStrings, type UiStrings } from './strings';
 
 /** Map geometry made outside `shared` (the exporter projects bundled outlines with d3-geo). */
 export interface MapGeometry {
@@ -594,7 +594,7 @@ function creditsPage(view: ExhibitionView, options: RenderOptions): RenderedFile
       file: 'credits.html',
       title: s.credits,
       description: s.creditsIntro,
-      main: markup`<h1>${s.credits}</h1><p>${s.creditsIntro}</p>${view.credits ? paragraphs(ctx, view.credits) : ''}<ul class="credit-list">${rows}</ul>${licences}`,
+      main: markup`<h1>${s.credits}</h1><p>${s.creditsIntro}</p><p class="count">${pluralText(view.lang, s.objects, view.items.length)}</p>${view.credits ? paragraphs(ctx, view.credits) : ''}<ul class="credit-list">${rows}</ul>${licences}`,
     }),
   };
 }
