@@ -5,6 +5,7 @@ import { LIBRARY_RULES, type CheckContext, type Rule } from './rules';
 import { SEVERITY_ORDER, type Problem } from './problem';
 import { EASY_LANGUAGE_RULES } from './easy-language/rules';
 import { uiLanguageFallback } from './ui-languages';
+import { legalPagesMissing } from './legal';
 
 export type { Problem, Severity } from './problem';
 export type { CheckContext, Rule } from './rules';
@@ -32,6 +33,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...EXHIBITION_RULES,
   ...EASY_LANGUAGE_RULES,
   uiLanguageFallback,
+  legalPagesMissing,
 ];
 
 /** Runs every rule; one implementation for the CLI, the app's check panel and export. */

@@ -19,7 +19,7 @@ export const uiLanguageFallback: Rule = {
         problems.push({
           rule: 'ui-language-fallback',
           severity: 'info',
-          target: { collection: 'exhibitions', id: x.id, path: 'languages' },
+          target: { collection: 'exhibitions', id: x.id, path: `languages.${lang}` },
           message: {
             de: `Für ${name} gibt es keine festen Seitentexte: Navigation, Bildnachweise und Hinweise erscheinen auf Englisch.`,
             en: `There is no fixed page text for ${name}: navigation, credits and prompts appear in English.`,

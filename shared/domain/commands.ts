@@ -4,6 +4,7 @@ import { Exhibition } from './exhibition';
 import { Id, Timestamp } from './ids';
 import { Item } from './item';
 import { LanguageCode } from './language';
+import { LegalSettings } from './legal';
 import { COLLECTIONS } from './library';
 import { Partnership } from './partnership';
 
@@ -36,6 +37,8 @@ export const UpdateManifest = z.object({
   name: z.string().min(1).max(200).optional(),
   defaultLanguage: LanguageCode.optional(),
   languages: z.array(LanguageCode).min(1).max(20).optional(),
+  /** Replaces the legal settings as a whole (the settings screen sends the full value). */
+  legal: LegalSettings.optional(),
 });
 
 export const SingleCommand = z.discriminatedUnion('type', [

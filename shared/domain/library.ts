@@ -3,6 +3,7 @@ import { Award } from './award';
 import { Exhibition } from './exhibition';
 import { Timestamp } from './ids';
 import { Item } from './item';
+import { LegalSettings } from './legal';
 import { LanguageCode } from './language';
 import { Partnership } from './partnership';
 
@@ -19,6 +20,8 @@ export const Manifest = z
     defaultLanguage: LanguageCode,
     languages: z.array(LanguageCode).min(1).max(20),
     createdAt: Timestamp,
+    /** Imprint, privacy notice and accessibility contact; optional, so no migration is needed. */
+    legal: LegalSettings.optional(),
   })
   .refine((m) => m.languages.includes(m.defaultLanguage), {
     message: 'defaultLanguage must be one of languages',

@@ -5,3 +5,5 @@ export * from './pages';
 export * from './richtext';
 export * from './search';
 export * from './strings';
+export * from './legal';
+export * from './file-names';

@@ -2,7 +2,6 @@ import { AppError } from '../errors';
 import type { Award } from '../domain/award';
 import { dateSortKey, formatEdtf } from '../domain/date';
 import type { Block, Exhibition } from '../domain/exhibition';
-import { slugify } from '../domain/ids';
 import type { Item } from '../domain/item';
 import { textDirection, type LocalizedText } from '../domain/language';
 import type { LibrarySnapshot } from '../domain/library';
@@ -10,6 +9,7 @@ import type { MediaAsset } from '../domain/media';
 import type { Partnership } from '../domain/partnership';
 import type { RichDoc } from '../domain/richtext';
 import { rightsInfo } from '../domain/rights';
+import { chapterFilesFor } from './file-names';
 
 export type RenderMode = 'web' | 'kiosk' | 'preview';
 
@@ -90,8 +90,10 @@ export type BlockView =
 export interface ChapterView {
   id: string;
   number: number;
-  /** File name inside the language folder, e.g. `02-die-anfaenge.html`; same in every language. */
+  /** File name inside the language folder, from this language's title, e.g. `02-die-anfaenge.html`. */
   file: string;
+  /** The chapter's file name in every language of the bundle (hreflang alternates, language menu). */
+  files: Record<string, string>;
   title: LocalText;
   blocks: BlockView[];
 }
@@ -116,6 +118,18 @@ export interface ExhibitionView {
   items: ItemView[];
   idleSeconds: number;
   baseUrl: string | null;
+  /** The library's imprint, privacy notice and accessibility contact (web bundles' legal pages). */
+  legal: LegalView;
+}
+
+/** The library's legal settings in the page's language (see shared/domain/legal.ts). */
+export interface LegalView {
+  country: string;
+  imprint: LocalText | null;
+  privacy: LocalText | null;
+  feedbackContact: LocalText | null;
+  feedbackEmail: string | null;
+  conciliation: LocalText | null;
 }
 
 export interface BuildViewOptions {
@@ -173,18 +187,22 @@ export function findExhibition(snapshot: LibrarySnapshot, idOrSlug: string): Exh
   return found;
 }
 
-/** File names of the chapter pages: number plus slug of the default-language title, unique. */
-export function chapterFiles(exhibition: Exhibition): string[] {
-  const seen = new Set<string>();
-  return exhibition.chapters.map((chapter, index) => {
-    const title =
-      chapter.title[exhibition.defaultLanguage] ?? Object.values(chapter.title)[0] ?? '';
-    const number = String(index + 1).padStart(2, '0');
-    let name = `${number}-${slugify(title, 50)}`;
-    if (seen.has(name)) name = `${name}-${chapter.id}`;
-    seen.add(name);
-    return `${name}.html`;
-  });
+/** File names of the chapter pages in `lang` (default: the exhibition's default language). */
+export function chapterFiles(exhibition: Exhibition, lang = exhibition.defaultLanguage): string[] {
+  return chapterFilesFor(exhibition, lang);
+}
+
+function legalView(snapshot: LibrarySnapshot, lang: string, fb: string): LegalView {
+  const legal = snapshot.manifest.legal;
+  return {
+    country: legal?.country ?? 'DE',
+    // The legal texts are the library's: they fall back to its default language.
+    imprint: local(legal?.imprint, lang, snapshot.manifest.defaultLanguage ?? fb),
+    privacy: local(legal?.privacy, lang, snapshot.manifest.defaultLanguage ?? fb),
+    feedbackContact: local(legal?.feedbackContact, lang, snapshot.manifest.defaultLanguage ?? fb),
+    feedbackEmail: legal?.feedbackEmail ?? null,
+    conciliation: local(legal?.conciliation, lang, snapshot.manifest.defaultLanguage ?? fb),
+  };
 }
 
 function edtfDatetime(value: string | undefined): string | null {
@@ -363,18 +381,21 @@ export function buildExhibitionView(
     }
   };
 
-  const files = chapterFiles(exhibition);
+  const languages = (options.languages ?? exhibition.languages).filter(
+    (l, i, all) => all.indexOf(l) === i,
+  );
+  const filesByLang = new Map(
+    [...new Set([lang, ...languages])].map((l) => [l, chapterFilesFor(exhibition, l)]),
+  );
   const chapters: ChapterView[] = exhibition.chapters.map((chapter, index) => ({
     id: chapter.id,
     number: index + 1,
-    file: files[index]!,
+    file: filesByLang.get(lang)![index]!,
+    files: Object.fromEntries([...filesByLang].map(([l, names]) => [l, names[index]!])),
     title: required(chapter.title, lang, fb, `${index + 1}`),
     blocks: chapter.blocks.map(blockView).filter((b): b is BlockView => b !== null),
   }));
 
-  const languages = (options.languages ?? exhibition.languages).filter(
-    (l, i, all) => all.indexOf(l) === i,
-  );
   const baseUrl = options.baseUrl ?? exhibition.settings.web.baseUrl ?? null;
   return {
     exhibitionId: exhibition.id,
@@ -394,6 +415,7 @@ export function buildExhibitionView(
     chapters,
     items: used,
     idleSeconds: options.idleSeconds ?? exhibition.settings.kiosk.idleSeconds,
+    legal: legalView(snapshot, lang, fb),
     // A kiosk never points outside the bundle, so it ignores the public address.
     baseUrl: baseUrl && options.mode !== 'kiosk' ? baseUrl.replace(/\/+$/, '') + '/' : null,
   };

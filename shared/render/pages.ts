@@ -22,6 +22,7 @@ import {
 import { renderRichText, richTextLinks } from './richtext';
 import { blockAnchor } from './search';
 import { easyStartSection } from './easy-start';
+import { LEGAL_PAGES, type LegalPageKind } from './legal-files';
 import { pluralText, uiStrings, type UiStrings } from './strings';
 
 /** Map geometry made outside `shared` (the exporter projects bundled outlines with d3-geo). */
@@ -50,7 +51,7 @@ export interface RenderedFile {
   content: string;
 }
 
-type PageKind = 'start' | 'chapter' | 'credits' | 'search';
+type PageKind = 'start' | 'chapter' | 'credits' | 'search' | LegalPageKind;
 
 interface Ctx {
   view: ExhibitionView;
@@ -361,7 +362,9 @@ function frame(ctx: Ctx, input: FrameInput): string {
     input.kind === 'start' ? view.title.text : `${input.title} – ${view.title.text}`;
   const here = `${view.lang}/${input.file}`;
   const canonical = absolute(view, here);
-  const alternates = view.languages.map((l) => ({ lang: l, href: `../${l}/${input.file}` }));
+  // A chapter has a file name per language (from that language's title); other pages share one.
+  const fileIn = (l: string) => input.chapter?.files[l] ?? input.file;
+  const alternates = view.languages.map((l) => ({ lang: l, href: `../${l}/${fileIn(l)}` }));
   const web = view.mode === 'web';
   let og: Html = markup``;
   if (web) {
@@ -396,12 +399,14 @@ function frame(ctx: Ctx, input: FrameInput): string {
         : ''
     }`;
   }
+  // hreflang alternates need absolute URLs (relative ones are invalid for search engines), so
+  // they are only written when the bundle has a public base URL.
   const hreflangs =
-    view.languages.length > 1
+    view.languages.length > 1 && view.baseUrl
       ? join(
           alternates.map(
             (a) => markup`
-<link rel="alternate" hreflang="${a.lang}" href="${view.baseUrl ? `${view.baseUrl}${a.lang}/${input.file}` : a.href}">`,
+<link rel="alternate" hreflang="${a.lang}" href="${`${view.baseUrl}${a.lang}/${fileIn(a.lang)}`}">`,
           ),
         )
       : markup``;
@@ -416,7 +421,7 @@ function frame(ctx: Ctx, input: FrameInput): string {
       ? markup`<nav class="languages" aria-label="${s.languages}"><ul>${view.languages.map((l) =>
           l === view.lang
             ? markup`<li><a href="${input.file}" hreflang="${l}" lang="${l}" aria-current="true">${languageName(l)}</a></li>`
-            : markup`<li><a href="../${l}/${input.file}" hreflang="${l}" lang="${l}"${textDirection(l) !== view.dir ? markup` dir="${textDirection(l)}"` : ''}>${languageName(l)}</a></li>`,
+            : markup`<li><a href="../${l}/${fileIn(l)}" hreflang="${l}" lang="${l}"${textDirection(l) !== view.dir ? markup` dir="${textDirection(l)}"` : ''}>${languageName(l)}</a></li>`,
         )}</ul></nav>`
       : markup``;
   const kioskParts = kiosk(ctx)
@@ -424,9 +429,19 @@ function frame(ctx: Ctx, input: FrameInput): string {
     : markup``;
   const home = `../${view.defaultLanguage}/index.html`;
   const accent = view.accentColor ? markup` style="--accent: ${view.accentColor}"` : markup``;
+  // Web pages link the legal pages (legal.ts) from every footer; a kiosk has no way to a
+  // browser, so it keeps the exhibition's own imprint inline as before.
+  const legalNav = kiosk(ctx)
+    ? view.imprint
+      ? markup`<div class="imprint"><h2>${s.imprint}</h2>${paragraphs(ctx, view.imprint)}</div>`
+      : markup``
+    : markup`<nav class="legal" aria-label="${s.legal}"><ul>${LEGAL_PAGES.map(
+        (page) =>
+          markup`<li><a href="${page.file}"${input.file === page.file ? markup` aria-current="page"` : ''}>${s[page.title]}</a></li>`,
+      )}</ul></nav>`;
   const footer = markup`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
     web ? markup` · <a href="search.html">${s.search}</a>` : ''
-  }</p>${view.imprint ? markup`<div class="imprint"><h2>${s.imprint}</h2>${paragraphs(ctx, view.imprint)}</div>` : ''}<p>${s.footer}</p></footer>`;
+  }</p>${legalNav}<p>${s.footer}</p></footer>`;
   return `<!DOCTYPE html>
 ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>
 <head>
@@ -454,6 +469,19 @@ ${kioskParts}${input.extraBody ?? ''}
 
 function newCtx(view: ExhibitionView, options: RenderOptions, up: string): Ctx {
   return { view, s: uiStrings(view.lang), options, up, images: 0, qr: [] };
+}
+
+/**
+ * A page of the language folder with the bundle's frame (header, navigation, footer) around
+ * `main`; for pages rendered outside this module (legal.ts).
+ */
+export function renderFramedPage(
+  view: ExhibitionView,
+  options: RenderOptions,
+  input: { kind: PageKind; file: string; title: string; description: string; main: Html },
+): RenderedFile {
+  const ctx = newCtx(view, options, '../');
+  return { path: `${view.lang}/${input.file}`, content: frame(ctx, input) };
 }
 
 function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
@@ -724,16 +752,21 @@ ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-web" data-mode=
 export function renderSitemap(views: ExhibitionView[]): RenderedFile | null {
   const base = views[0]?.baseUrl;
   if (!base) return null;
-  const files = ['index.html', ...views[0]!.chapters.map((c) => c.file), 'credits.html'];
-  const entries = files.flatMap((file) =>
+  // One entry per page and language; a chapter's file name differs between languages.
+  const pages: Array<(v: ExhibitionView) => string> = [
+    () => 'index.html',
+    ...views[0]!.chapters.map((_, i) => (v: ExhibitionView) => v.chapters[i]!.file),
+    () => 'credits.html',
+  ];
+  const entries = pages.flatMap((fileOf) =>
     views.map(
       (v) =>
         markup`  <url>
-    <loc>${base}${v.lang}/${file}</loc>
+    <loc>${base}${v.lang}/${fileOf(v)}</loc>
 ${join(
   views.map(
     (alt) =>
-      markup`    <xhtml:link rel="alternate" hreflang="${alt.lang}" href="${base}${alt.lang}/${file}"/>`,
+      markup`    <xhtml:link rel="alternate" hreflang="${alt.lang}" href="${base}${alt.lang}/${fileOf(alt)}"/>`,
   ),
   '\n',
 )}

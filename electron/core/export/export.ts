@@ -39,6 +39,8 @@ import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
 import { listFiles, writeZip } from './zip';
 import { iiifImages, writeIiif } from './iiif';
+import { renderLegalPages } from '../../../shared/render/legal';
+import { exportDate, VITRINE_VERSION } from './verification';
 
 export type ExportMode = 'web' | 'kiosk';
 export type ExportPhase = 'prepare' | 'images' | 'files' | 'pages' | 'zip' | 'commit' | 'done';
@@ -69,6 +71,11 @@ export interface ExportOptions {
   /** Kiosk idle time; defaults to the exhibition's setting. Any positive number (tests use 2). */
   idleSeconds?: number;
   zip?: boolean;
+  /**
+   * Day written into the accessibility statement (`YYYY-MM-DD`); defaults to
+   * `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
+   */
+  date?: string;
   /** Replace a non-empty target (only at the very end, after everything else succeeded). */
   force?: boolean;
   signal?: AbortSignal;
@@ -85,6 +92,8 @@ export interface ExportResult {
   languages: string[];
   /** The pre-publication check's warnings (errors would have blocked the export). */
   warnings: Problem[];
+  /** Its notes (severity info), e.g. languages whose fixed page text falls back to English. */
+  notes: Problem[];
 }
 
 function invalid(de: string, en: string): AppError {
@@ -298,8 +307,15 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       qrSvg,
     };
     const pages: RenderedFile[] = [];
+    const verification = {
+      date: exportDate(options.date),
+      version: VITRINE_VERSION,
+      check: { errors: checked.errors.length, warnings: checked.warnings.length },
+    };
     for (const view of views) {
       pages.push(...renderLanguagePages(view, renderOptions));
+      if (options.mode === 'web')
+        pages.push(...renderLegalPages(view, { ...renderOptions, verification }));
       pages.push({ path: `assets/search-${view.lang}.js`, content: searchIndexScript(view) });
     }
     pages.push(renderRootIndex(views, renderOptions));
@@ -344,6 +360,7 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       derivatives: stats,
       languages: ordered,
       warnings: checked.warnings,
+      notes: checked.infos,
     };
   } finally {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);

@@ -7,6 +7,7 @@ import {
   type EntityOf,
   type LibrarySnapshot,
 } from '../../../shared/domain/library';
+import { emptyLegalSettings } from '../../../shared/domain/legal';
 import { referencesOf, usagesOf, type Usage } from '../../../shared/domain/references';
 import { AppError } from '../../../shared/errors';
 import { formatDataPath } from './diagnostics';
@@ -217,6 +218,10 @@ export class Overlay {
     if (command.defaultLanguage !== undefined) {
       next.defaultLanguage = command.defaultLanguage;
       inverse.defaultLanguage = old.defaultLanguage;
+    }
+    if (command.legal !== undefined) {
+      next.legal = command.legal;
+      inverse.legal = old.legal ?? emptyLegalSettings();
     }
     const checked = Manifest.safeParse(next);
     if (!checked.success) throw invalidInput(checked.error.issues, at);

@@ -4,6 +4,7 @@ import {
   Exhibition,
   Item,
   LanguageCode,
+  LegalSettings,
   LocalizedText,
   Partnership,
   Timestamp,
@@ -44,6 +45,8 @@ export const SampleLibraryInfo = z
     /** The fixed time every timestamp of the sample gets, so two builds are identical. */
     clock: Timestamp,
     note: LocalizedText.default({}),
+    /** Sample imprint, privacy notice and accessibility contact (marked as sample). */
+    legal: LegalSettings.optional(),
   })
   .strict();
 export type SampleLibraryInfo = z.infer<typeof SampleLibraryInfo>;

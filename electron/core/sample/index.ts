@@ -91,6 +91,8 @@ export function sampleCommands(
     commands.push({ type: 'putAward', award: { ...award, ...stamps } });
   for (const exhibition of content.exhibitions)
     commands.push({ type: 'putExhibition', exhibition: { ...exhibition, ...stamps } });
+  if (content.library.legal)
+    commands.push({ type: 'updateManifest', legal: content.library.legal });
   return { type: 'batch', commands } as CommandInput;
 }
 

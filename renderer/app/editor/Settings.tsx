@@ -11,6 +11,7 @@ import {
 import { useApp } from '../store';
 import { accentContrast, isAccessibleAccent, MIN_CONTRAST, THEME_ACCENTS } from './contrast';
 import { EasyLanguageSettings } from './EasyLanguageSettings';
+import { LegalSettings } from './LegalSettings';
 import { LocalizedField } from './LocalizedField';
 
 interface Props {
@@ -247,6 +248,7 @@ export function Settings({ exhibition: x, onChange }: Props) {
           <option value="ready">{t('exhibitions.status.ready')}</option>
         </select>
       </div>
+      <LegalSettings />
     </form>
   );
 }

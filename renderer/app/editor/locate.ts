@@ -73,6 +73,9 @@ export function locate(x: Exhibition, path: string): Place {
     return settingsPlace(`settings-${head}-${lang ?? x.defaultLanguage}`, translate(lang));
   }
   if (head === 'easyLanguage') return settingsPlace('settings-easyReviewDate', null);
+  // The library's legal settings, shown in every exhibition's settings (LegalSettings.tsx).
+  if (head === 'legal')
+    return settingsPlace(`settings-legal-${parts[1]}-${x.defaultLanguage}`, null);
   if (head === 'chapters') return settingsPlace('new-chapter-title', null, 'content');
   return settingsPlace(`settings-${head === 'coverItemId' ? 'coverItemId' : 'slug'}`, null);
 }

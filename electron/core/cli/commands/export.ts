@@ -123,7 +123,13 @@ export function registerExport(program: Command, ctx: CliContext): void {
           .filter(Boolean);
         const snapshot = await readLibrarySnapshot(dir);
         const checked = checkSnapshotForExport(snapshot, dir, opts.exhibition, opts.mode);
-        for (const p of [...checked.errors, ...checked.warnings])
+        // Of the notes, the export names the languages whose fixed page text is English.
+        const notes = checked.infos.filter(
+          (p) =>
+            p.rule === 'ui-language-fallback' &&
+            (!languages?.length || languages.some((l) => p.target.path === `languages.${l}`)),
+        );
+        for (const p of [...checked.errors, ...checked.warnings, ...notes])
           ctx.stderr(formatProblem(p, ctx.lang));
         if (checked.errors.length) {
           ctx.stderr(

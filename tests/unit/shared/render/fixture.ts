@@ -289,6 +289,8 @@ export function fixtureSnapshot(
       defaultLanguage: 'de',
       languages: ['de', 'en', 'ar'],
       createdAt: T,
+      // Filled, so the legal check (tests/unit/shared/render/legal.test.ts) stays out of the others.
+      legal: { imprint: { de: 'Stadt Dortmund' }, privacy: { de: 'Keine Cookies.' } },
     }),
     revision: 1,
     items,

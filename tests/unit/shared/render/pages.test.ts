@@ -89,8 +89,8 @@ describe('pages', () => {
       'de/credits.html',
       'de/search.html',
       'en/index.html',
-      'en/01-die-anfaenge.html',
-      'en/02-damals-und-heute.html',
+      'en/01-the-beginnings.html',
+      'en/02-then-and-now.html',
       'en/credits.html',
       'en/search.html',
       'ar/index.html',
@@ -132,7 +132,7 @@ describe('pages', () => {
 
   it('renders every block kind with its semantics', () => {
     const { files } = renderAll();
-    const c1 = files.find((f) => f.path === 'en/01-die-anfaenge.html')!.content;
+    const c1 = files.find((f) => f.path === 'en/01-the-beginnings.html')!.content;
     const c2 = files.find((f) => f.path === 'de/02-damals-und-heute.html')!.content;
     expect(c1).toContain(
       '<figure class="quote"><blockquote><p>Friendship across borders</p></blockquote><figcaption><span class="attribution">Mayor</span> <cite>Interview</cite></figcaption></figure>',
@@ -203,16 +203,16 @@ describe('pages', () => {
   });
 
   it('adds title, description and Open Graph tags in web mode only', () => {
-    const web = renderAll().files.find((f) => f.path === 'en/01-die-anfaenge.html')!.content;
+    const web = renderAll().files.find((f) => f.path === 'en/01-the-beginnings.html')!.content;
     expect(web).toContain('<title>The beginnings – 50 years Dortmund–Leeds</title>');
     expect(web).toContain(
-      '<meta property="og:url" content="https://example.org/x/en/01-die-anfaenge.html">',
+      '<meta property="og:url" content="https://example.org/x/en/01-the-beginnings.html">',
     );
     expect(web).toMatch(
       /<meta property="og:image" content="https:\/\/example\.org\/x\/media\/[0-9a-f]{20}-960\.jpg">/,
     );
     const kiosk = renderAll(fixtureSnapshot(), 'kiosk').files.find(
-      (f) => f.path === 'en/01-die-anfaenge.html',
+      (f) => f.path === 'en/01-the-beginnings.html',
     )!.content;
     expect(kiosk).not.toContain('og:');
   });
@@ -256,7 +256,7 @@ describe('pages', () => {
       lang: 'en',
       mode: 'preview',
     });
-    expect(renderPage(view, '02-damals-und-heute.html')).toContain('<h1>Then and now</h1>');
+    expect(renderPage(view, '02-then-and-now.html')).toContain('<h1>Then and now</h1>');
     expect(renderPage(view, '../../etc/passwd')).toBeNull();
   });
 
@@ -277,7 +277,7 @@ describe('pages', () => {
       'c-c2',
       'i-item-doc',
     ]);
-    expect(docs[1]!.url).toBe('01-die-anfaenge.html#b-b2');
+    expect(docs[1]!.url).toBe('01-the-beginnings.html#b-b2');
   });
 
   it('fails clearly for an unknown exhibition', () => {
