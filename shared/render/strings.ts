@@ -1,6 +1,9 @@
+import { EASY_GERMAN_STRINGS } from './strings-easy';
+
 /**
- * Fixed texts of exported pages. German and English are complete; other languages fall back to
- * English except for the few words a kiosk visitor must understand ("touch to start").
+ * Fixed texts of exported pages. German, Leichte Sprache (strings-easy.ts) and English are
+ * complete; other languages fall back to English except for the few words a kiosk visitor must
+ * understand ("touch to start").
  */
 export interface UiStrings {
   skip: string;
@@ -165,19 +168,9 @@ const TOUCH: Record<string, string> = {
   pl: 'Dotknij, aby rozpocząć',
 };
 
-/**
- * Leichte Sprache (`de-x-ls`) speaks German but must be told apart from German where both stand
- * side by side: the kiosk's attract and language screens list each language by its own words.
- */
-const EASY_GERMAN: Partial<UiStrings> = {
-  touchToStart: 'Leichte Sprache: Hier tippen',
-  begin: 'Ausstellung an-sehen',
-  chooseLanguage: 'Sprache aus-suchen',
-};
-
 export function uiStrings(lang: string): UiStrings {
   const primary = lang.split('-')[0] ?? lang;
-  if (lang.toLowerCase() === 'de-x-ls') return { ...de, ...EASY_GERMAN };
+  if (lang.toLowerCase() === 'de-x-ls') return EASY_GERMAN_STRINGS;
   if (primary === 'de') return de;
   const touch = TOUCH[primary];
   return touch ? { ...en, touchToStart: touch } : en;
