@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../../../../../shared/check';
+import { runChecks, runExhibitionChecks } from '../../../../../shared/check';
 import { BLOCK_TYPES, mediaPath, type LibrarySnapshot } from '../../../../../shared/domain';
 import { openLibrary } from '../../../../../electron/core/library';
 import {
@@ -132,6 +132,42 @@ describe('buildSampleLibrary', () => {
     expect(
       problems.filter((p) => p.severity === 'info' && !p.rule.startsWith('ls-')).map((p) => p.rule),
     ).toEqual(['sample-content']);
+  });
+
+  it('gives the Leeds kiosk export Leichte Sprache alt texts and captions for every item it shows', () => {
+    const problems = runExhibitionChecks(snapshot, 'ex-50-jahre-leeds', 'kiosk', (rel) =>
+      existsSync(path.join(dir, rel)),
+    );
+    // No missing alt text in any of its languages, de-x-ls included.
+    expect(problems.filter((p) => p.rule === 'alt-text-missing')).toEqual([]);
+    // The item texts pass the Leichte Sprache rules (hints at most), and are sample content that
+    // a test reader group still has to check.
+    const leeds = snapshot.exhibitions.find((x) => x.id === 'ex-50-jahre-leeds')!;
+    const shown = new Set(
+      leeds.chapters.flatMap((c) =>
+        c.blocks.flatMap((b) =>
+          b.type === 'item'
+            ? [b.itemId]
+            : b.type === 'gallery'
+              ? b.itemIds
+              : b.type === 'comparison'
+                ? [b.before.itemId, b.after.itemId]
+                : [],
+        ),
+      ),
+    );
+    expect(shown.size).toBeGreaterThan(10);
+    for (const item of snapshot.items.filter((i) => shown.has(i.id))) {
+      expect(item.title['de-x-ls'], item.id).toBeTruthy();
+      if (item.kind === 'image') expect(item.altText['de-x-ls'], item.id).toBeTruthy();
+      expect(item.description['de-x-ls'], item.id).toMatch(/Prüf-Gruppe/);
+      expect(item.sample, item.id).toBe(true);
+    }
+    expect(
+      problems.filter(
+        (p) => p.rule.startsWith('ls-') && p.target.collection === 'items' && p.severity !== 'info',
+      ),
+    ).toEqual([]);
   });
 
   it('reports progress step by step up to the total', () => {
