@@ -168,7 +168,7 @@ describe('exhibition list and settings', () => {
     // A new language makes the alt texts of the items the exhibition shows incomplete.
     await page.getByRole('checkbox', { name: 'Français' }).check();
     await page.getByRole('tab', { name: 'Prüfen' }).click();
-    // Only the French ones: the sample's Leichte Sprache version has its own alt-text findings.
+    // The French ones: the language just added.
     const altProblem = page
       .locator('.problem[data-rule="alt-text-missing"]')
       .filter({ hasText: '(fr)' })
