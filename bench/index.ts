@@ -31,20 +31,6 @@ if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'publish') {
   for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
   process.exit(0);
 }
-// `npm run bench -- --only import [--quick]`: just the table-import figures (issue 11).
-if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'import') {
-  const { benchImport, benchImportMedia } = await import('./import');
-  const importFigures = await benchImport({
-    outDir,
-    childEntry: join(self, '..', 'import-child.mjs'),
-    quick,
-    log,
-  });
-  if (!quick) importFigures.push(await benchImportMedia({ outDir, count: 1_000, log }));
-  printTable(importFigures, (s) => process.stdout.write(s));
-  for (const f of importFigures) process.stdout.write(`${jsonLine(f)}\n`);
-  process.exit(0);
-}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);
