@@ -150,6 +150,8 @@ async function runMenuAction(action: MenuAction): Promise<void> {
     case 'redo':
     case 'about':
     case 'restoreBackup':
+    case 'importPackage':
+    case 'exportPackage':
       return sendToPage(action.type);
     default: {
       const unhandled: never = action;

@@ -12,7 +12,23 @@ import {
 import { API_EVENT_NAMES, API_METHOD_NAMES, type PRELOAD_ONLY_METHOD_NAMES } from './names';
 import { UPLOAD_ID_PATTERN } from './transport';
 import { BackupIdSchema, BackupListSchema, LibraryIdSchema, RestorePreviewSchema } from './backups';
-import { TableImportInput, TableImportReport, TablePreview, TableSource } from './tables';
+import {
+  ChosenUpload,
+  MediaFolder,
+  StageMediaInput,
+  TableImportInput,
+  TableImportReport,
+  TablePreview,
+  TableSource,
+} from './tables';
+import {
+  FILE_KINDS,
+  PACKAGE_CONFLICT_MODES,
+  PackageExportResult,
+  PackageImportResult,
+  PackageInspection,
+  PackageUpload,
+} from './packages';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -303,6 +319,42 @@ export const apiMethods = {
    * folder): rows naming files are skipped as "file not found" — use the CLI's --media for them.
    */
   'tables.import': method(TableImportInput, TableImportReport),
+  /**
+   * Electron: main shows its open dialog for a table (`kind: 'table'`) or an exchange package and
+   * copies the chosen file to an upload, so the next steps are the same as in the browser; null
+   * on cancel. The web host has no dialogs and answers FORBIDDEN (the page uploads instead).
+   */
+  'files.chooseUpload': method(z.strictObject({ kind: z.enum(FILE_KINDS) }), ChosenUpload),
+  /**
+   * Electron: main shows a folder dialog for the table's media and keeps the folder under an
+   * id; null on cancel. FORBIDDEN in the web host (use `tables.stageMedia`).
+   */
+  'tables.chooseMediaFolder': method(NoInput, MediaFolder.nullable()),
+  /**
+   * Web host: gathers uploaded files (a folder chosen in the browser) into one folder main
+   * holds, at their relative paths (checked: no `..`, no absolute paths), for `mediaFolder` of
+   * `tables.dryRun`/`tables.import`. Uploads that are not there are left out.
+   */
+  'tables.stageMedia': method(StageMediaInput, MediaFolder),
+  /**
+   * What an uploaded package holds and how many of its ids the library has already; the
+   * package is validated fully (FILE_INVALID_DATA, PATH_REJECTED, FILE_TOO_LARGE). Writes nothing.
+   */
+  'packages.inspect': method(z.strictObject({ upload: PackageUpload }), PackageInspection),
+  /**
+   * Brings an uploaded package into the open library as one batch (one undo step); ids already
+   * there are kept, replaced or imported as copies. Consumes the upload.
+   */
+  'packages.import': method(
+    z.strictObject({ upload: PackageUpload, conflicts: z.enum(PACKAGE_CONFLICT_MODES) }),
+    PackageImportResult,
+  ),
+  /**
+   * Writes an exhibition as a `.vitrine` package: Electron asks where (null on cancel), the web
+   * host writes `<app data>/exports/<slug>.vitrine` (replacing an older one). NOT_FOUND for an
+   * unknown exhibition.
+   */
+  'packages.export': method(z.strictObject({ exhibitionId: Id }), PackageExportResult),
 } as const;
 
 /** Every command main may send the page in a `menu` event. */
@@ -317,6 +369,8 @@ export const MENU_COMMANDS = [
   'openRecent',
   'sessionChanged',
   'restoreBackup',
+  'importPackage',
+  'exportPackage',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
@@ -330,6 +384,8 @@ export const apiEvents = {
     done: z.number().nonnegative(),
     total: z.number().nonnegative(),
     step: z.string().optional(),
+    /** Seconds left, estimated from the pace so far (table import); absent without a pace. */
+    etaSeconds: z.number().nonnegative().optional(),
   }),
   /** An export ended: `summary` when done, `error` when it failed (CANCELLED when cancelled). */
   exportFinished: z.object({

@@ -5,3 +5,5 @@ export * from './client';
 export * from './transport';
 export * from './http';
 export * from './backups';
+export * from './tables';
+export * from './packages';

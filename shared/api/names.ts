@@ -27,6 +27,12 @@ export const API_METHOD_NAMES = [
   'tables.preview',
   'tables.dryRun',
   'tables.import',
+  'files.chooseUpload',
+  'tables.chooseMediaFolder',
+  'tables.stageMedia',
+  'packages.inspect',
+  'packages.import',
+  'packages.export',
 ] as const;
 
 export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;

@@ -26,6 +26,7 @@ import { createEmitter } from './events';
 import { createExportHandlers } from './export';
 import { importThroughWorker, type WorkerHost } from '../worker';
 import { createTableHandlers } from './tables';
+import { createPackageHandlers } from './packages';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -296,6 +297,22 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     return { itemIds: items.map((i) => i.id), failed, revision };
   }
 
+  const exportHandlers = createExportHandlers({
+    appDataDir,
+    dialogs: options.dialogs,
+    library: current,
+    lang: () => lang,
+    emit: emitter.emit,
+    ...(options.worker ? { worker: options.worker } : {}),
+  });
+  const tables = createTableHandlers({
+    library: current,
+    uploadsDir,
+    lang: () => lang,
+    dialogs: options.dialogs,
+    progress: (event) => emitter.emit('progress', event),
+  });
+
   const handlers: ApiHandlers = {
     'app.info': async () => info(),
     'app.setUiLanguage': async ({ lang: next }) => {
@@ -415,14 +432,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
           return { itemIds: [], failed: [], revision: library.revision };
         return importMedia(paths);
       }),
-    ...createExportHandlers({
-      appDataDir,
-      dialogs: options.dialogs,
-      library: current,
-      lang: () => lang,
-      emit: emitter.emit,
-      ...(options.worker ? { worker: options.worker } : {}),
-    }),
+    ...exportHandlers,
     ...createBackupHandlers({
       lang: () => lang,
       clock,
@@ -435,12 +445,17 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       closeCurrent,
       adopt,
     }),
-    ...createTableHandlers({
+    ...tables.handlers,
+    ...createPackageHandlers({
       library: current,
       uploadsDir,
+      appDataDir,
+      dialogs: options.dialogs,
       lang: () => lang,
-      progress: (event) => emitter.emit('progress', event),
     }),
+    // One cancel for all long work: a table import by its task id, else an export.
+    'tasks.cancel': async (input) =>
+      tables.cancel(input.taskId) ? { cancelled: true } : exportHandlers['tasks.cancel'](input),
   };
 
   const dispatch = createDispatch({

@@ -12,6 +12,8 @@ import { createSessionSlice } from './session';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
 import { handleMenuCommand } from './menu-commands';
+import { createTableImportSlice } from './table-import';
+import { createPackagesSlice } from './packages';
 
 export * from './types';
 export * from './selectors';
@@ -40,6 +42,8 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createExportSlice(client)(...a),
         ...createCurationSlice(client)(...a),
         ...createRestoreSlice(client)(...a),
+        ...createTableImportSlice(client)(...a),
+        ...createPackagesSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,

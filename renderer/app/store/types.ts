@@ -10,6 +10,8 @@ import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
 import type { ExportSlice } from './export';
 import type { RestoreSlice } from './restore';
+import type { TableImportSlice } from './table-import';
+import type { PackagesSlice } from './packages';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -133,4 +135,6 @@ export type AppState = SessionSlice &
   UiSlice &
   CurationSlice &
   ExportSlice &
-  RestoreSlice;
+  RestoreSlice &
+  TableImportSlice &
+  PackagesSlice;

@@ -39,6 +39,12 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'tables.preview': unused,
     'tables.dryRun': unused,
     'tables.import': unused,
+    'files.chooseUpload': unused,
+    'tables.chooseMediaFolder': unused,
+    'tables.stageMedia': unused,
+    'packages.inspect': unused,
+    'packages.import': unused,
+    'packages.export': unused,
     ...overrides,
   };
 }
