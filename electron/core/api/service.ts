@@ -15,7 +15,7 @@ import { MEDIA_BASE_URL, UPLOAD_ID_PATTERN } from '../../../shared/api';
 import { EdtfDate, type CommandInput, type Item } from '../../../shared/domain';
 import { AppError, type UiLanguage } from '../../../shared/errors';
 import { createLibrary, openLibrary, type Library } from '../library';
-import { createMediaImporter, type ImportMetadata } from '../media';
+import { createMediaImporter, discardImported, type ImportMetadata } from '../media';
 import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
 import { createBackupHandlers, withRestoreOffer } from './backups';
@@ -291,7 +291,18 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         items.length === 1
           ? { type: 'putItem', item: items[0]! }
           : { type: 'batch', commands: items.map((item) => ({ type: 'putItem' as const, item })) };
-      revision = (await library.apply(command)).revision;
+      try {
+        revision = (await library.apply(command)).revision;
+      } catch (error) {
+        // The store left the library as it was; the files placed for the items go as well.
+        const stillUsed = new Set(
+          library.snapshot().items.flatMap((i) => i.media.map((m) => m.sha256)),
+        );
+        // Only files this import placed ('imported', not 'duplicate' of a file already there).
+        const placed = items.flatMap((i) => i.media).filter((m) => metaBySha.has(m.sha256));
+        await discardImported(library.dir, placed, (sha) => stillUsed.has(sha));
+        throw error;
+      }
     }
     return { itemIds: items.map((i) => i.id), failed, revision };
   }
