@@ -72,6 +72,12 @@ export type RecentLibrary = z.infer<typeof RecentLibrary>;
 export const SessionState = z.object({
   library: LibrarySummary.nullable(),
   recent: z.array(RecentLibrary),
+  /**
+   * Why the library named at start (`vitrine web DIR`, a file association) could not be opened,
+   * when it is damaged and has backups: the page shows it with the restore offer. Cleared once a
+   * library is open.
+   */
+  startError: z.lazy(() => ErrorDataSchema).optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 

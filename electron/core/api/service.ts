@@ -18,7 +18,7 @@ import { createLibrary, openLibrary, type Library } from '../library';
 import { createMediaImporter, discardImported, type ImportMetadata } from '../media';
 import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
-import { createBackupHandlers, withRestoreOffer } from './backups';
+import { createBackupHandlers, hasRestoreOffer, withRestoreOffer } from './backups';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
@@ -138,6 +138,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   let open: OpenState | null = null;
   /** Libraries that failed to open in this run, by id, for `backups.*`. */
   const failed = new Map<string, string>();
+  /** The damaged library named at start, until a library is open (see `session.state`). */
+  let startError: AppError | null = null;
   // Open/close/import run one at a time, so two clicks never open two libraries at once.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -174,6 +176,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       emitter.emit('libraryChanged', { revision: event.revision }),
     );
     open = { library, isSample: isInside(samplesDir, library.dir), stopWatching };
+    startError = null;
     await recent.touch({ dir: library.dir, name: library.manifest.name });
     emitter.emit('libraryChanged', { revision: library.revision });
     return summary(open);
@@ -318,6 +321,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     'session.state': async (): Promise<SessionState> => ({
       library: open ? summary(open) : null,
       recent: await recent.list(),
+      ...(startError && !open ? { startError: startError.toData(lang) } : {}),
     }),
     'library.openSample': () =>
       serial(async () => {
@@ -461,8 +465,16 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     ...(options.logError ? { logError: options.logError } : {}),
   });
 
-  if (options.libraryDirOnStart)
-    await adopt(await openLibrary(options.libraryDirOnStart, { clock }));
+  if (options.libraryDirOnStart) {
+    try {
+      await openDir(options.libraryDirOnStart);
+    } catch (error) {
+      // A damaged library with backups: start anyway, so the page can offer the restore (as
+      // for a library opened from the start screen). Anything else still stops the start.
+      if (!(error instanceof AppError) || !hasRestoreOffer(error)) throw error;
+      startError = error;
+    }
+  }
 
   return {
     dispatch,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -45,8 +45,11 @@ interface Rig {
   dialog: { chosen: string | null };
 }
 
-async function rig(storage = memoryStorage()): Promise<Rig> {
-  const root = await mkdtemp(join(tmpdir(), 'vitrine-store-'));
+async function rig(
+  storage = memoryStorage(),
+  start: { root?: string; libraryDir?: string } = {},
+): Promise<Rig> {
+  const root = start.root ?? (await mkdtemp(join(tmpdir(), 'vitrine-store-')));
   const dialog = { chosen: join(root, 'Testbibliothek') as string | null };
   const dialogs: Dialogs = {
     chooseLibraryFolder: async () => dialog.chosen,
@@ -59,6 +62,7 @@ async function rig(storage = memoryStorage()): Promise<Rig> {
     dialogs,
     transport: 'electron',
     version: '0.0.0-test',
+    ...(start.libraryDir ? { libraryDirOnStart: start.libraryDir } : {}),
   });
   const transport: ApiTransport = {
     call: service.dispatch,
@@ -141,6 +145,29 @@ describe('session', () => {
     expect(entry).toBeDefined();
     await store.getState().recentRequested(entry!.id);
     expect(store.getState().snapshot?.manifest.name).toBe('Testbibliothek');
+  });
+
+  it('shows a damaged library named at start with its restore offer', async () => {
+    const first = await rig();
+    await first.store.getState().appStarted();
+    await first.store.getState().createDialogRequested('Testbibliothek');
+    await first.store.getState().libraryCloseRequested(); // closing writes a backup
+    const dir = join(first.root, 'Testbibliothek');
+    const file = join(dir, 'data', 'partnerships.json');
+    await writeFile(`${file}.new`, '{"revision": 1, "partnerships": [');
+    await rename(`${file}.new`, file);
+
+    const { store } = await rig(memoryStorage(), {
+      root: await mkdtemp(join(tmpdir(), 'vitrine-store-')),
+      libraryDir: dir,
+    });
+    await store.getState().appStarted();
+    expect(store.getState()).toMatchObject({ library: null, sessionStatus: 'ready' });
+    expect(store.getState().sessionError).toMatchObject({
+      code: 'FILE_INVALID_JSON',
+      details: { libraryId: expect.any(String) },
+    });
+    expect(store.getState().sessionError?.message).toContain('partnerships.json');
   });
 
   it('keeps a failed open as a typed error in the UI language, until dismissed', async () => {
