@@ -328,7 +328,14 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const apiEvents = {
   /** The open library changed (by this window, another transport, or was opened/closed). */
-  libraryChanged: z.object({ revision: z.number().int().nonnegative() }),
+  libraryChanged: z.object({
+    revision: z.number().int().nonnegative(),
+    /**
+     * The library was (re)opened, e.g. restored from a backup: the revision may be lower than
+     * before, so pages reload what they show instead of ignoring an older-looking revision.
+     */
+    reopened: z.boolean().optional(),
+  }),
   /** Progress of long work (export, import). `step` names the current phase for people. */
   progress: z.object({
     taskId: z.string(),

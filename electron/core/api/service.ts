@@ -178,7 +178,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     open = { library, isSample: isInside(samplesDir, library.dir), stopWatching };
     startError = null;
     await recent.touch({ dir: library.dir, name: library.manifest.name });
-    emitter.emit('libraryChanged', { revision: library.revision });
+    emitter.emit('libraryChanged', { revision: library.revision, reopened: true });
     return summary(open);
   }
 

@@ -241,6 +241,44 @@ describe('library edits', () => {
     });
   });
 
+  it('reloads after a restore in another window, though the revision went down', async () => {
+    const { store, service } = await rig();
+    await store.getState().appStarted();
+    await store.getState().createDialogRequested('Testbibliothek');
+    const id = store.getState().library!.id;
+    const apply = async (command: unknown) =>
+      expect((await service.dispatch('library.apply', { command })).ok).toBe(true);
+    await apply({ type: 'putPartnership', partnership: partnership('amiens', 'Amiens', '1960') });
+    // Closing writes a backup of this state; then two more changes, one of them undoable here.
+    expect((await service.dispatch('library.close', {})).ok).toBe(true);
+    expect((await service.dispatch('library.openRecent', { id })).ok).toBe(true);
+    await apply({ type: 'putPartnership', partnership: partnership('leeds', 'Leeds', '1969') });
+    await vi.waitFor(() => expect(store.getState().snapshot?.partnerships).toHaveLength(2));
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('kumasi', 'Kumasi', '2005'),
+    });
+    expect(store.getState().history.past).toHaveLength(1);
+    const before = store.getState().snapshot!.revision;
+
+    const list = await service.dispatch('backups.list', { libraryId: id });
+    const backups = (list as { value: { backups: { id: string; revision: number | null }[] } })
+      .value.backups;
+    const older = backups.find((b) => b.revision !== null && b.revision < before)!;
+    expect(older).toBeDefined();
+    const restored = await service.dispatch('backups.restore', {
+      libraryId: id,
+      backupId: older.id,
+    });
+    expect(restored.ok).toBe(true);
+    await vi.waitFor(() =>
+      expect(store.getState().snapshot?.partnerships.map((p) => p.id)).toEqual(['amiens']),
+    );
+    expect(store.getState().snapshot!.revision).toBeLessThan(before);
+    // The undo step referred to the replaced library.
+    expect(store.getState().history.past).toEqual([]);
+  });
+
   it('lists partnerships oldest first without reordering the stored list', async () => {
     const { store } = await rig();
     await store.getState().appStarted();
