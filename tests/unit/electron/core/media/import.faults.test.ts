@@ -130,5 +130,6 @@ describe('media import with a failing disk', () => {
         tried++;
       }
     expect(tried).toBe(steps.length * 2);
+    console.log(`import faults: ${steps.length} write steps × ENOSPC and EIO`);
   }, 180_000);
 });
