@@ -31,6 +31,14 @@ if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'publish') {
   for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
   process.exit(0);
 }
+// `npm run bench -- --only soak` runs just the 100,000-request soak of the web host (issue 12).
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'soak') {
+  const { benchSoak } = await import('./soak');
+  const soakFigures = await benchSoak({ root, log });
+  printTable(soakFigures, (s) => process.stdout.write(s));
+  for (const f of soakFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);
@@ -120,4 +128,12 @@ if (!args.includes('--no-ui')) {
   for (const f of kioskFigures)
     process.stdout.write(`${jsonLine(f)}
 `);
+}
+
+// Soak of the web host (issue 12): 100,000 requests after a warm-up, memory and descriptors.
+{
+  const { benchSoak } = await import('./soak');
+  const soakFigures = await benchSoak({ root, log });
+  printTable(soakFigures, (s) => process.stdout.write(s));
+  for (const f of soakFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }

@@ -88,6 +88,12 @@ export type RecentLibrary = z.infer<typeof RecentLibrary>;
 export const SessionState = z.object({
   library: LibrarySummary.nullable(),
   recent: z.array(RecentLibrary),
+  /**
+   * Why the library named at start (`vitrine web DIR`, a file association) could not be opened,
+   * when it is damaged and has backups: the page shows it with the restore offer. Cleared once a
+   * library is open.
+   */
+  startError: z.lazy(() => ErrorDataSchema).optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
@@ -376,7 +382,14 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const apiEvents = {
   /** The open library changed (by this window, another transport, or was opened/closed). */
-  libraryChanged: z.object({ revision: z.number().int().nonnegative() }),
+  libraryChanged: z.object({
+    revision: z.number().int().nonnegative(),
+    /**
+     * The library was (re)opened, e.g. restored from a backup: the revision may be lower than
+     * before, so pages reload what they show instead of ignoring an older-looking revision.
+     */
+    reopened: z.boolean().optional(),
+  }),
   /** Progress of long work (export, import). `step` names the current phase for people. */
   progress: z.object({
     taskId: z.string(),

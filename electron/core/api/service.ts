@@ -15,10 +15,10 @@ import { MEDIA_BASE_URL, UPLOAD_ID_PATTERN } from '../../../shared/api';
 import { EdtfDate, type CommandInput, type Item } from '../../../shared/domain';
 import { AppError, type UiLanguage } from '../../../shared/errors';
 import { createLibrary, openLibrary, type Library } from '../library';
-import { createMediaImporter, type ImportMetadata } from '../media';
+import { createMediaImporter, discardImported, type ImportMetadata } from '../media';
 import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
-import { createBackupHandlers, withRestoreOffer } from './backups';
+import { createBackupHandlers, hasRestoreOffer, withRestoreOffer } from './backups';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
@@ -139,6 +139,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   let open: OpenState | null = null;
   /** Libraries that failed to open in this run, by id, for `backups.*`. */
   const failed = new Map<string, string>();
+  /** The damaged library named at start, until a library is open (see `session.state`). */
+  let startError: AppError | null = null;
   // Open/close/import run one at a time, so two clicks never open two libraries at once.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -175,8 +177,9 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       emitter.emit('libraryChanged', { revision: event.revision }),
     );
     open = { library, isSample: isInside(samplesDir, library.dir), stopWatching };
+    startError = null;
     await recent.touch({ dir: library.dir, name: library.manifest.name });
-    emitter.emit('libraryChanged', { revision: library.revision });
+    emitter.emit('libraryChanged', { revision: library.revision, reopened: true });
     return summary(open);
   }
 
@@ -292,7 +295,18 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         items.length === 1
           ? { type: 'putItem', item: items[0]! }
           : { type: 'batch', commands: items.map((item) => ({ type: 'putItem' as const, item })) };
-      revision = (await library.apply(command)).revision;
+      try {
+        revision = (await library.apply(command)).revision;
+      } catch (error) {
+        // The store left the library as it was; the files placed for the items go as well.
+        const stillUsed = new Set(
+          library.snapshot().items.flatMap((i) => i.media.map((m) => m.sha256)),
+        );
+        // Only files this import placed ('imported', not 'duplicate' of a file already there).
+        const placed = items.flatMap((i) => i.media).filter((m) => metaBySha.has(m.sha256));
+        await discardImported(library.dir, placed, (sha) => stillUsed.has(sha));
+        throw error;
+      }
     }
     return { itemIds: items.map((i) => i.id), failed, revision };
   }
@@ -324,6 +338,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     'session.state': async (): Promise<SessionState> => ({
       library: open ? summary(open) : null,
       recent: await recent.list(),
+      ...(startError && !open ? { startError: startError.toData(lang) } : {}),
     }),
     'library.openSample': () =>
       serial(async () => {
@@ -465,8 +480,16 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     ...(options.logError ? { logError: options.logError } : {}),
   });
 
-  if (options.libraryDirOnStart)
-    await adopt(await openLibrary(options.libraryDirOnStart, { clock }));
+  if (options.libraryDirOnStart) {
+    try {
+      await openDir(options.libraryDirOnStart);
+    } catch (error) {
+      // A damaged library with backups: start anyway, so the page can offer the restore (as
+      // for a library opened from the start screen). Anything else still stops the start.
+      if (!(error instanceof AppError) || !hasRestoreOffer(error)) throw error;
+      startError = error;
+    }
+  }
 
   return {
     dispatch,

@@ -63,8 +63,8 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
 /** Forwards main's events into the store; returns the unsubscribe. */
 export function connectEvents(store: AppStore, client: VitrineClient): () => void {
   const offs = [
-    client.on('libraryChanged', ({ revision }) => {
-      void store.getState().libraryChanged(revision);
+    client.on('libraryChanged', ({ revision, reopened }) => {
+      void store.getState().libraryChanged(revision, reopened ?? false);
     }),
     client.on('progress', (payload) => store.getState().progressReported(payload)),
     // Electron's menus and second launches: every command has a handler (menu-commands.ts).

@@ -58,8 +58,11 @@ export interface LibrarySlice {
 
   /** A library is now open in main: load everything it holds. */
   libraryOpened(summary: LibrarySummary): Promise<void>;
-  /** Main says the library changed (any transport, any window): reconcile by revision. */
-  libraryChanged(revision: number): Promise<void>;
+  /**
+   * Main says the library changed (any transport, any window): reconcile by revision; after a
+   * reopen (a restore) reload whenever the revision differs, lower or higher.
+   */
+  libraryChanged(revision: number, reopened?: boolean): Promise<void>;
   /** One edit, sent to main; the answer carries the new revision and the inverse command. */
   commandSubmitted(command: CommandInput): Promise<ApiResult<CommandResult>>;
   /** Reverts the newest edit; null when there is nothing to undo. */
