@@ -425,7 +425,9 @@ function frame(ctx: Ctx, input: FrameInput): string {
   const home = `../${view.defaultLanguage}/index.html`;
   const accent = view.accentColor ? markup` style="--accent: ${view.accentColor}"` : markup``;
   const footer = markup`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
-    web ? markup` · <a href="search.html">${s.search}</a>` : ''
+    web
+      ? markup` · <a href="search.html">${s.search}</a> · <a href="../data/index.html">${s.openData}</a>`
+      : ''
   }</p>${view.imprint ? markup`<div class="imprint"><h2>${s.imprint}</h2>${paragraphs(ctx, view.imprint)}</div>` : ''}<p>${s.footer}</p></footer>`;
   return `<!DOCTYPE html>
 ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>

@@ -50,6 +50,8 @@ export interface UiStrings {
   imprint: string;
   noRights: string;
   footer: string;
+  /** Footer link to `data/index.html` (web bundles, issue 15). */
+  openData: string;
 }
 
 const de: UiStrings = {
@@ -102,6 +104,7 @@ const de: UiStrings = {
   imprint: 'Impressum',
   noRights: 'Rechte nicht angegeben',
   footer: 'Eine Ausstellung der Stadt Dortmund',
+  openData: 'Offene Daten',
 };
 
 const en: UiStrings = {
@@ -152,6 +155,7 @@ const en: UiStrings = {
   imprint: 'Imprint',
   noRights: 'Rights not stated',
   footer: 'An exhibition of the City of Dortmund',
+  openData: 'Open data',
 };
 
 const TOUCH: Record<string, string> = {

@@ -9,7 +9,12 @@ import { mediaPath } from '../../../shared/domain/media';
 import { AppError } from '../../../shared/errors';
 import { diskWriteError, errnoOf } from '../library/disk-errors';
 import { faultPoint } from '../library/fs-atomic';
-import { bundleAssetUrl, derivativePath, originalPath } from '../../../shared/render/assets';
+import {
+  bundleAssetUrl,
+  derivativePath,
+  derivativeWidths,
+  originalPath,
+} from '../../../shared/render/assets';
 import {
   buildExhibitionView,
   findExhibition,
@@ -39,6 +44,7 @@ import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
 import { listFiles, writeZip } from './zip';
 import { iiifImages, writeIiif } from './iiif';
+import { openDataFor, writeOpenData } from './open-data';
 
 export type ExportMode = 'web' | 'kiosk';
 export type ExportPhase = 'prepare' | 'images' | 'files' | 'pages' | 'zip' | 'commit' | 'done';
@@ -288,6 +294,27 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
         write,
         images: iiifImages(snapshot, views, jobs),
       });
+      check();
+    }
+
+    if (options.mode === 'web') {
+      // Open data (issue 15 §2) of what this exhibition shows, with the largest JPEG of each image.
+      const imageOf = new Map(views[0]!.items.map((i) => [i.id, i.image]));
+      const dataBase = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/data/` : undefined;
+      const files = openDataFor(snapshot, exhibition, {
+        ...(dataBase ? { base: dataBase } : {}),
+        lang: ordered[0]!,
+        stylesheet: '../assets/vitrine.css',
+        home: `../${ordered[0]!}/index.html`,
+        imageUrl: (item) => {
+          const image = imageOf.get(item.id);
+          const size = image ? sizes.get(image.sha256) : undefined;
+          if (!image || !size) return undefined;
+          const widths = derivativeWidths(size.width);
+          return `../${derivativePath(image.sha256, widths[widths.length - 1]!, 'jpeg')}`;
+        },
+      });
+      await writeOpenData((rel) => write(`data/${rel}`), files);
       check();
     }
 

@@ -127,6 +127,16 @@ export async function writeIiif(opts: IiifOptions): Promise<string[]> {
         label: { de: ['Nachweis'], en: ['Credit'] },
         value: credit,
       };
+    // The item's open data (data/items/ID.jsonld, written by open-data.ts in every web bundle).
+    manifest.seeAlso = [
+      {
+        id: `${base}/data/items/${item.id}.jsonld`,
+        type: 'Dataset',
+        label: { de: ['Offene Daten (JSON-LD)'], en: ['Open data (JSON-LD)'] },
+        format: 'application/ld+json',
+        profile: 'https://schema.org/',
+      },
+    ];
     const zoom = Math.max(image.width, image.height) >= DEEP_ZOOM_MIN;
     const body: Record<string, unknown> = {
       id: `${base}/${derivativePath(image.sha256, largest, 'jpeg')}`,

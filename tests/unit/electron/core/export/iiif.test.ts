@@ -62,6 +62,13 @@ describe('IIIF in the web bundle', () => {
         expect(m.label).toMatchObject({ de: ['Foto 1'], en: ['Photo 1'] });
       }
       expect(await exists(body.id.slice(BASE.length + 1))).toBe(true);
+      // seeAlso leads to the item's open data, a file in the same bundle.
+      const see = (m.seeAlso as Array<{ id: string; format: string }>)[0]!;
+      expect(see.id).toBe(
+        `${BASE}/${rel.replace(/^iiif\/([^/]+)\/manifest\.json$/, 'data/items/$1.jsonld')}`,
+      );
+      expect(see.format).toBe('application/ld+json');
+      expect(await exists(see.id.slice(BASE.length + 1))).toBe(true);
     }
   });
 
