@@ -52,6 +52,10 @@ export interface UiStrings {
   footer: string;
   /** Footer link to `data/index.html` (web bundles, issue 15). */
   openData: string;
+  /** Deep zoom on items with a IIIF image service (web bundles, issue 15). */
+  zoom: string;
+  zoomIn: string;
+  zoomOut: string;
 }
 
 const de: UiStrings = {
@@ -105,6 +109,9 @@ const de: UiStrings = {
   noRights: 'Rechte nicht angegeben',
   footer: 'Eine Ausstellung der Stadt Dortmund',
   openData: 'Offene Daten',
+  zoom: 'Im Detail ansehen (Zoom)',
+  zoomIn: 'Vergrößern',
+  zoomOut: 'Verkleinern',
 };
 
 const en: UiStrings = {
@@ -156,6 +163,9 @@ const en: UiStrings = {
   noRights: 'Rights not stated',
   footer: 'An exhibition of the City of Dortmund',
   openData: 'Open data',
+  zoom: 'Look closer (zoom)',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
 };
 
 const TOUCH: Record<string, string> = {

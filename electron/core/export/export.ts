@@ -38,7 +38,7 @@ import {
 } from './derivatives';
 import { createMapGeometry } from '../../../shared/render/map-geometry';
 import { qrSvg } from '../../../shared/render/qr';
-import { runtimeScript, runtimeStylesheet } from './runtime';
+import { runtimeScript, runtimeStylesheet, ZOOM_VIEWER, zoomViewerScript } from './runtime';
 import { searchIndexScript } from './search-index';
 import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
@@ -281,19 +281,20 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       report({ phase: 'files', done: ++done, total: files.length, current: asset.originalName });
     }
 
+    let zoom = new Map<string, Record<string, unknown>>();
     if (options.iiif) {
       if (options.mode !== 'web' || !options.baseUrl)
         throw invalid(
           'IIIF braucht den Web-Modus und eine Basis-URL (ids müssen absolut sein).',
           'IIIF needs web mode and a base URL (ids must be absolute).',
         );
-      await writeIiif({
+      ({ zoom } = await writeIiif({
         baseUrl: options.baseUrl,
         exhibition,
         languages: ordered,
         write,
         images: iiifImages(snapshot, views, jobs),
-      });
+      }));
       check();
     }
 
@@ -323,6 +324,7 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       imageSize: (asset) => sizes.get(asset.sha256),
       mapGeometry: createMapGeometry(),
       qrSvg,
+      ...(zoom.size ? { zoomInfo: (itemId: string) => zoom.get(itemId) } : {}),
     };
     const pages: RenderedFile[] = [];
     for (const view of views) {
@@ -337,6 +339,8 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
     }
     pages.push({ path: 'assets/vitrine.js', content: await runtimeScript() });
     pages.push({ path: 'assets/vitrine.css', content: await runtimeStylesheet() });
+    // The deep-zoom viewer, fetched by the runtime only when a visitor asks for zoom.
+    if (zoom.size) pages.push({ path: `assets/${ZOOM_VIEWER}`, content: await zoomViewerScript() });
     done = 0;
     for (const page of pages) {
       check();

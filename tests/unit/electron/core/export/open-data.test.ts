@@ -178,6 +178,8 @@ describe('open data', () => {
       await readFile(path.join(bundle, 'iiif/item-1/manifest.json'), 'utf8'),
     ) as { seeAlso: Array<{ id: string }> };
     expect(manifest.seeAlso[0]!.id).toBe(`${BASE}/data/items/item-1.jsonld`);
+    // No picture here is large enough for deep zoom, so the viewer is not shipped either.
+    expect(await listFiles(bundle)).not.toContain('assets/openseadragon.min.js');
     // The footer of every page links the open data.
     const page = await readFile(path.join(bundle, 'de/index.html'), 'utf8');
     expect(page).toContain('<a href="../data/index.html">Offene Daten</a>');
