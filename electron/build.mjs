@@ -131,6 +131,11 @@ async function buildExportRuntime(outDir) {
     write: true,
   });
   await copyFile(join(root, recipe.stylesheet), join(dir, 'vitrine.css'));
+  // The deep-zoom viewer (issue 15), copied as published; bundles load it only on request.
+  await copyFile(
+    join(root, 'node_modules/openseadragon/build/openseadragon/openseadragon.min.js'),
+    join(dir, 'openseadragon.min.js'),
+  );
   return join(dir, 'vitrine.js');
 }
 

@@ -53,6 +53,12 @@ export interface UiStrings {
   imprint: string;
   noRights: string;
   footer: string;
+  /** Footer link to `data/index.html` (web bundles, issue 15). */
+  openData: string;
+  /** Deep zoom on items with a IIIF image service (web bundles, issue 15). */
+  zoom: string;
+  zoomIn: string;
+  zoomOut: string;
 }
 
 const de: UiStrings = {
@@ -105,6 +111,10 @@ const de: UiStrings = {
   imprint: 'Impressum',
   noRights: 'Rechte nicht angegeben',
   footer: 'Eine Ausstellung der Stadt Dortmund',
+  openData: 'Offene Daten',
+  zoom: 'Im Detail ansehen (Zoom)',
+  zoomIn: 'Vergrößern',
+  zoomOut: 'Verkleinern',
 };
 
 const en: UiStrings = {
@@ -155,6 +165,10 @@ const en: UiStrings = {
   imprint: 'Imprint',
   noRights: 'Rights not stated',
   footer: 'An exhibition of the City of Dortmund',
+  openData: 'Open data',
+  zoom: 'Look closer (zoom)',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
 };
 
 const TOUCH: Record<string, string> = {
