@@ -26,6 +26,8 @@ import { createEmitter } from './events';
 import { createExportHandlers } from './export';
 import { importThroughWorker, type WorkerHost } from '../worker';
 import { createTableHandlers } from './tables';
+import { createPublishHandlers } from './publish';
+import type { SecretStore } from '../publish';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -52,6 +54,13 @@ export interface ApiServiceOptions {
    * when omitted (unit tests). The service closes it with itself.
    */
   worker?: WorkerHost;
+  /**
+   * Publishing passwords kept with the OS's encryption (the desktop app's safeStorage). Absent
+   * in the web host: secrets are then asked per publish and held in memory for that run only.
+   */
+  secrets?: SecretStore;
+  /** Trusted SSH host keys; defaults to VITRINE_KNOWN_HOSTS or ~/.config/vitrine/known_hosts.json. */
+  knownHostsFile?: string;
 }
 
 export interface ApiService {
@@ -440,6 +449,14 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       uploadsDir,
       lang: () => lang,
       progress: (event) => emitter.emit('progress', event),
+    }),
+    ...createPublishHandlers({
+      library: current,
+      lang: () => lang,
+      emit: emitter.emit,
+      ...(options.worker ? { worker: options.worker } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.knownHostsFile ? { knownHostsFile: options.knownHostsFile } : {}),
     }),
   };
 

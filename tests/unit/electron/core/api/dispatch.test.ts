@@ -39,6 +39,11 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'tables.preview': unused,
     'tables.dryRun': unused,
     'tables.import': unused,
+    'publish.targets': unused,
+    'publish.saveTarget': unused,
+    'publish.removeTarget': unused,
+    'publish.start': unused,
+    'publish.cancel': unused,
     ...overrides,
   };
 }
