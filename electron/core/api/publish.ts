@@ -297,16 +297,14 @@ export function createPublishHandlers(deps: PublishHandlerDeps): Pick<ApiHandler
         signal: controller.signal,
       })
         .then(
-          (result) => deps.emit('publishFinished', { taskId: input.taskId, result }),
-          (error: unknown) =>
-            deps.emit('publishFinished', {
-              taskId: input.taskId,
-              error: toAppError(error).toData(deps.lang()),
-            }),
+          (result) => ({ result }),
+          (error: unknown) => ({ error: toAppError(error).toData(deps.lang()) }),
         )
-        .finally(() => {
+        .then(async (end) => {
+          // Over before the page hears of it: a cancel after the event finds nothing running.
           running.delete(input.taskId);
-          void remote.close().catch(() => undefined);
+          await remote.close().catch(() => undefined);
+          deps.emit('publishFinished', { taskId: input.taskId, ...end });
         });
       return { taskId: input.taskId };
     },

@@ -255,6 +255,57 @@ describe('publishing through the API (desktop: secrets with the OS encryption)',
   });
 });
 
+describe('cancel', () => {
+  it('stops a publish that has started and tells the page so; nothing reaches the server', async () => {
+    const { s } = await service('cancel');
+    const view = ok<PublishTargetsView>(
+      await s.dispatch('publish.saveTarget', {
+        name: 'C',
+        url: targetUrl('api-c'),
+        auth: 'password',
+      }),
+    );
+    const targetId = view.targets[0]!.id;
+    const first = failure(
+      await s.dispatch('publish.start', {
+        taskId: 'publish-cancel-probe',
+        exhibitionId: X,
+        targetId,
+        secret: server.password,
+      }),
+    );
+    const fingerprint = (first.details as { presented: string }).presented;
+    const taskId = 'publish-cancel-run';
+    // Cancelled the moment the run reports that it is connecting: tied to the event, not a time.
+    const answers: Promise<unknown>[] = [];
+    s.on('publishProgress', (p) => {
+      if (p.taskId === taskId && p.phase === 'connect')
+        answers.push(s.dispatch('publish.cancel', { taskId }));
+    });
+    const finished = new Promise<ApiEventPayload<'publishFinished'>>((resolve) =>
+      s.on('publishFinished', (e) => e.taskId === taskId && resolve(e)),
+    );
+    ok(
+      await s.dispatch('publish.start', {
+        taskId,
+        exhibitionId: X,
+        targetId,
+        secret: server.password,
+        trustHostKey: fingerprint,
+      }),
+    );
+    expect(await Promise.all(answers)).toEqual([{ ok: true, value: { cancelled: true } }]);
+    const end = await finished;
+    expect(end.error?.code).toBe('CANCELLED');
+    expect(existsSync(join(server.siteDir, 'api-c', 'index.html'))).toBe(false);
+    // Over: a second cancel finds nothing running.
+    expect(await s.dispatch('publish.cancel', { taskId })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
+  });
+});
+
 describe('a changed host key', () => {
   it('is refused even when a fingerprint is confirmed', async () => {
     const { s, publish } = await service('hostkey');
