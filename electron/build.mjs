@@ -53,7 +53,10 @@ export function targets(outDir = join(root, 'dist')) {
       target: 'node20',
       // Everything is bundled (several dependencies are ESM-only, and main is CommonJS) except
       // electron, the runtime itself, and sharp, whose native parts are unpacked from the asar.
-      external: ['electron', 'sharp'],
+      // ssh2 (publishing) is bundled without its optional native crypto addon: it requires the
+      // `.node` file inside try/catch and falls back to Node's own crypto, so the require stays
+      // external and simply finds nothing.
+      external: ['electron', 'sharp', '*.node'],
       define: {
         'import.meta.url': '__vitrineImportMetaUrl',
         'globalThis.__VITRINE_PREBUILT__': 'true',

@@ -29,6 +29,14 @@ import {
   PackageInspection,
   PackageUpload,
 } from './packages';
+import {
+  PublishProgressEvent,
+  PublishResultView,
+  PublishStartInput,
+  PublishTargetsView,
+  SavePublishTargetInput,
+} from './publish';
+import { PublishTargetId } from '../domain/publish-target';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -361,6 +369,32 @@ export const apiMethods = {
    * unknown exhibition.
    */
   'packages.export': method(z.strictObject({ exhibitionId: Id }), PackageExportResult),
+  /**
+   * Publishing (issue 15): the open library's saved targets (`data/publish-targets.json`, never
+   * a secret) and where passwords stay on this transport. NOT_FOUND without an open library.
+   */
+  'publish.targets': method(NoInput, PublishTargetsView),
+  /**
+   * Adds or replaces a saved target. PUBLISH_TARGET_INVALID for an address the publisher cannot
+   * use (a password in it, plain http:// to another computer, …); LIBRARY_READ_ONLY.
+   */
+  'publish.saveTarget': method(SavePublishTargetInput, PublishTargetsView),
+  /** Removes a saved target and forgets its saved password. NOT_FOUND for an unknown id. */
+  'publish.removeTarget': method(z.strictObject({ id: PublishTargetId }), PublishTargetsView),
+  /**
+   * Connects to the target first (so a wrong password or an unknown server is answered by this
+   * call, before anything is built), then answers `{ taskId }`; the export and the upload follow
+   * with `publishProgress` events and one `publishFinished`. Errors of the call:
+   * PUBLISH_HOST_KEY_UNKNOWN (details: host, port, fingerprint — ask the person, then call again
+   * with `trustHostKey`), PUBLISH_HOST_KEY_CHANGED (refused, never asked), PUBLISH_AUTH_FAILED
+   * (also when no secret was given or saved), PUBLISH_UNREACHABLE, EXPORT_BLOCKED, NOT_FOUND.
+   */
+  'publish.start': method(PublishStartInput, z.object({ taskId: TaskId })),
+  /** Asks a running publish to stop; false when it is not running (already over). */
+  'publish.cancel': method(
+    z.strictObject({ taskId: TaskId }),
+    z.object({ cancelled: z.boolean() }),
+  ),
 } as const;
 
 /** Every command main may send the page in a `menu` event. */
@@ -413,6 +447,14 @@ export const apiEvents = {
    * sends these; the renderer handles every one (checked at compile time, see MENU_COMMANDS).
    */
   menu: z.object({ command: z.enum(MENU_COMMANDS), id: z.string().max(200).optional() }),
+  /** Progress of a publish: the export, then the comparison and the upload with an estimate. */
+  publishProgress: PublishProgressEvent,
+  /** A publish ended: `result` when done (also a dry run), `error` when it failed or was cancelled. */
+  publishFinished: z.object({
+    taskId: TaskId,
+    result: PublishResultView.optional(),
+    error: ErrorDataSchema.optional(),
+  }),
 } as const;
 
 export type ApiMethods = typeof apiMethods;

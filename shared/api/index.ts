@@ -7,3 +7,4 @@ export * from './http';
 export * from './backups';
 export * from './tables';
 export * from './packages';
+export * from './publish';

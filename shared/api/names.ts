@@ -33,9 +33,21 @@ export const API_METHOD_NAMES = [
   'packages.inspect',
   'packages.import',
   'packages.export',
+  'publish.targets',
+  'publish.saveTarget',
+  'publish.removeTarget',
+  'publish.start',
+  'publish.cancel',
 ] as const;
 
-export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;
+export const API_EVENT_NAMES = [
+  'libraryChanged',
+  'progress',
+  'menu',
+  'exportFinished',
+  'publishProgress',
+  'publishFinished',
+] as const;
 
 /**
  * Functions `window.vitrine` has in Electron beyond the contract, added by the preload itself:

@@ -12,3 +12,4 @@ export * from './partnership';
 export * from './references';
 export * from './richtext';
 export * from './rights';
+export * from './publish-target';

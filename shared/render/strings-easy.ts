@@ -57,4 +57,8 @@ export const EASY_GERMAN_STRINGS: UiStrings = {
   imprint: 'Impressum',
   noRights: 'Es gibt keine Angabe zu den Rechten.',
   footer: 'Eine Ausstellung von der Stadt Dortmund',
+  openData: 'Offene Daten',
+  zoom: 'Das Bild groß an-sehen',
+  zoomIn: 'Größer machen',
+  zoomOut: 'Kleiner machen',
 };

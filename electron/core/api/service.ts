@@ -27,6 +27,8 @@ import { createExportHandlers } from './export';
 import { importThroughWorker, type WorkerHost } from '../worker';
 import { createTableHandlers } from './tables';
 import { createPackageHandlers } from './packages';
+import { createPublishHandlers } from './publish';
+import type { SecretStore } from '../publish';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -53,6 +55,13 @@ export interface ApiServiceOptions {
    * when omitted (unit tests). The service closes it with itself.
    */
   worker?: WorkerHost;
+  /**
+   * Publishing passwords kept with the OS's encryption (the desktop app's safeStorage). Absent
+   * in the web host: secrets are then asked per publish and held in memory for that run only.
+   */
+  secrets?: SecretStore;
+  /** Trusted SSH host keys; defaults to VITRINE_KNOWN_HOSTS or ~/.config/vitrine/known_hosts.json. */
+  knownHostsFile?: string;
 }
 
 export interface ApiService {
@@ -471,6 +480,14 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     // One cancel for all long work: a table import by its task id, else an export.
     'tasks.cancel': async (input) =>
       tables.cancel(input.taskId) ? { cancelled: true } : exportHandlers['tasks.cancel'](input),
+    ...createPublishHandlers({
+      library: current,
+      lang: () => lang,
+      emit: emitter.emit,
+      ...(options.worker ? { worker: options.worker } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.knownHostsFile ? { knownHostsFile: options.knownHostsFile } : {}),
+    }),
   };
 
   const dispatch = createDispatch({

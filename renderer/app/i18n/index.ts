@@ -14,6 +14,8 @@ import desktopDe from './desktop.de.json';
 import desktopEn from './desktop.en.json';
 import tablesDe from './tables.de.json';
 import tablesEn from './tables.en.json';
+import publishDe from './publish.de.json';
+import publishEn from './publish.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -30,6 +32,7 @@ export const catalogues = {
     desktop: desktopDe,
     restore: restoreDe,
     ...tablesDe,
+    publish: publishDe,
   },
   en: {
     ...en,
@@ -39,6 +42,7 @@ export const catalogues = {
     desktop: desktopEn,
     restore: restoreEn,
     ...tablesEn,
+    publish: publishEn,
   },
 } as const;
 

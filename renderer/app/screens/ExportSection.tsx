@@ -6,6 +6,7 @@ import { languageName, textDirection, type Exhibition } from '../../../shared/do
 import { ErrorBanner } from '../components/ErrorBanner';
 import { selectExhibitions, useApp } from '../store';
 import type { ExportForm } from '../store/export';
+import { PublishPanel } from './PublishPanel';
 import './export.css';
 
 /**
@@ -60,6 +61,7 @@ export function ExportSection() {
           </div>
         </div>
       )}
+      {current ? <PublishPanel /> : null}
     </section>
   );
 }

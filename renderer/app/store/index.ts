@@ -8,6 +8,7 @@ import { createCurationSlice } from './curation';
 import { createExportSlice } from './export';
 import { createLibrarySlice } from './library';
 import { createRestoreSlice } from './restore';
+import { createPublishSlice } from './publish';
 import { createSessionSlice } from './session';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
@@ -44,6 +45,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createRestoreSlice(client)(...a),
         ...createTableImportSlice(client)(...a),
         ...createPackagesSlice(client)(...a),
+        ...createPublishSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,

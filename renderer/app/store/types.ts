@@ -12,6 +12,7 @@ import type { ExportSlice } from './export';
 import type { RestoreSlice } from './restore';
 import type { TableImportSlice } from './table-import';
 import type { PackagesSlice } from './packages';
+import type { PublishSlice } from './publish';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -140,4 +141,5 @@ export type AppState = SessionSlice &
   ExportSlice &
   RestoreSlice &
   TableImportSlice &
-  PackagesSlice;
+  PackagesSlice &
+  PublishSlice;

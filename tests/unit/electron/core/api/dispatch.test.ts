@@ -45,6 +45,11 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'packages.inspect': unused,
     'packages.import': unused,
     'packages.export': unused,
+    'publish.targets': unused,
+    'publish.saveTarget': unused,
+    'publish.removeTarget': unused,
+    'publish.start': unused,
+    'publish.cancel': unused,
     ...overrides,
   };
 }
