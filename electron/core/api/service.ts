@@ -50,7 +50,8 @@ export interface ApiServiceOptions {
   /** Told after a language switch, so Electron can rebuild its menus. */
   onUiLanguageChanged?: (lang: UiLanguage) => void;
   /**
-   * Runs heavy work (export with derivatives and zip) off this process's event loop: Electron's
+   * Runs heavy work (media import, the sample library's media, export with derivatives and
+   * zip) off this process's event loop: Electron's
    * utilityProcess in the desktop app, a forked Node process for the web host and CLI. In-process
    * when omitted (unit tests). The service closes it with itself.
    */
@@ -62,6 +63,8 @@ export interface ApiServiceOptions {
   secrets?: SecretStore;
   /** Trusted SSH host keys; defaults to VITRINE_KNOWN_HOSTS or ~/.config/vitrine/known_hosts.json. */
   knownHostsFile?: string;
+  /** Tests only: the sample copy's images at this fraction of their size (see sample/index). */
+  sampleMediaScale?: number;
 }
 
 export interface ApiService {
@@ -355,7 +358,11 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         const dir = join(samplesDir, `sample-${stamp(clock())}-${randomBytes(3).toString('hex')}`);
         const taskId = `sample-${randomBytes(4).toString('hex')}`;
         const label = lang === 'de' ? 'Beispielbibliothek anlegen' : 'Creating the sample library';
+        // Rendering and importing the sample's media runs in the worker process when there is
+        // one (Electron's utilityProcess, the web host's fork), not on this event loop.
         await buildSampleLibrary(dir, {
+          ...(options.worker ? { worker: options.worker } : {}),
+          ...(options.sampleMediaScale ? { mediaScale: options.sampleMediaScale } : {}),
           onProgress: (p) =>
             emitter.emit('progress', { taskId, label, done: p.done, total: p.total, step: p.step }),
         });
