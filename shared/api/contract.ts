@@ -13,6 +13,7 @@ import { API_EVENT_NAMES, API_METHOD_NAMES, type PRELOAD_ONLY_METHOD_NAMES } fro
 import { UPLOAD_ID_PATTERN } from './transport';
 import { BackupIdSchema, BackupListSchema, LibraryIdSchema, RestorePreviewSchema } from './backups';
 import { TableImportInput, TableImportReport, TablePreview, TableSource } from './tables';
+import { KioskStatsInput, KioskStatsResult } from './kiosk-stats';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -303,6 +304,13 @@ export const apiMethods = {
    * folder): rows naming files are skipped as "file not found" — use the CLI's --media for them.
    */
   'tables.import': method(TableImportInput, TableImportReport),
+  /**
+   * The "Statistik" view: reads a kiosk player's data folder (`folder` as typed, absolute; or,
+   * without it, the one chosen in main's folder dialog — null when the person cancels) and
+   * answers the report with how many lines were skipped as damaged. NOT_FOUND when the folder
+   * does not exist, PATH_REJECTED for a relative path, FORBIDDEN for the dialog on the web host.
+   */
+  'kiosk.statsReport': method(KioskStatsInput, KioskStatsResult.nullable()),
 } as const;
 
 /** Every command main may send the page in a `menu` event. */

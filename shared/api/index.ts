@@ -5,3 +5,4 @@ export * from './client';
 export * from './transport';
 export * from './http';
 export * from './backups';
+export * from './kiosk-stats';

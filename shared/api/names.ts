@@ -27,6 +27,7 @@ export const API_METHOD_NAMES = [
   'tables.preview',
   'tables.dryRun',
   'tables.import',
+  'kiosk.statsReport',
 ] as const;
 
 export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;

@@ -19,6 +19,8 @@ export interface Dialogs {
   chooseExportTarget?(suggested: { name: string; zip: boolean }): Promise<string | null>;
   /** Shows a file or folder in the system's file manager. Absent in the web host. */
   showInFolder?(path: string): void;
+  /** A kiosk player's data folder for the "Statistik" view; null when cancelled. Absent in the web host. */
+  chooseStatsFolder?(): Promise<string | null>;
 }
 
 function noDialogs(): AppError {

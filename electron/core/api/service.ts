@@ -26,6 +26,7 @@ import { createEmitter } from './events';
 import { createExportHandlers } from './export';
 import { importThroughWorker, type WorkerHost } from '../worker';
 import { createTableHandlers } from './tables';
+import { createKioskStatsHandlers } from './kiosk-stats';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -441,6 +442,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       lang: () => lang,
       progress: (event) => emitter.emit('progress', event),
     }),
+    ...createKioskStatsHandlers({ dialogs: options.dialogs }),
   };
 
   const dispatch = createDispatch({

@@ -39,6 +39,7 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'tables.preview': unused,
     'tables.dryRun': unused,
     'tables.import': unused,
+    'kiosk.statsReport': unused,
     ...overrides,
   };
 }
