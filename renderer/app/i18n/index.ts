@@ -12,6 +12,8 @@ import restoreDe from './restore.de.json';
 import restoreEn from './restore.en.json';
 import desktopDe from './desktop.de.json';
 import desktopEn from './desktop.en.json';
+import kioskStatsDe from './kiosk-stats.de.json';
+import kioskStatsEn from './kiosk-stats.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -27,6 +29,7 @@ export const catalogues = {
     curation: curationDe,
     desktop: desktopDe,
     restore: restoreDe,
+    kioskStats: kioskStatsDe,
   },
   en: {
     ...en,
@@ -35,6 +38,7 @@ export const catalogues = {
     curation: curationEn,
     desktop: desktopEn,
     restore: restoreEn,
+    kioskStats: kioskStatsEn,
   },
 } as const;
 

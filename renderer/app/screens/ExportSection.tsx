@@ -6,6 +6,7 @@ import { languageName, textDirection, type Exhibition } from '../../../shared/do
 import { ErrorBanner } from '../components/ErrorBanner';
 import { selectExhibitions, useApp } from '../store';
 import type { ExportForm } from '../store/export';
+import { KioskStatsView } from '../stats/KioskStatsView';
 import './export.css';
 
 /**
@@ -33,6 +34,8 @@ export function ExportSection() {
   }, [form.exhibitionId, form.mode, checkRequested]);
 
   const busy = runStatus !== 'idle';
+  const statsOpen = useApp((s) => s.kioskStats.open);
+  if (statsOpen) return <KioskStatsView exhibition={current} />;
   return (
     <section className="section export" aria-labelledby="export-heading">
       <h1 id="export-heading">{t('exportPanel.heading')}</h1>
@@ -57,6 +60,7 @@ export function ExportSection() {
           <div className="export__side">
             <CheckResults />
             <RunPanel />
+            {form.mode === 'kiosk' ? <StatsEntry /> : null}
           </div>
         </div>
       )}
@@ -495,6 +499,21 @@ function RunPanel() {
           {t('exportPanel.again')}
         </button>
       </div>
+    </section>
+  );
+}
+
+/** The kiosk export's visitor statistics, read from a player's data folder (issue 14). */
+function StatsEntry() {
+  const { t } = useTranslation();
+  const opened = useApp((s) => s.kioskStatsOpened);
+  return (
+    <section className="panel" aria-labelledby="stats-entry-heading">
+      <h2 id="stats-entry-heading">{t('kioskStats.entryHeading')}</h2>
+      <p>{t('kioskStats.entryText')}</p>
+      <button type="button" className="button" onClick={opened}>
+        {t('kioskStats.open')}
+      </button>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { createCurationSlice } from './curation';
 import { createExportSlice } from './export';
 import { createLibrarySlice } from './library';
 import { createRestoreSlice } from './restore';
+import { createKioskStatsSlice } from './kiosk-stats';
 import { createSessionSlice } from './session';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
@@ -40,6 +41,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createExportSlice(client)(...a),
         ...createCurationSlice(client)(...a),
         ...createRestoreSlice(client)(...a),
+        ...createKioskStatsSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,

@@ -10,6 +10,7 @@ import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
 import type { ExportSlice } from './export';
 import type { RestoreSlice } from './restore';
+import type { KioskStatsSlice } from './kiosk-stats';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -133,4 +134,5 @@ export type AppState = SessionSlice &
   UiSlice &
   CurationSlice &
   ExportSlice &
-  RestoreSlice;
+  RestoreSlice &
+  KioskStatsSlice;
