@@ -140,6 +140,18 @@ export function createNativeDialogs(
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseStatsFolder() {
+      const win = window();
+      const options: Electron.OpenDialogOptions = {
+        title: de() ? 'Statistik eines Kiosk-Players laden' : 'Load Kiosk Player Statistics',
+        buttonLabel: de() ? 'Laden' : 'Load',
+        properties: ['openDirectory'],
+      };
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async choosePackageTarget(suggestedName) {
       const win = window();
       const options: Electron.SaveDialogOptions = {

@@ -37,6 +37,7 @@ import {
   SavePublishTargetInput,
 } from './publish';
 import { PublishTargetId } from '../domain/publish-target';
+import { KioskStatsInput, KioskStatsResult } from './kiosk-stats';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -395,6 +396,13 @@ export const apiMethods = {
     z.strictObject({ taskId: TaskId }),
     z.object({ cancelled: z.boolean() }),
   ),
+  /**
+   * The "Statistik" view: reads a kiosk player's data folder (`folder` as typed, absolute; or,
+   * without it, the one chosen in main's folder dialog — null when the person cancels) and
+   * answers the report with how many lines were skipped as damaged. NOT_FOUND when the folder
+   * does not exist, PATH_REJECTED for a relative path, FORBIDDEN for the dialog on the web host.
+   */
+  'kiosk.statsReport': method(KioskStatsInput, KioskStatsResult.nullable()),
 } as const;
 
 /** Every command main may send the page in a `menu` event. */

@@ -8,3 +8,4 @@ export * from './backups';
 export * from './tables';
 export * from './packages';
 export * from './publish';
+export * from './kiosk-stats';

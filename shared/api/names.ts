@@ -38,6 +38,7 @@ export const API_METHOD_NAMES = [
   'publish.removeTarget',
   'publish.start',
   'publish.cancel',
+  'kiosk.statsReport',
 ] as const;
 
 export const API_EVENT_NAMES = [

@@ -25,6 +25,8 @@ export interface Dialogs {
   chooseMediaFolder?(): Promise<string | null>;
   /** Where to write an exchange package (`<name>.vitrine`); null when cancelled. */
   choosePackageTarget?(suggestedName: string): Promise<string | null>;
+  /** A kiosk player's data folder for the "Statistik" view; null when cancelled. Absent in the web host. */
+  chooseStatsFolder?(): Promise<string | null>;
 }
 
 export function noDialogs(): AppError {

@@ -29,6 +29,7 @@ import { createTableHandlers } from './tables';
 import { createPackageHandlers } from './packages';
 import { createPublishHandlers } from './publish';
 import type { SecretStore } from '../publish';
+import { createKioskStatsHandlers } from './kiosk-stats';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -495,6 +496,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.knownHostsFile ? { knownHostsFile: options.knownHostsFile } : {}),
     }),
+    ...createKioskStatsHandlers({ dialogs: options.dialogs }),
   };
 
   const dispatch = createDispatch({

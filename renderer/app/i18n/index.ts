@@ -16,6 +16,8 @@ import tablesDe from './tables.de.json';
 import tablesEn from './tables.en.json';
 import publishDe from './publish.de.json';
 import publishEn from './publish.en.json';
+import kioskStatsDe from './kiosk-stats.de.json';
+import kioskStatsEn from './kiosk-stats.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -33,6 +35,7 @@ export const catalogues = {
     restore: restoreDe,
     ...tablesDe,
     publish: publishDe,
+    kioskStats: kioskStatsDe,
   },
   en: {
     ...en,
@@ -43,6 +46,7 @@ export const catalogues = {
     restore: restoreEn,
     ...tablesEn,
     publish: publishEn,
+    kioskStats: kioskStatsEn,
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { createExportSlice } from './export';
 import { createLibrarySlice } from './library';
 import { createRestoreSlice } from './restore';
 import { createPublishSlice } from './publish';
+import { createKioskStatsSlice } from './kiosk-stats';
 import { createSessionSlice } from './session';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
@@ -46,6 +47,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createTableImportSlice(client)(...a),
         ...createPackagesSlice(client)(...a),
         ...createPublishSlice(client)(...a),
+        ...createKioskStatsSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,

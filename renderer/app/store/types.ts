@@ -13,6 +13,7 @@ import type { RestoreSlice } from './restore';
 import type { TableImportSlice } from './table-import';
 import type { PackagesSlice } from './packages';
 import type { PublishSlice } from './publish';
+import type { KioskStatsSlice } from './kiosk-stats';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -142,4 +143,5 @@ export type AppState = SessionSlice &
   RestoreSlice &
   TableImportSlice &
   PackagesSlice &
-  PublishSlice;
+  PublishSlice &
+  KioskStatsSlice;

@@ -50,6 +50,7 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'publish.removeTarget': unused,
     'publish.start': unused,
     'publish.cancel': unused,
+    'kiosk.statsReport': unused,
     ...overrides,
   };
 }
