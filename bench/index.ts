@@ -31,6 +31,14 @@ if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'publish') {
   for (const f of publishFigures) process.stdout.write(`${jsonLine(f)}\n`);
   process.exit(0);
 }
+// `npm run bench -- --only soak` runs just the 100,000-request soak of the web host (issue 12).
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'soak') {
+  const { benchSoak } = await import('./soak');
+  const soakFigures = await benchSoak({ root, log });
+  printTable(soakFigures, (s) => process.stdout.write(s));
+  for (const f of soakFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);
@@ -71,7 +79,7 @@ if (!args.includes('--no-ui') && !onlyDesktop) {
 }
 
 // Backups stay bounded (issue 12): a month of daily edits on a copy of the largest library.
-{
+if (!onlyDesktop) {
   const { benchBackupsMonth } = await import('./backups');
   const size = sizes[sizes.length - 1]!;
   const source = await syntheticLibrary(outDir, size, log);
@@ -87,6 +95,8 @@ if (!args.includes('--no-desktop')) {
   const desktopFigures = await benchDesktop({ root, outDir, quick, log });
   printTable(desktopFigures, (s) => process.stdout.write(s));
   for (const f of desktopFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  // The pieces below are not gated one by one: `--only-desktop` ends here.
+  if (onlyDesktop) process.exit(0);
 }
 
 // Table import (issue 11): 10,000 rows into 10,000 items (dry run, import, peak memory), and
@@ -120,4 +130,12 @@ if (!args.includes('--no-ui')) {
   for (const f of kioskFigures)
     process.stdout.write(`${jsonLine(f)}
 `);
+}
+
+// Soak of the web host (issue 12): 100,000 requests after a warm-up, memory and descriptors.
+{
+  const { benchSoak } = await import('./soak');
+  const soakFigures = await benchSoak({ root, log });
+  printTable(soakFigures, (s) => process.stdout.write(s));
+  for (const f of soakFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }

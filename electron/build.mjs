@@ -53,7 +53,10 @@ export function targets(outDir = join(root, 'dist')) {
       target: 'node20',
       // Everything is bundled (several dependencies are ESM-only, and main is CommonJS) except
       // electron, the runtime itself, and sharp, whose native parts are unpacked from the asar.
-      external: ['electron', 'sharp'],
+      // ssh2 (publishing) is bundled without its optional native crypto addon: it requires the
+      // `.node` file inside try/catch and falls back to Node's own crypto, so the require stays
+      // external and simply finds nothing.
+      external: ['electron', 'sharp', '*.node'],
       define: {
         'import.meta.url': '__vitrineImportMetaUrl',
         'globalThis.__VITRINE_PREBUILT__': 'true',
@@ -131,6 +134,11 @@ async function buildExportRuntime(outDir) {
     write: true,
   });
   await copyFile(join(root, recipe.stylesheet), join(dir, 'vitrine.css'));
+  // The deep-zoom viewer (issue 15), copied as published; bundles load it only on request.
+  await copyFile(
+    join(root, 'node_modules/openseadragon/build/openseadragon/openseadragon.min.js'),
+    join(dir, 'openseadragon.min.js'),
+  );
   return join(dir, 'vitrine.js');
 }
 

@@ -14,6 +14,8 @@ import { APP_ORIGIN, type MenuCommand } from '../../shared/api';
 import type { UiLanguage } from '../../shared/errors';
 import { isAppError } from '../../shared/errors';
 import { createApiHandlers, readSettings, type ApiService } from '../core/api';
+import { createSecretStore } from '../core/publish/secret-store';
+import { safeStorageCipher } from './publish-secrets';
 import { resolveMediaFile } from '../core/media';
 import { createWorkerHost } from '../core/worker';
 import { buildContextMenu } from './context-menu';
@@ -150,6 +152,8 @@ async function runMenuAction(action: MenuAction): Promise<void> {
     case 'redo':
     case 'about':
     case 'restoreBackup':
+    case 'importPackage':
+    case 'exportPackage':
       return sendToPage(action.type);
     default: {
       const unhandled: never = action;
@@ -292,6 +296,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     // Import, derivatives, export and zip in a utilityProcess (forked after `ready`).
     worker,
+    // Publishing passwords encrypted with the OS's key (safeStorage), in the app data folder.
+    secrets: createSecretStore(appDataDir, safeStorageCipher),
     ...(launchLibrary ? { libraryDirOnStart: launchLibrary } : {}),
     logError: log,
     onUiLanguageChanged: (lang) => {

@@ -14,7 +14,9 @@ export type MenuAction =
   | { type: 'redo' }
   | { type: 'about' }
   | { type: 'openLibraryFolder' }
-  | { type: 'restoreBackup' };
+  | { type: 'restoreBackup' }
+  | { type: 'importPackage' }
+  | { type: 'exportPackage' };
 
 /** Electron roles used here; native behaviour (clipboard, zoom, quit) comes from the OS. */
 export type MenuRole =
@@ -87,6 +89,8 @@ const L = {
   about: { de: 'Über Vitrine', en: 'About Vitrine' },
   openFolder: { de: 'Bibliotheksordner öffnen', en: 'Open Library Folder' },
   restoreBackup: { de: 'Aus Sicherung wiederherstellen …', en: 'Restore from backup …' },
+  importPackage: { de: 'Paket importieren …', en: 'Import package …' },
+  exportPackage: { de: 'Paket exportieren …', en: 'Export package …' },
 } satisfies Record<string, Record<UiLanguage, string>>;
 
 const SEP: MenuEntry = { kind: 'separator' };
@@ -125,6 +129,8 @@ export function buildMenuTemplate(state: MenuState): MenuEntry[] {
         enabled: state.libraryOpen,
       }),
       item('restoreBackup', { action: { type: 'restoreBackup' }, enabled: state.libraryOpen }),
+      item('importPackage', { action: { type: 'importPackage' }, enabled: state.libraryOpen }),
+      item('exportPackage', { action: { type: 'exportPackage' }, enabled: state.libraryOpen }),
       ...(mac ? [] : [SEP, item('quit', { role: 'quit' })]),
     ],
   });

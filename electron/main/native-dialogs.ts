@@ -98,5 +98,73 @@ export function createNativeDialogs(
     showInFolder(path) {
       shell.showItemInFolder(path);
     },
+    async chooseFile(kind) {
+      const win = window();
+      const table = kind === 'table';
+      const options: Electron.OpenDialogOptions = {
+        title: table
+          ? de()
+            ? 'Tabelle importieren'
+            : 'Import Table'
+          : de()
+            ? 'Paket importieren'
+            : 'Import Package',
+        buttonLabel: de() ? 'Öffnen' : 'Open',
+        properties: ['openFile'],
+        defaultPath: documentsDir,
+        filters: [
+          table
+            ? {
+                name: de() ? 'Tabellen' : 'Tables',
+                extensions: ['csv', 'tsv', 'txt', 'xlsx', 'ods', 'xls'],
+              }
+            : { name: de() ? 'Vitrine-Pakete' : 'Vitrine packages', extensions: ['vitrine'] },
+          { name: de() ? 'Alle Dateien' : 'All files', extensions: ['*'] },
+        ],
+      };
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseMediaFolder() {
+      const win = window();
+      const options: Electron.OpenDialogOptions = {
+        title: de() ? 'Medienordner der Tabelle' : 'Media Folder of the Table',
+        buttonLabel: de() ? 'Auswählen' : 'Choose',
+        properties: ['openDirectory'],
+        defaultPath: documentsDir,
+      };
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseStatsFolder() {
+      const win = window();
+      const options: Electron.OpenDialogOptions = {
+        title: de() ? 'Statistik eines Kiosk-Players laden' : 'Load Kiosk Player Statistics',
+        buttonLabel: de() ? 'Laden' : 'Load',
+        properties: ['openDirectory'],
+      };
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async choosePackageTarget(suggestedName) {
+      const win = window();
+      const options: Electron.SaveDialogOptions = {
+        title: de() ? 'Paket exportieren' : 'Export Package',
+        buttonLabel: de() ? 'Speichern' : 'Save',
+        defaultPath: join(documentsDir, suggestedName),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+        filters: [{ name: de() ? 'Vitrine-Pakete' : 'Vitrine packages', extensions: ['vitrine'] }],
+      };
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }

@@ -5,6 +5,7 @@ import { AppHeader } from './components/AppHeader';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { RestoreDialog } from './components/RestoreDialog';
+import { PackageDialog } from './components/PackageDialog';
 import { StartScreen } from './screens/StartScreen';
 import { Workspace } from './screens/Workspace';
 import { useApp } from './store';
@@ -52,6 +53,7 @@ export function App() {
       </ErrorBoundary>
       <RestoreDialog />
       <AppDialogs />
+      <PackageDialog />
     </div>
   );
 }

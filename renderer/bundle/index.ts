@@ -2,6 +2,7 @@ import { initKiosk } from './kiosk';
 import { initLightbox } from './lightbox';
 import { initPlayer } from './player';
 import { initSearch } from './search';
+import { initZoom } from './zoom';
 
 /**
  * The runtime shipped in every bundle: a classic script (IIFE) so it runs from file://, where
@@ -10,6 +11,7 @@ import { initSearch } from './search';
 function start(): void {
   initLightbox();
   initSearch();
+  initZoom();
   if (document.documentElement.dataset.mode === 'kiosk') {
     initKiosk();
     initPlayer();

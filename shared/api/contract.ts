@@ -12,7 +12,32 @@ import {
 import { API_EVENT_NAMES, API_METHOD_NAMES, type PRELOAD_ONLY_METHOD_NAMES } from './names';
 import { UPLOAD_ID_PATTERN } from './transport';
 import { BackupIdSchema, BackupListSchema, LibraryIdSchema, RestorePreviewSchema } from './backups';
-import { TableImportInput, TableImportReport, TablePreview, TableSource } from './tables';
+import {
+  ChosenUpload,
+  MediaFolder,
+  StageMediaInput,
+  TableImportInput,
+  TableImportReport,
+  TablePreview,
+  TableSource,
+} from './tables';
+import {
+  FILE_KINDS,
+  PACKAGE_CONFLICT_MODES,
+  PackageExportResult,
+  PackageImportResult,
+  PackageInspection,
+  PackageUpload,
+} from './packages';
+import {
+  PublishProgressEvent,
+  PublishResultView,
+  PublishStartInput,
+  PublishTargetsView,
+  SavePublishTargetInput,
+} from './publish';
+import { PublishTargetId } from '../domain/publish-target';
+import { KioskStatsInput, KioskStatsResult } from './kiosk-stats';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -72,6 +97,12 @@ export type RecentLibrary = z.infer<typeof RecentLibrary>;
 export const SessionState = z.object({
   library: LibrarySummary.nullable(),
   recent: z.array(RecentLibrary),
+  /**
+   * Why the library named at start (`vitrine web DIR`, a file association) could not be opened,
+   * when it is damaged and has backups: the page shows it with the restore offer. Cleared once a
+   * library is open.
+   */
+  startError: z.lazy(() => ErrorDataSchema).optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 
@@ -303,6 +334,75 @@ export const apiMethods = {
    * folder): rows naming files are skipped as "file not found" — use the CLI's --media for them.
    */
   'tables.import': method(TableImportInput, TableImportReport),
+  /**
+   * Electron: main shows its open dialog for a table (`kind: 'table'`) or an exchange package and
+   * copies the chosen file to an upload, so the next steps are the same as in the browser; null
+   * on cancel. The web host has no dialogs and answers FORBIDDEN (the page uploads instead).
+   */
+  'files.chooseUpload': method(z.strictObject({ kind: z.enum(FILE_KINDS) }), ChosenUpload),
+  /**
+   * Electron: main shows a folder dialog for the table's media and keeps the folder under an
+   * id; null on cancel. FORBIDDEN in the web host (use `tables.stageMedia`).
+   */
+  'tables.chooseMediaFolder': method(NoInput, MediaFolder.nullable()),
+  /**
+   * Web host: gathers uploaded files (a folder chosen in the browser) into one folder main
+   * holds, at their relative paths (checked: no `..`, no absolute paths), for `mediaFolder` of
+   * `tables.dryRun`/`tables.import`. Uploads that are not there are left out.
+   */
+  'tables.stageMedia': method(StageMediaInput, MediaFolder),
+  /**
+   * What an uploaded package holds and how many of its ids the library has already; the
+   * package is validated fully (FILE_INVALID_DATA, PATH_REJECTED, FILE_TOO_LARGE). Writes nothing.
+   */
+  'packages.inspect': method(z.strictObject({ upload: PackageUpload }), PackageInspection),
+  /**
+   * Brings an uploaded package into the open library as one batch (one undo step); ids already
+   * there are kept, replaced or imported as copies. Consumes the upload.
+   */
+  'packages.import': method(
+    z.strictObject({ upload: PackageUpload, conflicts: z.enum(PACKAGE_CONFLICT_MODES) }),
+    PackageImportResult,
+  ),
+  /**
+   * Writes an exhibition as a `.vitrine` package: Electron asks where (null on cancel), the web
+   * host writes `<app data>/exports/<slug>.vitrine` (replacing an older one). NOT_FOUND for an
+   * unknown exhibition.
+   */
+  'packages.export': method(z.strictObject({ exhibitionId: Id }), PackageExportResult),
+  /**
+   * Publishing (issue 15): the open library's saved targets (`data/publish-targets.json`, never
+   * a secret) and where passwords stay on this transport. NOT_FOUND without an open library.
+   */
+  'publish.targets': method(NoInput, PublishTargetsView),
+  /**
+   * Adds or replaces a saved target. PUBLISH_TARGET_INVALID for an address the publisher cannot
+   * use (a password in it, plain http:// to another computer, …); LIBRARY_READ_ONLY.
+   */
+  'publish.saveTarget': method(SavePublishTargetInput, PublishTargetsView),
+  /** Removes a saved target and forgets its saved password. NOT_FOUND for an unknown id. */
+  'publish.removeTarget': method(z.strictObject({ id: PublishTargetId }), PublishTargetsView),
+  /**
+   * Connects to the target first (so a wrong password or an unknown server is answered by this
+   * call, before anything is built), then answers `{ taskId }`; the export and the upload follow
+   * with `publishProgress` events and one `publishFinished`. Errors of the call:
+   * PUBLISH_HOST_KEY_UNKNOWN (details: host, port, fingerprint — ask the person, then call again
+   * with `trustHostKey`), PUBLISH_HOST_KEY_CHANGED (refused, never asked), PUBLISH_AUTH_FAILED
+   * (also when no secret was given or saved), PUBLISH_UNREACHABLE, EXPORT_BLOCKED, NOT_FOUND.
+   */
+  'publish.start': method(PublishStartInput, z.object({ taskId: TaskId })),
+  /** Asks a running publish to stop; false when it is not running (already over). */
+  'publish.cancel': method(
+    z.strictObject({ taskId: TaskId }),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  /**
+   * The "Statistik" view: reads a kiosk player's data folder (`folder` as typed, absolute; or,
+   * without it, the one chosen in main's folder dialog — null when the person cancels) and
+   * answers the report with how many lines were skipped as damaged. NOT_FOUND when the folder
+   * does not exist, PATH_REJECTED for a relative path, FORBIDDEN for the dialog on the web host.
+   */
+  'kiosk.statsReport': method(KioskStatsInput, KioskStatsResult.nullable()),
 } as const;
 
 /** Every command main may send the page in a `menu` event. */
@@ -317,12 +417,21 @@ export const MENU_COMMANDS = [
   'openRecent',
   'sessionChanged',
   'restoreBackup',
+  'importPackage',
+  'exportPackage',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const apiEvents = {
   /** The open library changed (by this window, another transport, or was opened/closed). */
-  libraryChanged: z.object({ revision: z.number().int().nonnegative() }),
+  libraryChanged: z.object({
+    revision: z.number().int().nonnegative(),
+    /**
+     * The library was (re)opened, e.g. restored from a backup: the revision may be lower than
+     * before, so pages reload what they show instead of ignoring an older-looking revision.
+     */
+    reopened: z.boolean().optional(),
+  }),
   /** Progress of long work (export, import). `step` names the current phase for people. */
   progress: z.object({
     taskId: z.string(),
@@ -330,6 +439,8 @@ export const apiEvents = {
     done: z.number().nonnegative(),
     total: z.number().nonnegative(),
     step: z.string().optional(),
+    /** Seconds left, estimated from the pace so far (table import); absent without a pace. */
+    etaSeconds: z.number().nonnegative().optional(),
   }),
   /** An export ended: `summary` when done, `error` when it failed (CANCELLED when cancelled). */
   exportFinished: z.object({
@@ -344,6 +455,14 @@ export const apiEvents = {
    * sends these; the renderer handles every one (checked at compile time, see MENU_COMMANDS).
    */
   menu: z.object({ command: z.enum(MENU_COMMANDS), id: z.string().max(200).optional() }),
+  /** Progress of a publish: the export, then the comparison and the upload with an estimate. */
+  publishProgress: PublishProgressEvent,
+  /** A publish ended: `result` when done (also a dry run), `error` when it failed or was cancelled. */
+  publishFinished: z.object({
+    taskId: TaskId,
+    result: PublishResultView.optional(),
+    error: ErrorDataSchema.optional(),
+  }),
 } as const;
 
 export type ApiMethods = typeof apiMethods;

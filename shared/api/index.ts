@@ -5,3 +5,7 @@ export * from './client';
 export * from './transport';
 export * from './http';
 export * from './backups';
+export * from './tables';
+export * from './packages';
+export * from './publish';
+export * from './kiosk-stats';

@@ -27,9 +27,28 @@ export const API_METHOD_NAMES = [
   'tables.preview',
   'tables.dryRun',
   'tables.import',
+  'files.chooseUpload',
+  'tables.chooseMediaFolder',
+  'tables.stageMedia',
+  'packages.inspect',
+  'packages.import',
+  'packages.export',
+  'publish.targets',
+  'publish.saveTarget',
+  'publish.removeTarget',
+  'publish.start',
+  'publish.cancel',
+  'kiosk.statsReport',
 ] as const;
 
-export const API_EVENT_NAMES = ['libraryChanged', 'progress', 'menu', 'exportFinished'] as const;
+export const API_EVENT_NAMES = [
+  'libraryChanged',
+  'progress',
+  'menu',
+  'exportFinished',
+  'publishProgress',
+  'publishFinished',
+] as const;
 
 /**
  * Functions `window.vitrine` has in Electron beyond the contract, added by the preload itself:

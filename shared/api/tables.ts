@@ -43,8 +43,65 @@ export const TablePreview = z.object({
 });
 export type TablePreview = z.infer<typeof TablePreview>;
 
+/**
+ * A media folder main holds for the table import, named by id only: a folder the person chose
+ * in main's dialog (Electron) or one main assembled from uploaded files (web host). The page
+ * never sends the folder's path; media cells resolve inside it and nowhere else.
+ */
+export const MEDIA_FOLDER_ID_PATTERN = /^media-[0-9a-f]{16}$/;
+export const MediaFolderId = z.string().regex(MEDIA_FOLDER_ID_PATTERN);
+
+export const MediaFolder = z.object({
+  folderId: MediaFolderId,
+  /** The folder's name, for people (never a path to send back). */
+  name: z.string(),
+  /** Files in it (uploads: those received; a dialog folder: not counted, null). */
+  files: z.number().int().nonnegative().nullable(),
+});
+export type MediaFolder = z.infer<typeof MediaFolder>;
+
+/**
+ * A relative path inside the chosen folder as the browser reports it (`webkitRelativePath`
+ * without the folder's own name): segments of ordinary names, no `..`, no drive, no NUL.
+ */
+export const RelativeUploadPath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine(
+    (p) =>
+      !p.includes('\0') &&
+      !/^[a-z]:/i.test(p) &&
+      p
+        .replaceAll('\\', '/')
+        .split('/')
+        .every((s) => s !== '' && s !== '.' && s !== '..'),
+    { message: 'not a relative path inside the folder' },
+  );
+
+export const StageMediaInput = z.strictObject({
+  /** The chosen folder's name, display only. */
+  name: z.string().min(1).max(500),
+  files: z
+    .array(z.strictObject({ id: z.string().regex(UPLOAD_ID_PATTERN), path: RelativeUploadPath }))
+    .min(1)
+    .max(20_000),
+});
+
+/** Which uploaded file the person chose in main's dialog (Electron), copied to an upload. */
+export const ChosenUpload = z
+  .object({ upload: z.object({ id: z.string().regex(UPLOAD_ID_PATTERN), name: z.string() }) })
+  .nullable();
+
 export const TableImportInput = TableSource.extend({
   mapping: z.array(ColumnMapping).max(1000),
+  /** Where media cells resolve (see MediaFolder); without it rows naming files are skipped. */
+  mediaFolder: MediaFolderId.optional(),
+  /** Names the run for `progress` events and `tasks.cancel` (real run only). */
+  taskId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{7,63}$/)
+    .optional(),
   updateBy: z.string().max(500).optional(),
   mode: z.enum(['revise', 'replace']).default('revise'),
   /** Saves `mapping` under this name (real run only). */

@@ -82,6 +82,7 @@ export {
 } from './easy-language/analyze';
 export {
   EASY_LANGUAGE_RULES,
+  easyLanguageItemText,
   easyLanguageText,
   easyLanguageUnreviewed,
 } from './easy-language/rules';

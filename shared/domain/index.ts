@@ -13,3 +13,4 @@ export * from './references';
 export * from './richtext';
 export * from './rights';
 export * from './legal';
+export * from './publish-target';

@@ -93,10 +93,14 @@ export function createReportBuilder(): ReportBuilder {
   let idle = 0;
   let firstDay: string | null = null;
   let lastDay: string | null = null;
-  // The open session: chapters seen and whether its language is known yet.
+  // The open session: chapters seen (by session number, so nothing is allocated per session)
+  // and whether its language is known yet.
   let open = false;
-  let seen = new Set<number>();
+  const seenIn = new Int32Array(1000);
   let langKnown = false;
+  // Lines come day by day: the current day's string and weekday are worked out once per day.
+  let currentDay = '';
+  let currentWeekday = 0;
 
   const chapterAcc = (n: number, page = ''): ChapterAcc => {
     let acc = chapters.get(n);
@@ -115,19 +119,22 @@ export function createReportBuilder(): ReportBuilder {
   const startSession = (t: string) => {
     sessions++;
     open = true;
-    seen = new Set();
     langKnown = false;
-    const day = t.slice(0, 10);
-    days.set(day, (days.get(day) ?? 0) + 1);
-    hourOfWeek[weekday(day)]![+t.slice(11, 13)]!++;
+    days.set(currentDay, (days.get(currentDay) ?? 0) + 1);
+    const hour = (t.charCodeAt(11) - 48) * 10 + (t.charCodeAt(12) - 48);
+    hourOfWeek[currentWeekday]![hour]!++;
   };
 
   return {
     add(e) {
       events++;
-      const day = e.t.slice(0, 10);
-      if (firstDay === null || day < firstDay) firstDay = day;
-      if (lastDay === null || day > lastDay) lastDay = day;
+      if (!e.t.startsWith(currentDay) || currentDay === '') {
+        const day = e.t.slice(0, 10);
+        currentDay = day;
+        currentWeekday = weekday(day);
+        if (firstDay === null || day < firstDay) firstDay = day;
+        if (lastDay === null || day > lastDay) lastDay = day;
+      }
       switch (e.type) {
         case 'session_start':
           startSession(e.t);
@@ -154,8 +161,8 @@ export function createReportBuilder(): ReportBuilder {
             acc.views++;
             acc.dwell.push(e.dwellMs);
             acc.total += e.dwellMs;
-            if (open && !seen.has(e.chapter)) {
-              seen.add(e.chapter);
+            if (open && seenIn[e.chapter] !== sessions) {
+              seenIn[e.chapter] = sessions;
               acc.sessions++;
             }
           }

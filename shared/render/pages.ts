@@ -43,6 +43,12 @@ export interface RenderOptions {
   mapGeometry?: (places: MapPlace[], home: { lat: number; lon: number }) => MapGeometry;
   /** SVG markup of a QR code for `url` (kiosk pages turn links to the web into QR codes). */
   qrSvg?: (url: string) => string;
+  /**
+   * The IIIF `info.json` of an item's level-0 image service (`iiif/ID/image/`), when it has one:
+   * the page then offers deep zoom and carries the info inline, because browsers refuse to
+   * fetch it from file://.
+   */
+  zoomInfo?: (itemId: string) => Record<string, unknown> | undefined;
 }
 
 export interface RenderedFile {
@@ -164,9 +170,10 @@ function media(ctx: Ctx, item: ItemView, sizes: string): Html {
     const alt = item.alt?.text ?? item.title.text;
     const pic = picture(ctx, item.image, alt, sizes);
     const big = largestJpeg(ctx, item.image);
-    return big
+    const linked = big
       ? markup`<a class="lightbox" href="${big}" data-lightbox="">${pic}<span class="visually-hidden"> (${s.enlarge})</span></a>`
       : pic;
+    return markup`${linked}${zoomButton(ctx, item)}`;
   }
   const file = item.file;
   if (!file) return markup``;
@@ -183,6 +190,18 @@ function media(ctx: Ctx, item: ItemView, sizes: string): Html {
   }
   const type = file.ext.toUpperCase();
   return markup`<p class="document"><a href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
+}
+
+/**
+ * The deep-zoom button, hidden until the runtime shows it (it does nothing without script). The
+ * image service's info travels in an attribute; `data-zoom-tiles` is where its tiles are,
+ * relative to the page, so the viewer never asks the published base URL while run locally.
+ */
+function zoomButton(ctx: Ctx, item: ItemView): Html {
+  const info = ctx.view.mode === 'web' ? ctx.options.zoomInfo?.(item.id) : undefined;
+  if (!info) return markup``;
+  const s = ctx.s;
+  return markup`<button type="button" class="zoom-button" hidden data-zoom="${JSON.stringify(info)}" data-zoom-tiles="${ctx.up}iiif/${item.id}/image" data-zoom-in="${s.zoomIn}" data-zoom-out="${s.zoomOut}">${s.zoom}</button>`;
 }
 
 function itemFigure(
@@ -440,7 +459,9 @@ function frame(ctx: Ctx, input: FrameInput): string {
           markup`<li><a href="${page.file}"${input.file === page.file ? markup` aria-current="page"` : ''}>${s[page.title]}</a></li>`,
       )}</ul></nav>`;
   const footer = markup`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
-    web ? markup` · <a href="search.html">${s.search}</a>` : ''
+    web
+      ? markup` · <a href="search.html">${s.search}</a> · <a href="../data/index.html">${s.openData}</a>`
+      : ''
   }</p>${legalNav}<p>${s.footer}</p></footer>`;
   return `<!DOCTYPE html>
 ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>

@@ -1,4 +1,5 @@
 import { CATALOGUES, catalogueLanguage, type UiStrings } from './catalogue';
+import { EASY_GERMAN_STRINGS } from './strings-easy';
 
 /**
  * Fixed texts of exported pages, from the catalogues in `catalogue/` (one file per language of
@@ -10,16 +11,6 @@ export { CATALOGUES, catalogueLanguage, pluralText } from './catalogue';
 const de = CATALOGUES.de!;
 const en = CATALOGUES.en!;
 
-/**
- * Leichte Sprache (`de-x-ls`) speaks German but must be told apart from German where both stand
- * side by side: the kiosk's attract and language screens list each language by its own words.
- */
-const EASY_GERMAN: Partial<UiStrings> = {
-  touchToStart: 'Leichte Sprache: Hier tippen',
-  begin: 'Ausstellung an-sehen',
-  chooseLanguage: 'Sprache aus-suchen',
-};
-
 /** Without a catalogue, a kiosk visitor still gets the one prompt that matters in their language. */
 const TOUCH: Record<string, string> = {
   nl: 'Tik om te beginnen',
@@ -27,7 +18,7 @@ const TOUCH: Record<string, string> = {
 };
 
 export function uiStrings(lang: string): UiStrings {
-  if (lang.toLowerCase() === 'de-x-ls') return { ...de, ...EASY_GERMAN };
+  if (lang.toLowerCase() === 'de-x-ls') return { ...de, ...EASY_GERMAN_STRINGS };
   const tag = catalogueLanguage(lang);
   const found = tag ? CATALOGUES[tag] : undefined;
   if (found) return found;

@@ -49,6 +49,12 @@ export async function withRestoreOffer(error: unknown, dir: string): Promise<unk
   });
 }
 
+/** Whether `withRestoreOffer` named the library, i.e. it is damaged and has backups. */
+export function hasRestoreOffer(error: AppError): boolean {
+  const details = error.details as { libraryId?: unknown } | undefined;
+  return typeof details?.libraryId === 'string';
+}
+
 function unknownLibrary(): AppError {
   return new AppError('NOT_FOUND', {
     de: 'Diese Bibliothek ist nicht (mehr) bekannt; öffnen Sie sie erneut.',

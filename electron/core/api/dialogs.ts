@@ -19,9 +19,17 @@ export interface Dialogs {
   chooseExportTarget?(suggested: { name: string; zip: boolean }): Promise<string | null>;
   /** Shows a file or folder in the system's file manager. Absent in the web host. */
   showInFolder?(path: string): void;
+  /** One table (CSV, TSV, .xlsx, .ods) or exchange package to open; null when cancelled. */
+  chooseFile?(kind: 'table' | 'package'): Promise<string | null>;
+  /** The folder a table's media cells resolve in; null when cancelled. */
+  chooseMediaFolder?(): Promise<string | null>;
+  /** Where to write an exchange package (`<name>.vitrine`); null when cancelled. */
+  choosePackageTarget?(suggestedName: string): Promise<string | null>;
+  /** A kiosk player's data folder for the "Statistik" view; null when cancelled. Absent in the web host. */
+  chooseStatsFolder?(): Promise<string | null>;
 }
 
-function noDialogs(): AppError {
+export function noDialogs(): AppError {
   return new AppError('FORBIDDEN', {
     de:
       'Im Browser gibt es keine Ordner- und Dateiauswahl. Starten Sie „vitrine web ORDNER“ mit der ' +

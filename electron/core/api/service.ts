@@ -15,10 +15,10 @@ import { MEDIA_BASE_URL, UPLOAD_ID_PATTERN } from '../../../shared/api';
 import { EdtfDate, type CommandInput, type Item } from '../../../shared/domain';
 import { AppError, type UiLanguage } from '../../../shared/errors';
 import { createLibrary, openLibrary, type Library } from '../library';
-import { createMediaImporter, type ImportMetadata } from '../media';
+import { createMediaImporter, discardImported, type ImportMetadata } from '../media';
 import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
-import { createBackupHandlers, withRestoreOffer } from './backups';
+import { createBackupHandlers, hasRestoreOffer, withRestoreOffer } from './backups';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
@@ -26,6 +26,10 @@ import { createEmitter } from './events';
 import { createExportHandlers } from './export';
 import { importThroughWorker, type WorkerHost } from '../worker';
 import { createTableHandlers } from './tables';
+import { createPackageHandlers } from './packages';
+import { createPublishHandlers } from './publish';
+import type { SecretStore } from '../publish';
+import { createKioskStatsHandlers } from './kiosk-stats';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -47,11 +51,21 @@ export interface ApiServiceOptions {
   /** Told after a language switch, so Electron can rebuild its menus. */
   onUiLanguageChanged?: (lang: UiLanguage) => void;
   /**
-   * Runs heavy work (export with derivatives and zip) off this process's event loop: Electron's
+   * Runs heavy work (media import, the sample library's media, export with derivatives and
+   * zip) off this process's event loop: Electron's
    * utilityProcess in the desktop app, a forked Node process for the web host and CLI. In-process
    * when omitted (unit tests). The service closes it with itself.
    */
   worker?: WorkerHost;
+  /**
+   * Publishing passwords kept with the OS's encryption (the desktop app's safeStorage). Absent
+   * in the web host: secrets are then asked per publish and held in memory for that run only.
+   */
+  secrets?: SecretStore;
+  /** Trusted SSH host keys; defaults to VITRINE_KNOWN_HOSTS or ~/.config/vitrine/known_hosts.json. */
+  knownHostsFile?: string;
+  /** Tests only: the sample copy's images at this fraction of their size (see sample/index). */
+  sampleMediaScale?: number;
 }
 
 export interface ApiService {
@@ -138,6 +152,8 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   let open: OpenState | null = null;
   /** Libraries that failed to open in this run, by id, for `backups.*`. */
   const failed = new Map<string, string>();
+  /** The damaged library named at start, until a library is open (see `session.state`). */
+  let startError: AppError | null = null;
   // Open/close/import run one at a time, so two clicks never open two libraries at once.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -174,8 +190,9 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       emitter.emit('libraryChanged', { revision: event.revision }),
     );
     open = { library, isSample: isInside(samplesDir, library.dir), stopWatching };
+    startError = null;
     await recent.touch({ dir: library.dir, name: library.manifest.name });
-    emitter.emit('libraryChanged', { revision: library.revision });
+    emitter.emit('libraryChanged', { revision: library.revision, reopened: true });
     return summary(open);
   }
 
@@ -291,10 +308,37 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         items.length === 1
           ? { type: 'putItem', item: items[0]! }
           : { type: 'batch', commands: items.map((item) => ({ type: 'putItem' as const, item })) };
-      revision = (await library.apply(command)).revision;
+      try {
+        revision = (await library.apply(command)).revision;
+      } catch (error) {
+        // The store left the library as it was; the files placed for the items go as well.
+        const stillUsed = new Set(
+          library.snapshot().items.flatMap((i) => i.media.map((m) => m.sha256)),
+        );
+        // Only files this import placed ('imported', not 'duplicate' of a file already there).
+        const placed = items.flatMap((i) => i.media).filter((m) => metaBySha.has(m.sha256));
+        await discardImported(library.dir, placed, (sha) => stillUsed.has(sha));
+        throw error;
+      }
     }
     return { itemIds: items.map((i) => i.id), failed, revision };
   }
+
+  const exportHandlers = createExportHandlers({
+    appDataDir,
+    dialogs: options.dialogs,
+    library: current,
+    lang: () => lang,
+    emit: emitter.emit,
+    ...(options.worker ? { worker: options.worker } : {}),
+  });
+  const tables = createTableHandlers({
+    library: current,
+    uploadsDir,
+    lang: () => lang,
+    dialogs: options.dialogs,
+    progress: (event) => emitter.emit('progress', event),
+  });
 
   const handlers: ApiHandlers = {
     'app.info': async () => info(),
@@ -307,6 +351,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     'session.state': async (): Promise<SessionState> => ({
       library: open ? summary(open) : null,
       recent: await recent.list(),
+      ...(startError && !open ? { startError: startError.toData(lang) } : {}),
     }),
     'library.openSample': () =>
       serial(async () => {
@@ -314,7 +359,11 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
         const dir = join(samplesDir, `sample-${stamp(clock())}-${randomBytes(3).toString('hex')}`);
         const taskId = `sample-${randomBytes(4).toString('hex')}`;
         const label = lang === 'de' ? 'Beispielbibliothek anlegen' : 'Creating the sample library';
+        // Rendering and importing the sample's media runs in the worker process when there is
+        // one (Electron's utilityProcess, the web host's fork), not on this event loop.
         await buildSampleLibrary(dir, {
+          ...(options.worker ? { worker: options.worker } : {}),
+          ...(options.sampleMediaScale ? { mediaScale: options.sampleMediaScale } : {}),
           onProgress: (p) =>
             emitter.emit('progress', { taskId, label, done: p.done, total: p.total, step: p.step }),
         });
@@ -415,14 +464,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
           return { itemIds: [], failed: [], revision: library.revision };
         return importMedia(paths);
       }),
-    ...createExportHandlers({
-      appDataDir,
-      dialogs: options.dialogs,
-      library: current,
-      lang: () => lang,
-      emit: emitter.emit,
-      ...(options.worker ? { worker: options.worker } : {}),
-    }),
+    ...exportHandlers,
     ...createBackupHandlers({
       lang: () => lang,
       clock,
@@ -435,12 +477,26 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       closeCurrent,
       adopt,
     }),
-    ...createTableHandlers({
+    ...tables.handlers,
+    ...createPackageHandlers({
       library: current,
       uploadsDir,
+      appDataDir,
+      dialogs: options.dialogs,
       lang: () => lang,
-      progress: (event) => emitter.emit('progress', event),
     }),
+    // One cancel for all long work: a table import by its task id, else an export.
+    'tasks.cancel': async (input) =>
+      tables.cancel(input.taskId) ? { cancelled: true } : exportHandlers['tasks.cancel'](input),
+    ...createPublishHandlers({
+      library: current,
+      lang: () => lang,
+      emit: emitter.emit,
+      ...(options.worker ? { worker: options.worker } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.knownHostsFile ? { knownHostsFile: options.knownHostsFile } : {}),
+    }),
+    ...createKioskStatsHandlers({ dialogs: options.dialogs }),
   };
 
   const dispatch = createDispatch({
@@ -450,8 +506,16 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     ...(options.logError ? { logError: options.logError } : {}),
   });
 
-  if (options.libraryDirOnStart)
-    await adopt(await openLibrary(options.libraryDirOnStart, { clock }));
+  if (options.libraryDirOnStart) {
+    try {
+      await openDir(options.libraryDirOnStart);
+    } catch (error) {
+      // A damaged library with backups: start anyway, so the page can offer the restore (as
+      // for a library opened from the start screen). Anything else still stops the start.
+      if (!(error instanceof AppError) || !hasRestoreOffer(error)) throw error;
+      startError = error;
+    }
+  }
 
   return {
     dispatch,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { UPLOAD_ID_PATTERN } from '../../../shared/api/transport';
-import type { TableImportReport } from '../../../shared/api/tables';
+import { MEDIA_FOLDER_ID_PATTERN, type TableImportReport } from '../../../shared/api/tables';
 import { AppError, type UiLanguage } from '../../../shared/errors';
 import { autoMapping } from '../../../shared/import/auto-mapping';
 import {
@@ -15,21 +15,43 @@ import {
   type Table,
 } from '../import';
 import type { Library } from '../library';
+import { noDialogs, type Dialogs } from './dialogs';
 import type { ApiHandlers } from './dispatch';
 
-type TableMethods = 'tables.preview' | 'tables.dryRun' | 'tables.import';
+type TableMethods =
+  | 'tables.preview'
+  | 'tables.dryRun'
+  | 'tables.import'
+  | 'files.chooseUpload'
+  | 'tables.chooseMediaFolder'
+  | 'tables.stageMedia';
 
 export interface TableHandlerDeps {
   library: () => Library;
   uploadsDir: string;
   lang: () => UiLanguage;
+  dialogs: Dialogs;
   progress: (event: {
     taskId: string;
     label: string;
     done: number;
     total: number;
     step?: string;
+    etaSeconds?: number;
   }) => void;
+}
+
+export interface TableHandlers {
+  handlers: Pick<ApiHandlers, TableMethods>;
+  /** Aborts a running table import by its task id; false when none runs under that id. */
+  cancel(taskId: string): boolean;
+}
+
+function folderMissing(): AppError {
+  return new AppError('NOT_FOUND', {
+    de: 'Der Medienordner ist nicht (mehr) bekannt. Wählen Sie ihn erneut.',
+    en: 'The media folder is not known (any more). Choose it again.',
+  });
 }
 
 function uploadMissing(name: string): AppError {
@@ -41,10 +63,16 @@ function uploadMissing(name: string): AppError {
 
 /**
  * The table import over the API: preview → dry run → import, on a table uploaded through the web
- * host (its id is the only path-like thing the page sends). Media cells resolve in a folder that
- * does not exist, so the page can never make main read a file by naming it.
+ * host or copied to an upload from main's own dialog (its id is the only path-like thing the page
+ * sends). Media cells resolve only inside a folder main holds under an id — one the person chose
+ * in main's dialog, or one main assembled from uploaded files — or, without one, in a folder
+ * that does not exist, so the page can never make main read a file by naming it.
  */
-export function createTableHandlers(deps: TableHandlerDeps): Pick<ApiHandlers, TableMethods> {
+export function createTableHandlers(deps: TableHandlerDeps): TableHandlers {
+  /** Media folders by id: chosen in a dialog (any folder) or staged from uploads (ours). */
+  const folders = new Map<string, { dir: string; staged: boolean }>();
+  const running = new Map<string, AbortController>();
+
   async function load(source: {
     upload: { id: string; name: string };
     encoding?: Table['encoding'];
@@ -73,6 +101,14 @@ export function createTableHandlers(deps: TableHandlerDeps): Pick<ApiHandlers, T
   }
 
   const noMedia = () => join(deps.uploadsDir, `no-media-${randomBytes(8).toString('hex')}`);
+  const mediaDirFor = (folderId: string | undefined): string => {
+    if (folderId === undefined) return noMedia();
+    const folder = MEDIA_FOLDER_ID_PATTERN.test(folderId) ? folders.get(folderId) : undefined;
+    if (!folder) throw folderMissing();
+    return folder.dir;
+  };
+  const newFolderId = () => `media-${randomBytes(8).toString('hex')}`;
+
   const rowsFor = (rows: RowReport[]): TableImportReport['rows'] => {
     const lang = deps.lang();
     const reason = (x: RowReport['reasons'][number]) => ({
@@ -88,7 +124,7 @@ export function createTableHandlers(deps: TableHandlerDeps): Pick<ApiHandlers, T
     }));
   };
 
-  return {
+  const handlers: Pick<ApiHandlers, TableMethods> = {
     'tables.preview': async (source) => {
       const library = deps.library();
       const table = await load(source);
@@ -110,36 +146,112 @@ export function createTableHandlers(deps: TableHandlerDeps): Pick<ApiHandlers, T
       const { rows, counts } = await dryRunImport(library.snapshot(), table, {
         mapping: input.mapping,
         mode: input.mode,
-        mediaDir: noMedia(),
+        mediaDir: mediaDirFor(input.mediaFolder),
         ...(input.updateBy ? { updateBy: input.updateBy } : {}),
       });
       return { counts, rows: rowsFor(rows) };
     },
     'tables.import': async (input) => {
       const library = deps.library();
+      const taskId = input.taskId ?? `table-${randomBytes(4).toString('hex')}`;
+      const controller = new AbortController();
       try {
+        if (running.has(taskId)) {
+          throw new AppError('INVALID_INPUT', {
+            de: 'Unter dieser Aufgaben-Kennung läuft schon ein Import.',
+            en: 'An import is already running under this task id.',
+          });
+        }
+        running.set(taskId, controller);
         const table = await load(input);
-        const taskId = `table-${randomBytes(4).toString('hex')}`;
         const label = deps.lang() === 'de' ? 'Tabelle importieren' : 'Importing a table';
         const outcome = await runImport(library, table, {
           mapping: input.mapping,
           mode: input.mode,
-          mediaDir: noMedia(),
+          mediaDir: mediaDirFor(input.mediaFolder),
+          signal: controller.signal,
           ...(input.updateBy ? { updateBy: input.updateBy } : {}),
-          onProgress: (p) => deps.progress({ taskId, label, done: p.done, total: p.total }),
+          onProgress: (p) =>
+            deps.progress({
+              taskId,
+              label,
+              done: p.done,
+              total: p.total,
+              step: p.phase,
+              ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}),
+            }),
         });
         if (input.saveAs)
           await saveMapping(library.dir, { name: input.saveAs, columns: input.mapping });
-        return {
+        // Files gathered from uploads are in the library now; a folder of the person's is theirs.
+        const folder = input.mediaFolder ? folders.get(input.mediaFolder) : undefined;
+        if (folder?.staged) {
+          folders.delete(input.mediaFolder!);
+          await rm(folder.dir, { recursive: true, force: true });
+        }
+        const result = {
           counts: outcome.counts,
           rows: rowsFor(outcome.rows),
           revision: outcome.revision,
           undo: outcome.undo,
         };
-      } finally {
+        // Consumed only when done: after a cancel or a failure the wizard can run it again.
         if (UPLOAD_ID_PATTERN.test(input.upload.id))
           await rm(join(deps.uploadsDir, input.upload.id), { force: true });
+        return result;
+      } finally {
+        if (running.get(taskId) === controller) running.delete(taskId);
       }
+    },
+    'files.chooseUpload': async ({ kind }) => {
+      if (!deps.dialogs.chooseFile) throw noDialogs();
+      const file = await deps.dialogs.chooseFile(kind);
+      if (!file) return null;
+      // A copy, so the chosen file is never touched and the next steps read only our uploads.
+      const id = randomBytes(16).toString('hex');
+      await copyFile(file, join(deps.uploadsDir, id));
+      return { upload: { id, name: basename(file) } };
+    },
+    'tables.chooseMediaFolder': async () => {
+      if (!deps.dialogs.chooseMediaFolder) throw noDialogs();
+      const dir = await deps.dialogs.chooseMediaFolder();
+      if (!dir) return null;
+      const folderId = newFolderId();
+      folders.set(folderId, { dir, staged: false });
+      return { folderId, name: basename(dir), files: null };
+    },
+    'tables.stageMedia': async ({ name, files }) => {
+      const folderId = newFolderId();
+      const dir = join(deps.uploadsDir, folderId);
+      await mkdir(dir, { recursive: true });
+      let count = 0;
+      for (const file of files) {
+        const from = join(deps.uploadsDir, file.id);
+        // The schema refused `..`, absolute paths and drives; each segment is a plain name.
+        const to = join(dir, ...file.path.replaceAll('\\', '/').split('/'));
+        const rel = relative(dir, to);
+        if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
+        const present = await stat(from).then(
+          (s) => s.isFile(),
+          () => false,
+        );
+        if (!present) continue;
+        await mkdir(dirname(to), { recursive: true });
+        await rename(from, to);
+        count += 1;
+      }
+      folders.set(folderId, { dir, staged: true });
+      return { folderId, name, files: count };
+    },
+  };
+
+  return {
+    handlers,
+    cancel(taskId) {
+      const controller = running.get(taskId);
+      if (!controller) return false;
+      controller.abort();
+      return true;
     },
   };
 }

@@ -9,6 +9,13 @@ export interface CliContext {
   isTTY: boolean;
   /** A command sets this instead of calling process.exit, so the CLI stays testable in-process. */
   exitCode: number | undefined;
+  /**
+   * The worker bundle heavy commands fork (export, init --sample); found next to the CLI bundle
+   * when not given. Tests running the sources pass one they built.
+   */
+  workerBundle?: string;
+  /** Tests only: `init --sample` renders its images at this fraction of their size. */
+  sampleMediaScale?: number;
 }
 
 /** German unless the environment asks for English (VITRINE_LANG, then LC_ALL/LC_MESSAGES/LANG). */

@@ -12,6 +12,7 @@ import { registerExportTable } from './commands/export-table';
 import { registerPack } from './commands/pack';
 import { registerPublish } from './commands/publish';
 import { registerKiosk } from './commands/kiosk';
+import { registerExportData } from './commands/export-data';
 import { cliLanguage, type CliContext } from './context';
 
 /**
@@ -31,6 +32,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerPack,
   (program, ctx) => registerPublish(program, ctx),
   registerKiosk,
+  registerExportData,
 ];
 
 export function addCommand(register: (program: Command, ctx: CliContext) => void): void {

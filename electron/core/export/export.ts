@@ -9,7 +9,12 @@ import { mediaPath } from '../../../shared/domain/media';
 import { AppError } from '../../../shared/errors';
 import { diskWriteError, errnoOf } from '../library/disk-errors';
 import { faultPoint } from '../library/fs-atomic';
-import { bundleAssetUrl, derivativePath, originalPath } from '../../../shared/render/assets';
+import {
+  bundleAssetUrl,
+  derivativePath,
+  derivativeWidths,
+  originalPath,
+} from '../../../shared/render/assets';
 import {
   buildExhibitionView,
   findExhibition,
@@ -33,7 +38,7 @@ import {
 } from './derivatives';
 import { createMapGeometry } from '../../../shared/render/map-geometry';
 import { qrSvg } from '../../../shared/render/qr';
-import { runtimeScript, runtimeStylesheet } from './runtime';
+import { runtimeScript, runtimeStylesheet, ZOOM_VIEWER, zoomViewerScript } from './runtime';
 import { searchIndexScript } from './search-index';
 import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
@@ -41,6 +46,7 @@ import { listFiles, writeZip } from './zip';
 import { iiifImages, writeIiif } from './iiif';
 import { renderLegalPages } from '../../../shared/render/legal';
 import { exportDate, VITRINE_VERSION } from './verification';
+import { openDataFor, writeOpenData } from './open-data';
 
 export type ExportMode = 'web' | 'kiosk';
 export type ExportPhase = 'prepare' | 'images' | 'files' | 'pages' | 'zip' | 'commit' | 'done';
@@ -284,19 +290,41 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       report({ phase: 'files', done: ++done, total: files.length, current: asset.originalName });
     }
 
+    let zoom = new Map<string, Record<string, unknown>>();
     if (options.iiif) {
       if (options.mode !== 'web' || !options.baseUrl)
         throw invalid(
           'IIIF braucht den Web-Modus und eine Basis-URL (ids müssen absolut sein).',
           'IIIF needs web mode and a base URL (ids must be absolute).',
         );
-      await writeIiif({
+      ({ zoom } = await writeIiif({
         baseUrl: options.baseUrl,
         exhibition,
         languages: ordered,
         write,
         images: iiifImages(snapshot, views, jobs),
+      }));
+      check();
+    }
+
+    if (options.mode === 'web') {
+      // Open data (issue 15 §2) of what this exhibition shows, with the largest JPEG of each image.
+      const imageOf = new Map(views[0]!.items.map((i) => [i.id, i.image]));
+      const dataBase = options.baseUrl ? `${options.baseUrl.replace(/\/+$/, '')}/data/` : undefined;
+      const files = openDataFor(snapshot, exhibition, {
+        ...(dataBase ? { base: dataBase } : {}),
+        lang: ordered[0]!,
+        stylesheet: '../assets/vitrine.css',
+        home: `../${ordered[0]!}/index.html`,
+        imageUrl: (item) => {
+          const image = imageOf.get(item.id);
+          const size = image ? sizes.get(image.sha256) : undefined;
+          if (!image || !size) return undefined;
+          const widths = derivativeWidths(size.width);
+          return `../${derivativePath(image.sha256, widths[widths.length - 1]!, 'jpeg')}`;
+        },
       });
+      await writeOpenData((rel) => write(`data/${rel}`), files);
       check();
     }
 
@@ -305,6 +333,7 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       imageSize: (asset) => sizes.get(asset.sha256),
       mapGeometry: createMapGeometry(),
       qrSvg,
+      ...(zoom.size ? { zoomInfo: (itemId: string) => zoom.get(itemId) } : {}),
     };
     const pages: RenderedFile[] = [];
     const verification = {
@@ -326,6 +355,8 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
     }
     pages.push({ path: 'assets/vitrine.js', content: await runtimeScript() });
     pages.push({ path: 'assets/vitrine.css', content: await runtimeStylesheet() });
+    // The deep-zoom viewer, fetched by the runtime only when a visitor asks for zoom.
+    if (zoom.size) pages.push({ path: `assets/${ZOOM_VIEWER}`, content: await zoomViewerScript() });
     done = 0;
     for (const page of pages) {
       check();

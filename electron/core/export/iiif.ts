@@ -53,7 +53,11 @@ const jsonFile = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
  * stray `vips-properties.xml` removed, and whole-image sizes written and listed in `sizes` so a
  * viewer asking for a thumbnail finds the file (a level-0 server cannot scale on demand).
  */
-async function writeImageService(image: IiifImage, base: string, dir: string): Promise<void> {
+async function writeImageService(
+  image: IiifImage,
+  base: string,
+  dir: string,
+): Promise<Record<string, unknown>> {
   await mkdir(dir, { recursive: true });
   await (
     await loadSharp()
@@ -93,6 +97,7 @@ async function writeImageService(image: IiifImage, base: string, dir: string): P
   }
   info.sizes = sizes.reverse();
   await writeFile(infoPath, jsonFile(info));
+  return info;
 }
 
 /**
@@ -101,9 +106,13 @@ async function writeImageService(image: IiifImage, base: string, dir: string): P
  * specification (and the validator's schema) require http(s) ids. Images with a long side of at
  * least 2,400 px also get a level-0 image service for deep zoom.
  */
-export async function writeIiif(opts: IiifOptions): Promise<string[]> {
+export async function writeIiif(
+  opts: IiifOptions,
+): Promise<{ written: string[]; zoom: Map<string, Record<string, unknown>> }> {
   const base = opts.baseUrl.replace(/\/+$/, '');
   const written: string[] = [];
+  // Item id → its image service's info.json, for the pages' deep-zoom button (passed inline).
+  const zoom = new Map<string, Record<string, unknown>>();
   const manifests: Array<{ id: string; label: LanguageMap }> = [];
   for (const image of [...opts.images].sort((a, b) => (a.item.id < b.item.id ? -1 : 1))) {
     const { item } = image;
@@ -127,7 +136,17 @@ export async function writeIiif(opts: IiifOptions): Promise<string[]> {
         label: { de: ['Nachweis'], en: ['Credit'] },
         value: credit,
       };
-    const zoom = Math.max(image.width, image.height) >= DEEP_ZOOM_MIN;
+    // The item's open data (data/items/ID.jsonld, written by open-data.ts in every web bundle).
+    manifest.seeAlso = [
+      {
+        id: `${base}/data/items/${item.id}.jsonld`,
+        type: 'Dataset',
+        label: { de: ['Offene Daten (JSON-LD)'], en: ['Open data (JSON-LD)'] },
+        format: 'application/ld+json',
+        profile: 'https://schema.org/',
+      },
+    ];
+    const zoomable = Math.max(image.width, image.height) >= DEEP_ZOOM_MIN;
     const body: Record<string, unknown> = {
       id: `${base}/${derivativePath(image.sha256, largest, 'jpeg')}`,
       type: 'Image',
@@ -135,9 +154,9 @@ export async function writeIiif(opts: IiifOptions): Promise<string[]> {
       width: largest,
       height: bodyHeight,
     };
-    if (zoom) {
+    if (zoomable) {
       const dir = opts.write(`iiif/${item.id}`);
-      await writeImageService(image, root, dir);
+      zoom.set(item.id, await writeImageService(image, root, dir));
       body.service = [{ id: `${root}/image`, type: 'ImageService3', profile: 'level0' }];
       written.push(`iiif/${item.id}/image/info.json`);
     }
@@ -184,7 +203,7 @@ export async function writeIiif(opts: IiifOptions): Promise<string[]> {
   await mkdir(opts.write('iiif'), { recursive: true });
   await writeFile(opts.write('iiif/collection.json'), jsonFile(collection));
   written.push('iiif/collection.json');
-  return written;
+  return { written, zoom };
 }
 
 /** The images the export already sized, paired with their items: the IIIF part's input. */

@@ -81,3 +81,23 @@ export function runtimeStylesheet(): Promise<string> {
   }
   return readFile(path.join(sourceRoot(), recipe.stylesheet), 'utf8');
 }
+
+/** OpenSeadragon's file name in dist/bundle/ and in exported bundles' `assets/`. */
+export const ZOOM_VIEWER = 'openseadragon.min.js';
+
+/**
+ * OpenSeadragon (BSD-3-Clause, its licence header kept), the deep-zoom viewer of items with a
+ * IIIF image service. It is not part of the runtime: the runtime adds it to the page only when a
+ * visitor asks for zoom, so the page budget holds for everything loaded before that click.
+ */
+export function zoomViewerScript(): Promise<string> {
+  if (globalThis.__VITRINE_PREBUILT__) {
+    const file = path.join(prebuiltDir(), ZOOM_VIEWER);
+    if (!existsSync(file)) return Promise.reject(missingPrebuilt(file));
+    return readFile(file, 'utf8');
+  }
+  return readFile(
+    path.join(sourceRoot(), 'node_modules/openseadragon/build/openseadragon', ZOOM_VIEWER),
+    'utf8',
+  );
+}

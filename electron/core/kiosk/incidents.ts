@@ -15,7 +15,8 @@ export type IncidentKind =
   | 'pin-wrong'
   | 'pin-locked'
   | 'operator-exit'
-  | 'stats-rejected';
+  | 'stats-rejected'
+  | 'exit-page-idle';
 
 export interface Incident {
   kind: IncidentKind;

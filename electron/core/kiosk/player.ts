@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { KIOSK_EXIT_PATH } from '../../../shared/kiosk/constants';
 import type { KioskEvent } from '../../../shared/kiosk/events';
 import { createIncidentLog, type IncidentKind, type IncidentLog } from './incidents';
 import { createPinGate } from './pin';
@@ -16,6 +17,12 @@ export interface PlayerOptions {
   /** Heartbeat period and how long the page may take to answer before it counts as hung. */
   heartbeatMs?: number;
   hangAfterMs?: number;
+  /**
+   * How long the operator's PIN page may stay untouched (since it last loaded: every PIN typed
+   * loads it anew) before the watchdog brings the start page back, so a chord pressed by
+   * accident or a walked-away operator never leaves visitors in front of a PIN form.
+   */
+  exitPageIdleMs?: number;
   /** Wall clock for statistics and logs; monotonic milliseconds for the PIN lock. */
   clock?: () => Date;
   monotonic?: () => number;
@@ -60,6 +67,7 @@ export async function startPlayer(options: PlayerOptions): Promise<Player> {
   const monotonic = options.monotonic ?? (() => performance.now());
   const heartbeatMs = options.heartbeatMs ?? 500;
   const hangAfterMs = options.hangAfterMs ?? 2000;
+  const exitPageIdleMs = options.exitPageIdleMs ?? 60_000;
   const settings = await readPlayerSettings(options.dataDir);
   const incidents = createIncidentLog({
     dataDir: options.dataDir,
@@ -169,11 +177,27 @@ export async function startPlayer(options: PlayerOptions): Promise<Player> {
     }
   }
 
+  // The exit page's document (its time origin) and when the watchdog first saw it.
+  let exitDocument: number | null = null;
+  let exitSeenAt = 0;
+
   async function heartbeat(): Promise<void> {
     if (stopping) return;
     if (!recovering) {
       try {
-        await window.evaluate('1', hangAfterMs);
+        const where = await window.evaluate<[string, number]>(
+          '[location.pathname, performance.timeOrigin]',
+          hangAfterMs,
+        );
+        if (where[0] !== KIOSK_EXIT_PATH) exitDocument = null;
+        else if (exitDocument !== where[1]) {
+          exitDocument = where[1];
+          exitSeenAt = performance.now();
+        } else if (performance.now() - exitSeenAt >= exitPageIdleMs) {
+          exitDocument = null;
+          incident('exit-page-idle');
+          await recover('exit-page-idle');
+        }
       } catch (error) {
         // Only silence is a hang; an error (a page between two documents) is an answer.
         if (!recovering && !stopping && /timed out/.test(String(error))) {

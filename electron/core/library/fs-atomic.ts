@@ -72,16 +72,23 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 /**
  * Replaces `path` so that a crash at any moment leaves either the old or the new content, and a
  * resolved promise means the new content survives power loss: temp file in the same folder,
- * fsync the file, rename over the target, fsync the folder.
+ * fsync the file, rename over the target, fsync the folder. `data` may come in pieces (an
+ * iterable of strings, written as UTF-8 one after another), so a large file never has to be one
+ * string in memory.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+): Promise<void> {
   const temp = tempPathFor(path);
   await faultPoint('open', temp);
   const handle = await open(temp, 'w', 0o644);
   try {
     try {
       await faultPoint('write', temp);
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      // Each call continues where the last one ended (the handle's position), piece by piece.
+      else for (const piece of data) await handle.writeFile(piece);
       await faultPoint('fsync', temp);
       await handle.sync();
     } finally {

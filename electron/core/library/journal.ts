@@ -32,16 +32,62 @@ function checksum(journal: Journal): string {
     .digest('hex');
 }
 
-export async function writeJournal(root: string, journal: Journal): Promise<void> {
-  for (const f of journal.files)
-    if (!ALLOWED_PATH.test(f.path)) throw new Error(`journal path not allowed: ${f.path}`);
-  const body = JSON.stringify({
-    format: FORMAT,
+/**
+ * A journal entry whose content is made when it is needed. A batch over many shards would
+ * otherwise hold every file's full text, the journal's text and the checksum's text at once
+ * (several hundred MB for 10,000 items); made lazily, only one file's text lives at a time.
+ * `content` must give the same text each time it is called.
+ */
+export interface LazyJournalEntry {
+  path: string;
+  content: () => string | null;
+}
+
+export interface LazyJournal {
+  revision: number;
+  files: LazyJournalEntry[];
+}
+
+function lazy(journal: Journal): LazyJournal {
+  return {
     revision: journal.revision,
-    files: journal.files,
-    checksum: checksum(journal),
-  });
-  await writeFileAtomic(join(root, JOURNAL_FILE), body);
+    files: journal.files.map((f) => ({ path: f.path, content: () => f.content })),
+  };
+}
+
+/**
+ * The journal's text in pieces, one file at a time. The checksum is the same as `checksum()`
+ * (sha256 of `JSON.stringify({ revision, files })`), fed piece by piece, so journals written
+ * either way read back alike; `format`, `revision`, `files`, `checksum` keep their order.
+ */
+function* journalPieces(journal: LazyJournal): Generator<string> {
+  const hash = createHash('sha256');
+  const both = (text: string) => {
+    hash.update(text);
+    return text;
+  };
+  const head = `"revision":${JSON.stringify(journal.revision)},"files":[`;
+  hash.update(`{${head}`);
+  yield `{"format":${JSON.stringify(FORMAT)},${head}`;
+  let first = true;
+  for (const f of journal.files) {
+    const entry = JSON.stringify({ path: f.path, content: f.content() });
+    yield both(first ? entry : `,${entry}`);
+    first = false;
+  }
+  hash.update(']}');
+  yield `],"checksum":${JSON.stringify(hash.digest('hex'))}}`;
+}
+
+export async function writeJournal(root: string, journal: Journal | LazyJournal): Promise<void> {
+  const lazyJournal = isLazy(journal) ? journal : lazy(journal);
+  for (const f of lazyJournal.files)
+    if (!ALLOWED_PATH.test(f.path)) throw new Error(`journal path not allowed: ${f.path}`);
+  await writeFileAtomic(join(root, JOURNAL_FILE), journalPieces(lazyJournal));
+}
+
+function isLazy(journal: Journal | LazyJournal): journal is LazyJournal {
+  return journal.files.some((f) => typeof f.content === 'function');
 }
 
 export type JournalState =
@@ -81,16 +127,18 @@ export async function readJournal(root: string): Promise<JournalState> {
 }
 
 /** Writes every file of the journal (manifest last), then removes the journal. */
-export async function applyJournal(root: string, journal: Journal): Promise<void> {
-  const ordered = [...journal.files].sort(
+export async function applyJournal(root: string, journal: Journal | LazyJournal): Promise<void> {
+  const lazyJournal = isLazy(journal) ? journal : lazy(journal);
+  const ordered = [...lazyJournal.files].sort(
     (a, b) => Number(a.path === 'library.json') - Number(b.path === 'library.json'),
   );
   for (const entry of ordered) {
     const path = join(root, entry.path);
-    if (entry.content === null) await unlinkDurable(path);
+    const content = entry.content();
+    if (content === null) await unlinkDurable(path);
     else {
       await mkdir(dirname(path), { recursive: true });
-      await writeFileAtomic(path, entry.content);
+      await writeFileAtomic(path, content);
     }
   }
   await unlinkDurable(join(root, JOURNAL_FILE));

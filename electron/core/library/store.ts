@@ -28,6 +28,7 @@ import {
   readJournal,
   writeJournal,
   type JournalEntry,
+  type LazyJournalEntry,
 } from './journal';
 import { DurableJsonFile, serializeJson } from './json-file';
 import {
@@ -280,10 +281,15 @@ class Store implements Library, BaseState {
     nextManifest: Manifest | null,
     revision: number,
   ) {
-    const files: JournalEntry[] = [];
-    for (const [rel, data] of nextData) files.push({ path: rel, content: serializeJson(data) });
-    if (nextManifest)
-      files.push({ path: MANIFEST_FILE, content: manifestText(nextManifest, revision) });
+    // Each file's text is made when it is written (twice: journal, then the file) instead of
+    // all being held at once; serialising is deterministic, so both writes carry the same text.
+    const files: LazyJournalEntry[] = [];
+    for (const [rel, data] of nextData)
+      files.push({ path: rel, content: () => serializeJson(data) });
+    if (nextManifest) {
+      const text = manifestText(nextManifest, revision);
+      files.push({ path: MANIFEST_FILE, content: () => text });
+    }
     await writeJournal(this.dir, { revision, files });
     await applyJournal(this.dir, { revision, files });
     for (const [rel, data] of nextData) this.lowFor(rel).data = data;

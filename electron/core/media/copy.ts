@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
+import { faultPoint } from '../library/fs-atomic';
 
 export interface CopyResult {
   sha256: string;
@@ -40,6 +41,7 @@ export async function copyAndHash(
     throw new SourceReadError(error);
   });
   try {
+    await faultPoint('open', target);
     const output = await open(target, 'wx');
     try {
       const buffer = Buffer.allocUnsafe(CHUNK);
@@ -54,12 +56,14 @@ export async function copyAndHash(
         if (bytes > options.maxBytes) throw new CopyLimitExceeded(bytes, options.maxBytes);
         const chunk = buffer.subarray(0, bytesRead);
         hash.update(chunk);
+        await faultPoint('write', target);
         let written = 0;
         while (written < bytesRead) {
           const res = await output.write(chunk, written, bytesRead - written);
           written += res.bytesWritten;
         }
       }
+      await faultPoint('fsync', target);
       await output.sync();
       return { sha256: hash.digest('hex'), bytes };
     } finally {

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { mediaPath, MediaAsset, thumbnailPath } from '../../../shared/domain';
 import { AppError, toAppError } from '../../../shared/errors';
-import { fsyncDir, writeFileAtomic } from '../library/fs-atomic';
+import { DISK_CODES, diskWriteError, errnoOf } from '../library/disk-errors';
+import { faultPoint, fsyncDir, writeFileAtomic } from '../library/fs-atomic';
 import { probeAudioVideo } from './av-probe';
 import { copyAndHash, CopyLimitExceeded, SourceReadError } from './copy';
 import {
@@ -85,6 +86,23 @@ interface Inspected {
   header?: ImageHeader;
 }
 
+/** The library's disk failed (full, I/O error, read-only): cause, remedy, and that nothing changed. */
+function libraryUnwritable(name: string, error: unknown): AppError {
+  return diskWriteError(
+    error,
+    {
+      de: `${name} konnte nicht in die Bibliothek importiert werden`,
+      en: `${name} could not be imported into the library`,
+    },
+    {
+      unchanged: {
+        de: 'Die Bibliothek ist unverändert.',
+        en: 'The library is unchanged.',
+      },
+    },
+  );
+}
+
 function isHeif(format: MediaFormat): boolean {
   return format.ext === 'heic';
 }
@@ -144,6 +162,8 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
     const { signal } = opts;
     const name = displayName(sourcePath);
     let temp: string | undefined;
+    // What this import has put into the library, removed again if a later step fails.
+    const written: string[] = [];
     try {
       signal?.throwIfAborted();
       try {
@@ -168,6 +188,7 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
       }
 
       const incoming = path.join(libraryDir, INCOMING_DIR);
+      await faultPoint('mkdir', incoming);
       await mkdir(incoming, { recursive: true });
       temp = path.join(incoming, `${randomBytes(12).toString('hex')}.part`);
       const copied = await copyAndHash(sourcePath, temp, {
@@ -224,23 +245,33 @@ export function createMediaImporter(options: MediaImporterOptions): MediaImporte
       const result = asset(facts);
       signal?.throwIfAborted();
 
+      await faultPoint('mkdir', path.dirname(destination));
       await mkdir(path.dirname(destination), { recursive: true });
       if (thumbnail) {
         const thumbFile = path.join(libraryDir, thumbnailPath(copied.sha256));
+        await faultPoint('mkdir', path.dirname(thumbFile));
         await mkdir(path.dirname(thumbFile), { recursive: true });
+        // A thumbnail left from before (its media file deleted) is not ours to remove.
+        // Listed before writing: a failure after the rename (syncing the folder) leaves it there.
+        if (!(await exists(thumbFile))) written.push(thumbFile);
         await writeFileAtomic(thumbFile, thumbnail.data);
       }
       const placed = await placeNoReplace(temp, destination);
       if (!placed) return { status: 'duplicate', asset: result };
+      written.push(destination);
       await fsyncDir(path.dirname(destination));
       return { status: 'imported', asset: result, metadata };
     } catch (error) {
+      // Nothing half-imported stays: no orphaned media file or thumbnail after a failed step.
+      for (const file of written.reverse()) await rm(file, { force: true }).catch(() => undefined);
       if (signal?.aborted) return { status: 'rejected', error: cancelled(name) };
       if (error instanceof CopyLimitExceeded) {
         return { status: 'rejected', error: tooLargeBytes(name, error.bytes, error.limit) };
       }
       if (error instanceof SourceReadError)
         return { status: 'rejected', error: unreadable(name, error.cause) };
+      if (!(error instanceof AppError) && DISK_CODES.has(errnoOf(error) ?? ''))
+        return { status: 'rejected', error: libraryUnwritable(name, error) };
       return { status: 'rejected', error: toAppError(error) };
     } finally {
       if (temp) await rm(temp, { force: true }).catch(() => undefined);

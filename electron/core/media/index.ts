@@ -19,3 +19,4 @@ export { resolveMediaFile } from './resolve';
 export { removeStaleIncoming } from './incoming';
 export { THUMBNAIL_SIZE } from './image';
 export { createSyntheticJpeg } from './synthetic';
+export { discardImported } from './discard';

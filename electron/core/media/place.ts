@@ -1,4 +1,5 @@
 import { link, rename, stat } from 'node:fs/promises';
+import { faultPoint } from '../library/fs-atomic';
 
 /** Codes of file systems without hard links (FAT/exFAT sticks, some network shares). */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
@@ -28,6 +29,7 @@ export async function exists(file: string): Promise<boolean> {
  */
 export async function placeNoReplace(temp: string, destination: string): Promise<boolean> {
   try {
+    await faultPoint('link', destination);
     await link(temp, destination);
     return true;
   } catch (error) {
@@ -36,6 +38,7 @@ export async function placeNoReplace(temp: string, destination: string): Promise
     if (!c || !NO_LINKS.has(c)) throw error;
   }
   if (await exists(destination)) return false;
+  await faultPoint('rename', destination);
   await rename(temp, destination);
   return true;
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mediaPath, thumbnailPath, type MediaAsset } from '../../../shared/domain';
-import { writeFileAtomic } from '../library/fs-atomic';
+import { faultPoint, writeFileAtomic } from '../library/fs-atomic';
 import { corrupt, mediaNotFound, pathRejected } from './errors';
 import { makeThumbnail } from './image';
 import { DEFAULT_MEDIA_LIMITS } from './limits';
@@ -38,6 +38,7 @@ export async function ensureThumbnail(
   } catch (error) {
     throw corrupt(path.basename(source), asset.mime ?? asset.ext, error);
   }
+  await faultPoint('mkdir', path.dirname(target));
   await mkdir(path.dirname(target), { recursive: true });
   await writeFileAtomic(target, data);
   return target;

@@ -19,3 +19,10 @@ export {
   type PublishExhibitionResult,
 } from './publish-exhibition';
 export { createSecretStore, SECRETS_FILE, type Cipher, type SecretStore } from './secret-store';
+export {
+  PUBLISH_TARGETS_FILE,
+  readPublishTargets,
+  removePublishTarget,
+  savePublishTarget,
+  unknownTarget,
+} from './saved-targets';

@@ -64,6 +64,18 @@ export function createSecretStore(appDataDir: string, cipher: Cipher) {
   return {
     /** Whether saving a password is offered at all (the UI hides the option otherwise). */
     canSave: usable,
+    /**
+     * Why saving is or is not offered: `weak` is Linux without a secret service, where Electron
+     * would only obfuscate (basic_text) — the UI warns, and the password is asked each time.
+     */
+    async status(): Promise<'stored' | 'weak' | 'unavailable'> {
+      if (!(await cipher.available())) return 'unavailable';
+      return cipher.weak() ? 'weak' : 'stored';
+    },
+    /** Whether a password is saved for `target` (without decrypting it). */
+    async has(target: string): Promise<boolean> {
+      return target in (await readAll());
+    },
     async save(target: string, password: string): Promise<void> {
       if (!(await usable())) throw unavailable();
       const all = await readAll();

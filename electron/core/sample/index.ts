@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { CommandInput, MediaAsset } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { createLibrary } from '../library';
-import { createMediaImporter } from '../media';
+import { inProcessHost, type WorkerHost } from '../worker/host';
 import { loadSampleContent, type SampleContent } from './content';
-import { mediaRecipe, type MediaRecipe } from './media';
+import { recipesOf } from './generate';
 
 export { loadSampleContent, SAMPLE_JSON } from './content';
 export type {
@@ -30,6 +27,17 @@ export interface BuildSampleOptions {
   onProgress?: (progress: SampleProgress) => void;
   /** Replaces the sample's library name. */
   name?: string;
+  /**
+   * Runs the image work (rendering and importing the media): the app's worker process in the
+   * desktop app, the web host and the CLI; the caller's own event loop when none is given.
+   */
+  worker?: WorkerHost;
+  signal?: AbortSignal;
+  /**
+   * Tests only: renders the images at this fraction of their size, for tests that need some
+   * sample library rather than its full-size media (which sample/index and media tests cover).
+   */
+  mediaScale?: number;
 }
 
 export interface SampleSummary {
@@ -39,23 +47,6 @@ export interface SampleSummary {
   awards: number;
   exhibitions: number;
   mediaFiles: number;
-}
-
-/** Recipes in the order items first name them, each once. */
-function recipesOf(content: SampleContent): MediaRecipe[] {
-  const seen = new Map<string, MediaRecipe>();
-  for (const item of content.items)
-    for (const name of item.media) {
-      if (seen.has(name)) continue;
-      const recipe = mediaRecipe(name);
-      if (!recipe)
-        throw new AppError('INTERNAL', {
-          de: `Die Beispielbibliothek nennt die unbekannte Mediendatei „${name}“ (Objekt ${item.id}).`,
-          en: `The sample library names the unknown media file “${name}” (item ${item.id}).`,
-        });
-      seen.set(name, recipe);
-    }
-  return [...seen.values()];
 }
 
 /**
@@ -97,9 +88,10 @@ export function sampleCommands(
 }
 
 /**
- * Creates the sample library in `dir` (which must be empty or missing): generates every media
- * file into a temporary folder, imports it, and writes all entities in one batch. Every
- * timestamp is the sample's fixed clock, so two builds hold the same data.
+ * Creates the sample library in `dir` (which must be empty or missing): the worker renders every
+ * media file and imports it into the new library's media folder, then this process writes all
+ * entities in one batch (the store's single writer). Every timestamp is the sample's fixed
+ * clock, so two builds hold the same data.
  */
 export async function buildSampleLibrary(
   dir: string,
@@ -108,10 +100,8 @@ export async function buildSampleLibrary(
   const content = loadSampleContent();
   const fixed = new Date(content.library.clock);
   const clock = () => new Date(fixed.getTime());
-  const recipes = recipesOf(content);
-  const total = recipes.length * 2 + 1;
-  let done = 0;
-  const report = (step: string) => opts.onProgress?.({ done: ++done, total, step });
+  // Checked here too, so an unknown recipe name fails before any folder is created.
+  const total = recipesOf(content).length * 2 + 1;
 
   const library = await createLibrary(dir, {
     name: opts.name ?? content.library.name,
@@ -119,26 +109,25 @@ export async function buildSampleLibrary(
     defaultLanguage: content.library.defaultLanguage,
     clock,
   });
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'vitrine-sample-'));
   try {
-    const files: string[] = [];
-    for (const recipe of recipes) {
-      const file = path.join(temp, recipe.fileName);
-      await writeFile(file, await recipe.render());
-      files.push(file);
-      report(recipe.fileName);
-    }
-    const importer = createMediaImporter({ libraryDir: library.dir });
-    const entries = await importer.importFiles(files, {
-      onProgress: (p) => report(path.basename(p.current)),
-    });
-    const media = new Map<string, MediaAsset>();
-    entries.forEach((entry, i) => {
-      if (entry.result.status === 'rejected') throw entry.result.error;
-      media.set(recipes[i]!.name, entry.result.asset);
-    });
+    const worker = opts.worker ?? inProcessHost();
+    const generated = await worker.run(
+      'sampleMedia',
+      {
+        libraryDir: library.dir,
+        ...(opts.mediaScale !== undefined ? { scale: opts.mediaScale } : {}),
+      },
+      {
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        onProgress: (p) => {
+          const { done, step } = p as { done: number; step: string };
+          opts.onProgress?.({ done, total, step });
+        },
+      },
+    );
+    const media = new Map<string, MediaAsset>(generated.map((g) => [g.name, g.asset]));
     await library.apply(sampleCommands(content, media, fixed.toISOString()));
-    report('library');
+    opts.onProgress?.({ done: total, total, step: 'library' });
     return {
       dir: library.dir,
       items: content.items.length,
@@ -148,7 +137,6 @@ export async function buildSampleLibrary(
       mediaFiles: media.size,
     };
   } finally {
-    await rm(temp, { recursive: true, force: true });
     await library.close();
   }
 }

@@ -33,14 +33,19 @@ export interface MediaRecipe {
   duration?: number;
   /** Pages, for documents. */
   pages?: number;
-  render(): Promise<Buffer>;
+  /**
+   * The file's bytes. `scale` (tests only, default 1) renders images smaller, to keep tests that
+   * only need some sample library cheap; `width`/`height` above are for scale 1.
+   */
+  render(scale?: number): Promise<Buffer>;
 }
 
 const GENERATED = 'generiertes Beispielbild';
 
-async function rasterize(svg: string, format: 'png' | 'jpeg'): Promise<Buffer> {
+async function rasterize(svg: string, format: 'png' | 'jpeg', scale = 1): Promise<Buffer> {
   const sharp = await loadSharp();
-  const image = sharp(Buffer.from(svg), { density: 72 });
+  // The SVGs are sized in pixels at 72 dpi; another density scales the whole drawing.
+  const image = sharp(Buffer.from(svg), { density: 72 * scale });
   return format === 'png'
     ? image.png({ compressionLevel: 9, adaptiveFiltering: false }).toBuffer()
     : image.jpeg({ quality: 84, mozjpeg: true, chromaSubsampling: '4:2:0' }).toBuffer();
@@ -56,8 +61,8 @@ function photo(name: string, spec: Omit<PhotoSpec, 'caption'> & { caption: strin
     mime: 'image/jpeg',
     width,
     height,
-    render: () =>
-      rasterize(photoSvg({ ...spec, caption: `${spec.caption} · ${GENERATED}` }), 'jpeg'),
+    render: (scale) =>
+      rasterize(photoSvg({ ...spec, caption: `${spec.caption} · ${GENERATED}` }), 'jpeg', scale),
   };
 }
 
@@ -69,7 +74,7 @@ function poster(name: string, spec: PosterSpec): MediaRecipe {
     mime: 'image/png',
     width: spec.width ?? 1800,
     height: spec.height ?? 2546,
-    render: () => rasterize(posterSvg(spec), 'png'),
+    render: (scale) => rasterize(posterSvg(spec), 'png', scale),
   };
 }
 
@@ -81,7 +86,7 @@ function letter(name: string, spec: LetterSpec): MediaRecipe {
     mime: 'image/jpeg',
     width: spec.width ?? 1700,
     height: spec.height ?? 2200,
-    render: () => rasterize(letterSvg(spec), 'jpeg'),
+    render: (scale) => rasterize(letterSvg(spec), 'jpeg', scale),
   };
 }
 
@@ -93,7 +98,7 @@ function screen(name: string, spec: ScreenSpec): MediaRecipe {
     mime: 'image/png',
     width: spec.width ?? 2400,
     height: spec.height ?? 1500,
-    render: () => rasterize(screenSvg(spec), 'png'),
+    render: (scale) => rasterize(screenSvg(spec), 'png', scale),
   };
 }
 
@@ -226,13 +231,14 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     mime: 'image/png',
     width: 2400,
     height: 1600,
-    render: () =>
+    render: (scale) =>
       rasterize(
         flagSvg({
           inscription: ['DORTMUND', '1979'],
           caption: 'Ehrenfahne des Europarates – generierte Nachbildung',
         }),
         'png',
+        scale,
       ),
   },
   photo('photo-ehrenfahne-ceremony', {
@@ -248,13 +254,14 @@ export const SAMPLE_MEDIA: readonly MediaRecipe[] = [
     mime: 'image/png',
     width: 2000,
     height: 2000,
-    render: () =>
+    render: (scale) =>
       rasterize(
         plaqueSvg({
           inscription: ['EHRENPLAKETTE', 'DES EUROPARATES', 'DORTMUND · 2021'],
           caption: 'Ehrenplakette des Europarates – generierte Nachbildung',
         }),
         'png',
+        scale,
       ),
   },
   poster('poster-europa-projektwochen', {

@@ -1,6 +1,8 @@
 import { exportExhibition, type ExportOptions, type ExportResult } from '../export';
 import { createMediaImporter, type BatchEntry } from '../media';
 import { imageBackendName, loadSharp } from '../media/sharp';
+import { loadSampleContent } from '../sample/content';
+import { generateSampleMedia, recipesOf, type SampleMediaStep } from '../sample/generate';
 import { serializeError, type SerializedError } from './protocol';
 
 /**
@@ -64,6 +66,16 @@ export const workerTasks = {
       pid: process.pid,
     };
   },
+  /**
+   * The sample library's media: renders every recipe and imports it into the (already created)
+   * library's media folder; answers the assets by recipe name. Progress: `SampleMediaStep`.
+   */
+  sampleMedia: (input: { libraryDir: string; scale?: number }, ctx: TaskContext) =>
+    generateSampleMedia(input.libraryDir, recipesOf(loadSampleContent()), {
+      ...(input.scale !== undefined ? { scale: input.scale } : {}),
+      signal: ctx.signal,
+      onProgress: (p: SampleMediaStep) => ctx.progress(p),
+    }),
 };
 
 export type WorkerTasks = typeof workerTasks;

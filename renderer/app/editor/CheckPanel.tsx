@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countBySeverity, runExhibitionChecks, type Problem } from '../../../shared/check';
 import type { Exhibition, LibrarySnapshot } from '../../../shared/domain';
+import { itemFocusOf, itemLanguages, useItemFocus } from '../library/item-focus';
 import { useApp } from '../store';
 import { locate } from './locate';
 import { useEditorStore } from './state';
@@ -97,7 +98,12 @@ export function CheckPanel({ exhibition: x }: { exhibition: Exhibition }) {
                 type="button"
                 className="button button--small button--quiet problem__item"
                 onClick={() => {
-                  // Item texts and rights are fixed on the item, in the library's item editor.
+                  // Item texts and rights are fixed on the item, in the library's item editor,
+                  // opened at the language and field the problem is about.
+                  const languages = snapshot ? itemLanguages(snapshot) : [];
+                  useItemFocus
+                    .getState()
+                    .requested(itemFocusOf(problem.target.id, problem.target.path, languages));
                   itemsSelected([problem.target.id]);
                   sectionSelected('library');
                 }}

@@ -14,6 +14,12 @@ import desktopDe from './desktop.de.json';
 import desktopEn from './desktop.en.json';
 import legalDe from './legal.de.json';
 import legalEn from './legal.en.json';
+import tablesDe from './tables.de.json';
+import tablesEn from './tables.en.json';
+import publishDe from './publish.de.json';
+import publishEn from './publish.en.json';
+import kioskStatsDe from './kiosk-stats.de.json';
+import kioskStatsEn from './kiosk-stats.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -30,6 +36,9 @@ export const catalogues = {
     desktop: desktopDe,
     restore: restoreDe,
     legal: legalDe,
+    ...tablesDe,
+    publish: publishDe,
+    kioskStats: kioskStatsDe,
   },
   en: {
     ...en,
@@ -39,6 +48,9 @@ export const catalogues = {
     desktop: desktopEn,
     restore: restoreEn,
     legal: legalEn,
+    ...tablesEn,
+    publish: publishEn,
+    kioskStats: kioskStatsEn,
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   hasText,
@@ -18,6 +18,7 @@ import {
 import { useMediaUrl } from '../api/context';
 import { useApp } from '../store';
 import { DateField, LanguageTabs, ListField, LocalizedField, TextField } from './fields';
+import { itemLanguages, useItemFocus } from './item-focus';
 import { PdfFirstPage } from './PdfFirstPage';
 import { useDraft } from './useDraft';
 
@@ -37,9 +38,12 @@ export function missingIn(item: Item, lang: string): string[] {
 export function ItemEditor({ item, snapshot }: { item: Item; snapshot: LibrarySnapshot }) {
   const { t, i18n } = useTranslation();
   const ui = i18n.language as 'de' | 'en';
-  const languages = snapshot.manifest.languages;
+  const languages = useMemo(() => itemLanguages(snapshot), [snapshot]);
   const reference = snapshot.manifest.defaultLanguage;
   const [lang, setLang] = useState(reference);
+  const articleRef = useRef<HTMLElement>(null);
+  const focusRequest = useItemFocus((s) => s.request);
+  const [focusField, setFocusField] = useState<string | null>(null);
   const draft = useDraft(item, (value) => ({ type: 'putItem', item: value }));
   const value = draft.value;
   const idBase = useId();
@@ -56,11 +60,33 @@ export function ItemEditor({ item, snapshot }: { item: Item; snapshot: LibrarySn
     if (!languages.includes(lang)) setLang(reference);
   }, [languages, lang, reference]);
 
+  // The check panel's "open item": show the finding's language and focus its field.
+  useEffect(() => {
+    if (focusRequest?.itemId !== item.id || !languages.includes(focusRequest.lang)) return;
+    setLang(focusRequest.lang);
+    setFocusField(focusRequest.field);
+    useItemFocus.getState().requested(null);
+  }, [focusRequest, item.id, languages]);
+  useEffect(() => {
+    if (!focusField) return;
+    const input = articleRef.current?.querySelector<HTMLElement>(
+      `[data-testid="field-${focusField}"]`,
+    );
+    input?.focus();
+    input?.scrollIntoView({ block: 'center' });
+    setFocusField(null);
+  }, [focusField, lang]);
+
   const missing = missingIn(value, lang);
   const altMissing = value.kind === 'image' && !hasText(value.altText, reference);
 
   return (
-    <article className="editor" aria-labelledby={`${idBase}-heading`} data-testid="item-editor">
+    <article
+      ref={articleRef}
+      className="editor"
+      aria-labelledby={`${idBase}-heading`}
+      data-testid="item-editor"
+    >
       <header className="editor__head">
         <h2 id={`${idBase}-heading`}>
           <span dir="auto">{pickText(value.title, ui, reference) || t('library.untitled')}</span>

@@ -40,7 +40,14 @@ export function ExhibitionEditor() {
   const others = x.languages.filter((l) => l !== x.defaultLanguage);
 
   return (
-    <section className="xeditor" aria-labelledby="editor-heading" data-exhibition={x.id}>
+    <section
+      className="xeditor"
+      aria-labelledby="editor-heading"
+      data-exhibition={x.id}
+      // "pending" while an edit waits for its autosave; with the header's save state at "saved"
+      // the library has acknowledged every edit (what tests wait for before a reload).
+      data-draft={hasDraft ? 'pending' : 'none'}
+    >
       <div className="xeditor__bar">
         <button type="button" className="button button--quiet" onClick={() => opened(null)}>
           {t('editor.back')}

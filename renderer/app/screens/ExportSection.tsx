@@ -6,6 +6,8 @@ import { languageName, textDirection, type Exhibition } from '../../../shared/do
 import { ErrorBanner } from '../components/ErrorBanner';
 import { selectExhibitions, useApp } from '../store';
 import type { ExportForm } from '../store/export';
+import { PublishPanel } from './PublishPanel';
+import { KioskStatsView } from '../stats/KioskStatsView';
 import './export.css';
 
 /**
@@ -33,6 +35,8 @@ export function ExportSection() {
   }, [form.exhibitionId, form.mode, checkRequested]);
 
   const busy = runStatus !== 'idle';
+  const statsOpen = useApp((s) => s.kioskStats.open);
+  if (statsOpen) return <KioskStatsView exhibition={current} />;
   return (
     <section className="section export" aria-labelledby="export-heading">
       <h1 id="export-heading">{t('exportPanel.heading')}</h1>
@@ -57,9 +61,11 @@ export function ExportSection() {
           <div className="export__side">
             <CheckResults />
             <RunPanel />
+            {form.mode === 'kiosk' ? <StatsEntry /> : null}
           </div>
         </div>
       )}
+      {current ? <PublishPanel /> : null}
     </section>
   );
 }
@@ -495,6 +501,21 @@ function RunPanel() {
           {t('exportPanel.again')}
         </button>
       </div>
+    </section>
+  );
+}
+
+/** The kiosk export's visitor statistics, read from a player's data folder (issue 14). */
+function StatsEntry() {
+  const { t } = useTranslation();
+  const opened = useApp((s) => s.kioskStatsOpened);
+  return (
+    <section className="panel" aria-labelledby="stats-entry-heading">
+      <h2 id="stats-entry-heading">{t('kioskStats.entryHeading')}</h2>
+      <p>{t('kioskStats.entryText')}</p>
+      <button type="button" className="button" onClick={opened}>
+        {t('kioskStats.open')}
+      </button>
     </section>
   );
 }

@@ -7,6 +7,8 @@ import { FacetPanel } from '../library/FacetPanel';
 import { applyFacets, countFacets, EMPTY_FILTER, SORT_KEYS, sortItems } from '../library/facets';
 import { ImportButton, ImportPanel } from '../library/ImportPanel';
 import { ItemEditor } from '../library/ItemEditor';
+import { TableImportButton, TableImportDialog } from '../library/TableImportDialog';
+import { PackageButtons } from '../components/PackageDialog';
 import { indexFor } from '../library/search';
 import '../library/library.css';
 import { useApp } from '../store';
@@ -148,9 +150,12 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
             ))}
           </div>
           <ImportButton />
+          <TableImportButton />
+          <PackageButtons />
         </div>
       </div>
       <ImportPanel />
+      <TableImportDialog />
       <div className="library__body">
         <FacetPanel counts={counts} snapshot={snapshot} />
         <div className="library__results" data-results-for={query}>

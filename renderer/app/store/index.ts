@@ -8,10 +8,14 @@ import { createCurationSlice } from './curation';
 import { createExportSlice } from './export';
 import { createLibrarySlice } from './library';
 import { createRestoreSlice } from './restore';
+import { createPublishSlice } from './publish';
+import { createKioskStatsSlice } from './kiosk-stats';
 import { createSessionSlice } from './session';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
 import { handleMenuCommand } from './menu-commands';
+import { createTableImportSlice } from './table-import';
+import { createPackagesSlice } from './packages';
 
 export * from './types';
 export * from './selectors';
@@ -40,6 +44,10 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createExportSlice(client)(...a),
         ...createCurationSlice(client)(...a),
         ...createRestoreSlice(client)(...a),
+        ...createTableImportSlice(client)(...a),
+        ...createPackagesSlice(client)(...a),
+        ...createPublishSlice(client)(...a),
+        ...createKioskStatsSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,
@@ -59,8 +67,8 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
 /** Forwards main's events into the store; returns the unsubscribe. */
 export function connectEvents(store: AppStore, client: VitrineClient): () => void {
   const offs = [
-    client.on('libraryChanged', ({ revision }) => {
-      void store.getState().libraryChanged(revision);
+    client.on('libraryChanged', ({ revision, reopened }) => {
+      void store.getState().libraryChanged(revision, reopened ?? false);
     }),
     client.on('progress', (payload) => store.getState().progressReported(payload)),
     // Electron's menus and second launches: every command has a handler (menu-commands.ts).

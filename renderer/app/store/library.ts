@@ -82,9 +82,16 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
         await loadSnapshot();
       },
 
-      async libraryChanged(revision) {
+      async libraryChanged(revision, reopened = false) {
         const { snapshot, library } = get();
         if (!library) return;
+        // Restored from a backup (in this page or another): the revision may have gone down and
+        // the undo steps refer to entities that changed under them.
+        if (reopened && snapshot && snapshot.revision !== revision) {
+          set({ history: { past: [], future: [] } });
+          await loadSnapshot();
+          return;
+        }
         if (snapshot && snapshot.revision >= revision) return;
         await loadSnapshot();
       },

@@ -41,6 +41,13 @@ export function handleMenuCommand(state: AppState, payload: ApiEventPayload<'men
       // File ▸ Restore from backup …: for the open library.
       if (state.library) void state.restoreDialogOpened(state.library.id);
       return;
+    case 'importPackage':
+      // File ▸ Import package …: into the open library.
+      if (state.library) state.packageDialogOpened('import');
+      return;
+    case 'exportPackage':
+      if (state.library) state.packageDialogOpened('export');
+      return;
     default: {
       const unhandled: never = command;
       console.error('menu command without a handler', unhandled);

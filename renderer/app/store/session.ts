@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ApiResult, LibrarySummary } from '../../../shared/api';
+import type { ErrorData } from '../../../shared/errors';
 import type { VitrineClient } from '../api/client';
 import { EMPTY_FILTER } from '../library/facets';
 import type { AppState, SessionSlice } from './types';
@@ -53,7 +54,10 @@ export function createSessionSlice(client: VitrineClient): Creator<SessionSlice>
           library: session.value.library,
           recent: session.value.recent,
           sessionStatus: 'ready',
-          sessionError: info.ok ? null : info.error,
+          // The library named at start is damaged: its error carries the restore offer.
+          sessionError: info.ok
+            ? ((session.value.startError as ErrorData | undefined) ?? null)
+            : info.error,
         });
         if (session.value.library) await get().libraryOpened(session.value.library);
       },

@@ -10,6 +10,10 @@ import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
 import type { ExportSlice } from './export';
 import type { RestoreSlice } from './restore';
+import type { TableImportSlice } from './table-import';
+import type { PackagesSlice } from './packages';
+import type { PublishSlice } from './publish';
+import type { KioskStatsSlice } from './kiosk-stats';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -56,8 +60,11 @@ export interface LibrarySlice {
 
   /** A library is now open in main: load everything it holds. */
   libraryOpened(summary: LibrarySummary): Promise<void>;
-  /** Main says the library changed (any transport, any window): reconcile by revision. */
-  libraryChanged(revision: number): Promise<void>;
+  /**
+   * Main says the library changed (any transport, any window): reconcile by revision; after a
+   * reopen (a restore) reload whenever the revision differs, lower or higher.
+   */
+  libraryChanged(revision: number, reopened?: boolean): Promise<void>;
   /** One edit, sent to main; the answer carries the new revision and the inverse command. */
   commandSubmitted(command: CommandInput): Promise<ApiResult<CommandResult>>;
   /** Reverts the newest edit; null when there is nothing to undo. */
@@ -133,4 +140,8 @@ export type AppState = SessionSlice &
   UiSlice &
   CurationSlice &
   ExportSlice &
-  RestoreSlice;
+  RestoreSlice &
+  TableImportSlice &
+  PackagesSlice &
+  PublishSlice &
+  KioskStatsSlice;

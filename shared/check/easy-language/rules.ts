@@ -1,5 +1,7 @@
-import { EASY_GERMAN, pickText } from '../../domain/language';
+import { EASY_GERMAN, hasText, pickText } from '../../domain/language';
 import type { Exhibition } from '../../domain/exhibition';
+import type { EntityOf } from '../../domain/library';
+import { referencesOf } from '../../domain/references';
 import { exhibitionTextFields } from '../fields';
 import type { Problem } from '../problem';
 import { scopedExhibitions, type CheckContext, type Rule } from '../rules';
@@ -40,6 +42,55 @@ export const easyLanguageText: Rule = {
   },
 };
 
+/** The texts of an item that a page shows beside or for it, with the UI's field name. */
+const ITEM_FIELDS = [
+  { key: 'altText', de: 'Alternativtext', en: 'alt text' },
+  { key: 'title', de: 'Titel', en: 'title' },
+  { key: 'description', de: 'Beschreibung', en: 'description' },
+] as const;
+
+/**
+ * The same text rules over the Leichte Sprache texts of the items an exhibition shows: their alt
+ * texts (read aloud by screen readers) and the titles and descriptions the figure captions show.
+ * The target is the item's field, so "open item" edits it; the context is the first place the
+ * exhibition shows the item, so jump-to-fix can also go there. An item shown by several
+ * exhibitions is reported once.
+ */
+export const easyLanguageItemText: Rule = {
+  id: 'easy-language-item-text',
+  run(ctx: CheckContext) {
+    const items = new Map(ctx.snapshot.items.map((i) => [i.id, i]));
+    const seen = new Set<string>();
+    const problems: Problem[] = [];
+    for (const x of scopedExhibitions(ctx)) {
+      if (!hasEasyGerman(x)) continue;
+      const options = { compoundSeparator: x.easyLanguage?.compoundSeparator ?? 'hyphen' };
+      for (const ref of referencesOf('exhibitions', x)) {
+        const item: EntityOf['items'] | undefined = items.get(ref.id);
+        if (ref.collection !== 'items' || !item || seen.has(item.id)) continue;
+        seen.add(item.id);
+        const itemName = pickText(item.title, x.defaultLanguage) || item.id;
+        for (const field of ITEM_FIELDS) {
+          if (!hasText(item[field.key], EASY_GERMAN)) continue;
+          for (const finding of analyzeEasyText(item[field.key][EASY_GERMAN]!, options))
+            problems.push({
+              rule: finding.rule,
+              severity: finding.severity,
+              target: { collection: 'items', id: item.id, path: `${field.key}.${EASY_GERMAN}` },
+              context: { collection: 'exhibitions', id: x.id, path: ref.path },
+              message: {
+                de: `Leichte Sprache bei „${itemName}“ (${field.de}): „${finding.sentence}“`,
+                en: `Leichte Sprache of “${itemName}” (${field.en}): “${finding.sentence}”`,
+              },
+              hint: finding.hint,
+            });
+        }
+      }
+    }
+    return problems;
+  },
+};
+
 /** DIN SPEC 33429 asks for checking by the target group; until recorded, a warning. */
 export const easyLanguageUnreviewed: Rule = {
   id: 'easy-language-unreviewed',
@@ -62,4 +113,8 @@ export const easyLanguageUnreviewed: Rule = {
   },
 };
 
-export const EASY_LANGUAGE_RULES: readonly Rule[] = [easyLanguageText, easyLanguageUnreviewed];
+export const EASY_LANGUAGE_RULES: readonly Rule[] = [
+  easyLanguageText,
+  easyLanguageUnreviewed,
+  easyLanguageItemText,
+];

@@ -60,4 +60,8 @@ export const ar: UiStrings = {
     many: '{n} معروضًا',
     other: '{n} معروض',
   },
+  openData: 'البيانات المفتوحة',
+  zoom: 'عرض التفاصيل (تكبير)',
+  zoomIn: 'تكبير',
+  zoomOut: 'تصغير',
 };

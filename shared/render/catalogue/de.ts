@@ -54,4 +54,8 @@ export const de: UiStrings = {
   accessibility: 'Erklärung zur Barrierefreiheit',
   legal: 'Rechtliches',
   objects: { one: '{n} Objekt', other: '{n} Objekte' },
+  openData: 'Offene Daten',
+  zoom: 'Im Detail ansehen (Zoom)',
+  zoomIn: 'Vergrößern',
+  zoomOut: 'Verkleinern',
 };

@@ -52,4 +52,8 @@ export const en: UiStrings = {
   accessibility: 'Accessibility statement',
   legal: 'Legal information',
   objects: { one: '{n} item', other: '{n} items' },
+  openData: 'Open data',
+  zoom: 'Look closer (zoom)',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
 };

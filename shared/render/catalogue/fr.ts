@@ -54,4 +54,8 @@ export const fr: UiStrings = {
   accessibility: 'Déclaration d’accessibilité',
   legal: 'Informations légales',
   objects: { one: '{n} objet', many: '{n} d’objets', other: '{n} objets' },
+  openData: 'Données ouvertes',
+  zoom: 'Voir en détail (zoom)',
+  zoomIn: 'Agrandir',
+  zoomOut: 'Réduire',
 };

@@ -52,4 +52,8 @@ export const he: UiStrings = {
   accessibility: 'הצהרת נגישות',
   legal: 'מידע משפטי',
   objects: { one: 'פריט אחד', two: 'שני פריטים', many: '{n} פריטים', other: '{n} פריטים' },
+  openData: 'נתונים פתוחים',
+  zoom: 'צפייה מקרוב (זום)',
+  zoomIn: 'הגדלה',
+  zoomOut: 'הקטנה',
 };

@@ -54,4 +54,8 @@ export const ro: UiStrings = {
   accessibility: 'Declarație de accesibilitate',
   legal: 'Informații juridice',
   objects: { one: '{n} obiect', few: '{n} obiecte', other: '{n} de obiecte' },
+  openData: 'Date deschise',
+  zoom: 'Priviți în detaliu (zoom)',
+  zoomIn: 'Mărire',
+  zoomOut: 'Micșorare',
 };

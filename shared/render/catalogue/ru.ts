@@ -57,4 +57,8 @@ export const ru: UiStrings = {
     many: '{n} экспонатов',
     other: '{n} экспоната',
   },
+  openData: 'Открытые данные',
+  zoom: 'Рассмотреть подробнее (масштаб)',
+  zoomIn: 'Увеличить',
+  zoomOut: 'Уменьшить',
 };

@@ -53,4 +53,8 @@ export const srCyrl: UiStrings = {
   accessibility: 'Изјава о приступачности',
   legal: 'Правне информације',
   objects: { one: '{n} предмет', few: '{n} предмета', other: '{n} предмета' },
+  openData: 'Отворени подаци',
+  zoom: 'Погледајте изблиза (зум)',
+  zoomIn: 'Увећај',
+  zoomOut: 'Умањи',
 };

@@ -53,4 +53,8 @@ export const srLatn: UiStrings = {
   accessibility: 'Izjava o pristupačnosti',
   legal: 'Pravne informacije',
   objects: { one: '{n} predmet', few: '{n} predmeta', other: '{n} predmeta' },
+  openData: 'Otvoreni podaci',
+  zoom: 'Pogledajte izbliza (zum)',
+  zoomIn: 'Uvećaj',
+  zoomOut: 'Umanji',
 };

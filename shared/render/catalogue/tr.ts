@@ -56,4 +56,8 @@ export const tr: UiStrings = {
   legal: 'Yasal bilgiler',
   // Turkish nouns stay singular after a number.
   objects: { one: '{n} eser', other: '{n} eser' },
+  openData: 'Açık veri',
+  zoom: 'Ayrıntılı bak (yakınlaştır)',
+  zoomIn: 'Yakınlaştır',
+  zoomOut: 'Uzaklaştır',
 };

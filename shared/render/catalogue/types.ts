@@ -62,4 +62,10 @@ export interface UiStrings {
   legal: string;
   /** "5 objects" on the credits page. */
   objects: PluralForms;
+  /** Footer link to the bundle's open data (data/index.html, web bundles). */
+  openData: string;
+  /** Deep zoom on items with a IIIF image service (web bundles). */
+  zoom: string;
+  zoomIn: string;
+  zoomOut: string;
 }

@@ -57,4 +57,8 @@ export const uk: UiStrings = {
     many: '{n} експонатів',
     other: '{n} експоната',
   },
+  openData: 'Відкриті дані',
+  zoom: 'Роздивитися докладніше (масштаб)',
+  zoomIn: 'Збільшити',
+  zoomOut: 'Зменшити',
 };

@@ -53,4 +53,8 @@ export const zhHans: UiStrings = {
   accessibility: '无障碍声明',
   legal: '法律信息',
   objects: { other: '{n} 件展品' },
+  openData: '开放数据',
+  zoom: '查看细节（缩放）',
+  zoomIn: '放大',
+  zoomOut: '缩小',
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import { useAppSessions } from '../harness';
 import { describeViolations } from '../harness/axe';
+import { waitSaved } from './saved';
 
 /**
  * The exhibition editor through the real `vitrine web` host: build an exhibition, reorder by
@@ -67,17 +68,6 @@ async function outlineTypes(page: Page): Promise<string[][]> {
         [...c.querySelectorAll('.outline__type')].map((t) => t.textContent ?? ''),
       ),
     );
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByRole('banner').getByRole('status').innerText(), { timeout: 10_000 })
-    .toContain('Gespeichert');
-  // The autosave waits for a quiet moment; "Rückgängig" becomes the only sign of an unsaved draft.
-  await page.waitForTimeout(600);
-  await expect
-    .poll(() => page.getByRole('banner').getByRole('status').innerText(), { timeout: 10_000 })
-    .toContain('Gespeichert');
 }
 
 describe('exhibition editor', () => {
@@ -206,11 +196,17 @@ describe('exhibition editor', () => {
       const rule = await first.getAttribute('data-rule');
       const text = await first.innerText();
       await first.getByRole('button', { name: /Beheben/ }).click();
-      await page.waitForTimeout(200);
-      const focused = page.locator(':focus');
-      const tag = await focused.evaluate((el) =>
-        el instanceof HTMLElement && el.isContentEditable ? 'rich' : el.tagName.toLowerCase(),
-      );
+      // The fix opens the field and focuses it; wait until the focus has left the button.
+      const focusedKind = () =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          if (el instanceof HTMLElement && el.isContentEditable) return 'rich';
+          return el?.tagName.toLowerCase() ?? 'none';
+        });
+      await expect
+        .poll(focusedKind, { timeout: 10_000, message: `no field focused for ${rule}: ${text}` })
+        .toMatch(/^(input|textarea|rich)$/);
+      const tag = await focusedKind();
       if (rule === 'untranslated' && (tag === 'input' || tag === 'textarea' || tag === 'rich')) {
         await page.keyboard.type('English text');
       } else {

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSessions } from '../harness';
 import { describeViolations } from '../harness/axe';
+import { waitSaved } from './saved';
 
 /** The exhibition list and settings through the real `vitrine web` host. */
 const sessions = useAppSessions();
@@ -142,7 +143,7 @@ describe('exhibition list and settings', () => {
     await expect.poll(() => frame.locator('html').getAttribute('dir')).toBe('rtl');
     await expect.poll(() => frame.locator('h1').innerText()).toBe('أميان');
 
-    await page.waitForTimeout(800);
+    await waitSaved(page);
     await page.reload();
     await openExhibitions(page);
     await page.getByRole('button', { name: '„Amiens“ bearbeiten' }).click();
@@ -168,7 +169,7 @@ describe('exhibition list and settings', () => {
     // A new language makes the alt texts of the items the exhibition shows incomplete.
     await page.getByRole('checkbox', { name: 'Français' }).check();
     await page.getByRole('tab', { name: 'Prüfen' }).click();
-    // Only the French ones: the sample's Leichte Sprache version has its own alt-text findings.
+    // The French ones: the language just added.
     const altProblem = page
       .locator('.problem[data-rule="alt-text-missing"]')
       .filter({ hasText: '(fr)' })

@@ -241,6 +241,83 @@ describe('web bundle behaviour', () => {
   });
 });
 
+describe('deep zoom', () => {
+  it('loads OpenSeadragon only on request and requests no missing tile, from file:// and over HTTP', async () => {
+    // The same library with IIIF: its large pictures get a level-0 image service.
+    const dir = path.join(work, 'web-iiif');
+    await exportExhibition({
+      libraryDir: library,
+      exhibition: SLUG,
+      mode: 'web',
+      outDir: dir,
+      baseUrl: 'https://example.org/ausstellung/',
+      iiif: true,
+    });
+    let chapter = '';
+    for (const f of (await listFiles(path.join(dir, 'de'))).filter((f) => f.endsWith('.html')))
+      if ((await readFile(path.join(dir, 'de', f), 'utf8')).includes('data-zoom=')) {
+        chapter = f;
+        break;
+      }
+    expect(chapter).not.toBe('');
+    const server = await serveFolder(dir);
+    try {
+      for (const base of [pathToFileURL(dir + '/').href, server.url]) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        const requested: string[] = [];
+        const problems: string[] = [];
+        page.on('request', (r) => {
+          requested.push(r.url());
+          if (!r.url().startsWith(base) && !/^(data|blob):/.test(r.url()))
+            problems.push(`external ${r.url()}`);
+        });
+        page.on('requestfailed', (r) => problems.push(`${r.url()} ${r.failure()?.errorText}`));
+        page.on('response', (r) => r.status() >= 400 && problems.push(`${r.url()} ${r.status()}`));
+        page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+        page.on('pageerror', (e) => problems.push(e.message));
+        await page.goto(base + 'de/' + chapter, { waitUntil: 'load' });
+        const zoom = page.locator('button[data-zoom]').first();
+        await zoom.waitFor({ state: 'visible' });
+        // Before the click: no viewer script and no tile (the page budget covers what loaded).
+        expect(requested.filter((u) => /openseadragon|\/iiif\//.test(u))).toEqual([]);
+        if (base === server.url) expect(await axeViolations(page)).toEqual([]);
+        await zoom.click();
+        const loads = () =>
+          page
+            .locator('dialog.zoom-dialog')
+            .evaluate((d) => Number((d as HTMLElement).dataset.loads ?? 0));
+        await page.waitForFunction(
+          () =>
+            Number(document.querySelector<HTMLElement>('dialog.zoom-dialog')?.dataset.loads ?? 0) >
+            0,
+          null,
+          { timeout: 60_000 },
+        );
+        // One step in needs the next finer level of tiles; wait until all of them arrived.
+        const before = await loads();
+        await page.getByRole('button', { name: 'Vergrößern' }).click();
+        await page.waitForFunction(
+          (n) =>
+            Number(document.querySelector<HTMLElement>('dialog.zoom-dialog')?.dataset.loads ?? 0) >
+            n,
+          before,
+          { timeout: 60_000 },
+        );
+        const tiles = requested.filter((u) => /\/iiif\/[^/]+\/image\/.+\/default\.jpg$/.test(u));
+        expect(tiles.length).toBeGreaterThan(1);
+        expect(requested.some((u) => u.endsWith('/assets/openseadragon.min.js'))).toBe(true);
+        expect(problems).toEqual([]);
+        await page.getByRole('button', { name: 'Schließen' }).click();
+        await page.locator('dialog.zoom-dialog').waitFor({ state: 'detached' });
+        await context.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('kiosk behaviour', () => {
   it('returns from a chapter to the start page in the default language after the idle time', async () => {
     const dir = path.join(work, 'kiosk-idle');

@@ -20,6 +20,8 @@ export interface StartOptions {
   appDataDir: string;
   /** How long to wait for `VITRINE_READY` before giving up with the log. */
   readyTimeoutMs?: number;
+  /** Extra environment for the host (e.g. XDG_CONFIG_HOME, so trusted host keys stay per test). */
+  env?: Record<string, string>;
 }
 
 const READY = /^VITRINE_READY (\S+)/;
@@ -36,7 +38,7 @@ export function startWebHost(options: StartOptions): Promise<WebHost> {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   const lines: string[] = [];
   const append = (stream: string) => (line: string) => lines.push(`[${stream}] ${line}`);

@@ -22,6 +22,8 @@ export interface SessionOptions {
   /** Start `vitrine web` on a fresh copy of the sample library instead of the start screen. */
   withSampleLibrary?: boolean;
   viewport?: { width: number; height: number };
+  /** Extra environment for `vitrine web`. */
+  env?: Record<string, string>;
 }
 
 function safeName(name: string): string {
@@ -62,7 +64,11 @@ export function useAppSessions() {
       const libraryDir = options.withSampleLibrary
         ? await copyLibrary(inject('sampleTemplate'))
         : null;
-      const host = await startWebHost({ appDataDir, ...(libraryDir ? { libraryDir } : {}) });
+      const host = await startWebHost({
+        appDataDir,
+        ...(libraryDir ? { libraryDir } : {}),
+        ...(options.env ? { env: options.env } : {}),
+      });
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
         locale: 'de-DE',

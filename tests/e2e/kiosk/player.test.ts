@@ -52,7 +52,12 @@ afterAll(async () => {
 });
 
 async function player(
-  options: { bundleDir?: string; monotonic?: () => number; pin?: string } = {},
+  options: {
+    bundleDir?: string;
+    monotonic?: () => number;
+    pin?: string;
+    exitPageIdleMs?: number;
+  } = {},
 ): Promise<{ player: Player; dataDir: string }> {
   const dataDir = await mkdtemp(path.join(work, 'data-'));
   if (options.pin) await writePlayerSettings(dataDir, { pinHash: await hashPin(options.pin) });
@@ -63,6 +68,7 @@ async function player(
     // Generous for a loaded machine: a slow answer is not a hang.
     hangAfterMs: 4000,
     ...(options.monotonic ? { monotonic: options.monotonic } : {}),
+    ...(options.exitPageIdleMs ? { exitPageIdleMs: options.exitPageIdleMs } : {}),
   });
   players.push(p);
   await p.ready;
@@ -119,7 +125,7 @@ async function rendererPids(browserPid: number): Promise<number[]> {
 
 describe('kiosk player (system Chromium)', () => {
   it('starts on the attract screen of an exported kiosk, served with token and player tag', async () => {
-    const { player: p } = await player();
+    const { player: p } = await player({ exitPageIdleMs: 1500 });
     expect(await p.window.evaluate<boolean>(ATTRACT_VISIBLE, 10_000)).toBe(true);
     expect(
       await p.window.evaluate<string | null>(
@@ -132,6 +138,13 @@ describe('kiosk player (system Chromium)', () => {
     expect(bare.status).toBe(401);
     const page = await fetch(p.host.url.replace('/?', '/de/index.html?'));
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+
+    // The PIN page left open (a chord pressed by accident): the watchdog brings the start back.
+    const back = nextRecovery(p);
+    await p.window.evaluate("location.href = '/__vitrine/exit'; 1", 10_000);
+    expect((await back).cause).toBe('exit-page-idle');
+    expect(await p.window.evaluate<boolean>(ATTRACT_VISIBLE, 10_000)).toBe(true);
+    expect(p.incidents.counts['exit-page-idle']).toBe(1);
   });
 
   it('records a scripted visit and reports it', async () => {

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppError } from '../../../../shared/errors';
 import { describeBackups } from '../../library/restore-preview';
 import { t, type CliContext } from '../context';
 
@@ -22,7 +25,24 @@ export function humanBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
-/** `vitrine backups DIR`: every backup, newest first, each validated. Read-only; exit 0. */
+const isDir = async (path: string) => (await stat(path).catch(() => null))?.isDirectory() ?? false;
+const isFile = async (path: string) => (await stat(path).catch(() => null))?.isFile() ?? false;
+
+/**
+ * A folder with neither `library.json` nor `backups/` is not a library (a typo, the parent
+ * folder): saying "no backups" there would suggest the backups are lost. A damaged library
+ * still has one of the two, and listing its backups is what it needs.
+ */
+async function requireLibraryFolder(dir: string): Promise<void> {
+  const root = resolve(dir);
+  if ((await isFile(join(root, 'library.json'))) || (await isDir(join(root, 'backups')))) return;
+  throw new AppError('LIBRARY_NOT_FOUND', {
+    de: `Hier ist keine Vitrine-Bibliothek (${root}): Es gibt weder library.json noch einen Ordner backups. Geben Sie den Bibliotheksordner an.`,
+    en: `There is no Vitrine library here (${root}): there is neither library.json nor a backups folder. Give the library folder.`,
+  });
+}
+
+/** `vitrine backups DIR`: every backup, newest first, each validated. Read-only; exit 0, 2 if DIR is no library. */
 export function registerBackups(program: Command, ctx: CliContext): void {
   program
     .command('backups')
@@ -36,6 +56,7 @@ export function registerBackups(program: Command, ctx: CliContext): void {
       ),
     )
     .action(async (dir: string, opts: { json?: boolean }) => {
+      await requireLibraryFolder(dir);
       const backups = await describeBackups(dir);
       if (opts.json) {
         ctx.stdout(

@@ -2,9 +2,15 @@ import type { Command } from 'commander';
 import type { Problem } from '../../../../shared/check';
 import { AppError } from '../../../../shared/errors';
 import { readLibrarySnapshot } from '../../library';
-import { checkSnapshotForExport, exportExhibition, type ExportPhase } from '../../export';
+import {
+  checkSnapshotForExport,
+  type ExportMode,
+  type ExportPhase,
+  type ExportProgress,
+} from '../../export';
 import { t, type CliContext } from '../context';
 import { createProgressBar } from '../progress';
+import { withWorker } from '../worker';
 
 const PHASES: Record<ExportPhase, { de: string; en: string }> = {
   prepare: { de: 'Vorbereiten', en: 'Preparing' },
@@ -121,8 +127,9 @@ export function registerExport(program: Command, ctx: CliContext): void {
           ?.split(',')
           .map((l) => l.trim())
           .filter(Boolean);
+        const mode: ExportMode = opts.mode;
         const snapshot = await readLibrarySnapshot(dir);
-        const checked = checkSnapshotForExport(snapshot, dir, opts.exhibition, opts.mode);
+        const checked = checkSnapshotForExport(snapshot, dir, opts.exhibition, mode);
         // Of the notes, the export names the languages whose fixed page text is English.
         const notes = checked.infos.filter(
           (p) =>
@@ -156,26 +163,36 @@ export function registerExport(program: Command, ctx: CliContext): void {
         process.once('SIGINT', onSignal);
         const started = Date.now();
         try {
-          const result = await exportExhibition({
-            libraryDir: dir,
-            snapshot,
-            exhibition: opts.exhibition,
-            mode: opts.mode,
-            outDir: opts.out,
-            zip: Boolean(opts.zip),
-            force: Boolean(opts.force),
-            signal: controller.signal,
-            ...(languages?.length ? { languages } : {}),
-            ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
-            ...(opts.iiif ? { iiif: true } : {}),
-            ...(idleSeconds !== undefined ? { idleSeconds } : {}),
-            onProgress: (p) =>
-              bar.update(
-                p.done,
-                p.total,
-                `${PHASES[p.phase][ctx.lang]}${p.current ? ` ${p.current}` : ''}`,
-              ),
-          });
+          // Derivatives, pages and the zip run in the worker process (see ../worker).
+          const result = await withWorker(ctx, (worker) =>
+            worker.run(
+              'export',
+              {
+                libraryDir: dir,
+                snapshot,
+                exhibition: opts.exhibition,
+                mode,
+                outDir: opts.out,
+                zip: Boolean(opts.zip),
+                force: Boolean(opts.force),
+                ...(languages?.length ? { languages } : {}),
+                ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
+                ...(opts.iiif ? { iiif: true } : {}),
+                ...(idleSeconds !== undefined ? { idleSeconds } : {}),
+              },
+              {
+                signal: controller.signal,
+                onProgress: (value) => {
+                  const p = value as ExportProgress;
+                  bar.update(
+                    p.done,
+                    p.total,
+                    `${PHASES[p.phase][ctx.lang]}${p.current ? ` ${p.current}` : ''}`,
+                  );
+                },
+              },
+            ),
+          );
           const seconds = ((Date.now() - started) / 1000).toFixed(1);
           const mb = (result.bytes / 1e6).toFixed(1);
           ctx.stdout(

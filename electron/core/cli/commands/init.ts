@@ -6,6 +6,7 @@ import { createLibrary } from '../../library';
 import { buildSampleLibrary } from '../../sample';
 import { t, type CliContext } from '../context';
 import { createProgressBar } from '../progress';
+import { withWorker } from '../worker';
 
 const DEFAULT_NAME = 'Neue Bibliothek';
 const DEFAULT_LANGUAGES = 'de,en';
@@ -135,10 +136,14 @@ export function registerInit(program: Command, ctx: CliContext): void {
         const bar = createProgressBar(ctx, t(ctx, 'Beispielbibliothek', 'Sample library'));
         let summary;
         try {
-          summary = await buildSampleLibrary(dir, {
-            ...(opts.name ? { name: opts.name.trim() } : {}),
-            onProgress: (p) => bar.update(p.done, p.total, p.step),
-          });
+          summary = await withWorker(ctx, (worker) =>
+            buildSampleLibrary(dir, {
+              worker,
+              ...(ctx.sampleMediaScale ? { mediaScale: ctx.sampleMediaScale } : {}),
+              ...(opts.name ? { name: opts.name.trim() } : {}),
+              onProgress: (p) => bar.update(p.done, p.total, p.step),
+            }),
+          );
         } finally {
           bar.done();
         }

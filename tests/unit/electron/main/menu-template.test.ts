@@ -48,6 +48,8 @@ describe('menu template', () => {
       'Zuletzt geöffnet',
       'Exportieren …',
       'Aus Sicherung wiederherstellen …',
+      'Paket importieren …',
+      'Paket exportieren …',
       'Beenden',
     ]);
     const help = find(buildMenuTemplate({ ...base, lang: 'en' }), 'Help');
@@ -78,6 +80,12 @@ describe('menu template', () => {
     const en = buildMenuTemplate({ ...base, lang: 'en', libraryOpen: true });
     expect(find(en, 'Restore from backup …').action).toEqual({ type: 'restoreBackup' });
     expect(find(buildMenuTemplate(base), 'Keine Einträge').enabled).toBe(false);
+    // File ▸ Import/Export package … go to the page, which shows their dialogs.
+    expect(find(t, 'Paket importieren …').enabled).toBe(false);
+    expect(find(open, 'Paket importieren …').action).toEqual({ type: 'importPackage' });
+    expect(find(open, 'Paket exportieren …').action).toEqual({ type: 'exportPackage' });
+    expect(find(en, 'Import package …')).toMatchObject({ enabled: true });
+    expect(find(en, 'Export package …').action).toEqual({ type: 'exportPackage' });
   });
 
   it('offers developer tools only in development, and the app menu on macOS', () => {

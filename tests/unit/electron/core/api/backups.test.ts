@@ -130,6 +130,52 @@ describe('backups through the API', () => {
     ).resolves.toBe('{"revision": 3, "entities": [');
   });
 
+  it('starts on a damaged library named at start and offers its restore (vitrine web DIR)', async () => {
+    const { s, dir, id } = await libraryWithHistory();
+    value(await s.dispatch('library.close', {}));
+    const damaged = join(dir, 'data', 'partnerships.json');
+    await writeFile(`${damaged}.new`, '{"revision": 3, "entities": [');
+    await rename(`${damaged}.new`, damaged);
+
+    const root = await tempDir();
+    const start = (libraryDirOnStart: string) =>
+      createApiHandlers({
+        appDataDir: join(root, 'appdata'),
+        lang: 'de',
+        dialogs: webDialogs,
+        transport: 'web',
+        version: '0.0.0-test',
+        logError: () => undefined,
+        libraryDirOnStart,
+      });
+    const host = await start(dir);
+    open.push(host);
+    const state = value<{ library: unknown; startError?: { code: string; message: string } }>(
+      await host.dispatch('session.state', {}),
+    );
+    expect(state.library).toBeNull();
+    expect(state.startError).toMatchObject({
+      code: 'FILE_INVALID_JSON',
+      details: { libraryId: id },
+    });
+    expect(state.startError!.message).toContain('partnerships.json');
+    const preview = value<RestorePreviewData>(
+      await host.dispatch('backups.preview', { libraryId: id }),
+    );
+    const done = value<{ library: LibrarySummary }>(
+      await host.dispatch('backups.restore', { libraryId: id, backupId: preview.backup.id }),
+    );
+    expect(done.library.itemCount).toBe(3);
+    const after = value<{ library: LibrarySummary | null; startError?: unknown }>(
+      await host.dispatch('session.state', {}),
+    );
+    expect(after.library?.id).toBe(id);
+    expect(after.startError).toBeUndefined();
+
+    // A folder that is no library at all still stops the start, with its message.
+    await expect(start(join(root, 'nope'))).rejects.toMatchObject({ code: 'LIBRARY_NOT_FOUND' });
+  });
+
   it('refuses unknown libraries and backups, and invalid backup ids, without touching anything', async () => {
     const { s, id } = await libraryWithHistory();
     expect(await s.dispatch('backups.list', { libraryId: 'nope' })).toMatchObject({

@@ -39,6 +39,18 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'tables.preview': unused,
     'tables.dryRun': unused,
     'tables.import': unused,
+    'files.chooseUpload': unused,
+    'tables.chooseMediaFolder': unused,
+    'tables.stageMedia': unused,
+    'packages.inspect': unused,
+    'packages.import': unused,
+    'packages.export': unused,
+    'publish.targets': unused,
+    'publish.saveTarget': unused,
+    'publish.removeTarget': unused,
+    'publish.start': unused,
+    'publish.cancel': unused,
+    'kiosk.statsReport': unused,
     ...overrides,
   };
 }

@@ -356,10 +356,15 @@ describe('media import', () => {
 });
 
 describe('sample library', () => {
+  // The sample at a fifth of its image size: this is about the copy, not its media (those are
+  // covered full-size by tests/unit/electron/core/sample); progress events show the build ran.
   it('creates a sample copy in the app data folder and opens it', async () => {
     const appDataDir = await tempDir();
-    const s = await service({ appDataDir });
+    const s = await service({ appDataDir, sampleMediaScale: 0.2 });
+    const steps: string[] = [];
+    s.on('progress', (p) => steps.push(p.step ?? ''));
     const first = value<LibrarySummary>(await s.dispatch('library.openSample', {}));
+    expect(steps.at(-1)).toBe('library');
     expect(first.isSample).toBe(true);
     expect(first.itemCount).toBeGreaterThan(10);
     expect(first.displayPath.startsWith(join(appDataDir, 'samples'))).toBe(true);
@@ -368,5 +373,5 @@ describe('sample library', () => {
     );
     expect(snap.partnerships.length).toBeGreaterThanOrEqual(6);
     expect(s.libraryDir()).toBe(first.displayPath);
-  });
+  }, 180_000);
 });

@@ -1,61 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHandlers, webDialogs, type ApiService } from '../../../../../electron/core/api';
-import { createLibrary } from '../../../../../electron/core/library';
+import type { ApiService } from '../../../../../electron/core/api';
 import type { TableImportReport, TablePreview } from '../../../../../shared/api/tables';
-import { partnership } from '../../../../fixtures/snapshot';
 import { encode, GERMAN_EXCEL } from '../../../../fixtures/tables/generate';
-import { tempDir, treeContents } from './helpers';
+import { treeContents } from './helpers';
+import { tableService, value } from './table-service';
 
-const dirs: string[] = [];
-const open: ApiService[] = [];
+const cleanup: { dirs: string[]; open: ApiService[] } = { dirs: [], open: [] };
 afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-  while (dirs.length) await rm(dirs.pop()!, { recursive: true, force: true });
+  while (cleanup.open.length) await cleanup.open.pop()!.close();
+  while (cleanup.dirs.length) await rm(cleanup.dirs.pop()!, { recursive: true, force: true });
 });
 
-function value<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return result.value as T;
-}
-
-async function service() {
-  const root = await tempDir('vitrine-api-tables-');
-  dirs.push(root);
-  const libraryDir = join(root, 'lib');
-  const lib = await createLibrary(libraryDir, {
-    name: 'T',
-    languages: ['de', 'en'],
-    defaultLanguage: 'de',
-  });
-  await lib.apply({
-    type: 'batch',
-    commands: [
-      { type: 'putPartnership', partnership: partnership('leeds') },
-      { type: 'putPartnership', partnership: partnership('amiens', { country: 'FR' }) },
-    ],
-  });
-  await lib.close();
-  const s = await createApiHandlers({
-    appDataDir: join(root, 'app'),
-    lang: 'en',
-    dialogs: webDialogs,
-    transport: 'web',
-    version: 'test',
-    libraryDirOnStart: libraryDir,
-    logError: () => undefined,
-  });
-  open.push(s);
-  /** What the web host's `POST /upload` does: the bytes under a random id in the upload folder. */
-  const upload = async (name: string, bytes: Buffer | string) => {
-    const id = randomBytes(16).toString('hex');
-    await writeFile(join(s.uploadDir(), id), bytes);
-    return { id, name };
-  };
-  return { s, libraryDir, upload };
-}
+const service = () => tableService(cleanup);
 
 describe('table import through the API', () => {
   it('preview → dry run (nothing written) → import as one undo step → undo', async () => {

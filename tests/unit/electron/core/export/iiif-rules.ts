@@ -51,6 +51,18 @@ export function checkManifest(m: Json, top = true): string[] {
     languageMap(rs.label, 'requiredStatement.label', errors);
     languageMap(rs.value, 'requiredStatement.value', errors);
   }
+  // seeAlso: a list of resources, each with an http(s) id and a type; label a language map.
+  if (m.seeAlso !== undefined) {
+    if (!Array.isArray(m.seeAlso)) errors.push('manifest.seeAlso must be an array');
+    for (const [i, see] of ((m.seeAlso as Json[] | undefined) ?? []).entries()) {
+      if (typeof see.id !== 'string' || !HTTP_ID.test(see.id))
+        errors.push(`seeAlso[${i}]: id must be an http(s) URI`);
+      if (typeof see.type !== 'string' || !see.type) errors.push(`seeAlso[${i}]: type missing`);
+      if (see.label !== undefined) languageMap(see.label, `seeAlso[${i}].label`, errors);
+      if (see.format !== undefined && !/^[a-z]+\/[a-z0-9.+-]+$/.test(String(see.format)))
+        errors.push(`seeAlso[${i}]: format must be a media type`);
+    }
+  }
   const canvases = m.items as Json[] | undefined;
   if (!Array.isArray(canvases) || canvases.length === 0)
     errors.push('manifest.items must hold at least one Canvas');

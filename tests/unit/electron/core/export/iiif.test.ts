@@ -62,6 +62,13 @@ describe('IIIF in the web bundle', () => {
         expect(m.label).toMatchObject({ de: ['Foto 1'], en: ['Photo 1'] });
       }
       expect(await exists(body.id.slice(BASE.length + 1))).toBe(true);
+      // seeAlso leads to the item's open data, a file in the same bundle.
+      const see = (m.seeAlso as Array<{ id: string; format: string }>)[0]!;
+      expect(see.id).toBe(
+        `${BASE}/${rel.replace(/^iiif\/([^/]+)\/manifest\.json$/, 'data/items/$1.jsonld')}`,
+      );
+      expect(see.format).toBe('application/ld+json');
+      expect(await exists(see.id.slice(BASE.length + 1))).toBe(true);
     }
   });
 
@@ -106,6 +113,28 @@ describe('IIIF in the web bundle', () => {
     expect(info.sizes.length).toBeGreaterThan(0);
     for (const s of info.sizes)
       expect(await exists(`${dir}/full/${s.width},${s.height}/0/default.jpg`)).toBe(true);
+  });
+
+  it('offers deep zoom where an image service exists: info inline, tiles page-relative, viewer beside', async () => {
+    const files = await listFiles(out);
+    expect(files).toContain('assets/openseadragon.min.js');
+    const buttons: Array<{ page: string; info: { id: string; width: number }; tiles: string }> = [];
+    for (const page of files.filter((f) => /^de\/.*\.html$/.test(f))) {
+      const html = await readFile(path.join(out, page), 'utf8');
+      for (const m of html.matchAll(/<button [^>]*data-zoom="([^"]*)" data-zoom-tiles="([^"]*)"/g))
+        buttons.push({
+          page,
+          info: JSON.parse(m[1]!.replaceAll('&quot;', '"')) as { id: string; width: number },
+          tiles: m[2]!,
+        });
+    }
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const b of buttons) {
+      // The inline info is the bundle's info.json, and the tiles sit where the page says.
+      const dir = path.posix.join(path.posix.dirname(b.page), b.tiles);
+      expect(b.info).toEqual(await readJson(`${dir}/info.json`));
+      expect(b.info.id).toBe(`${BASE}/${dir}`);
+    }
   });
 
   it('refuses IIIF without a base URL, and writes only valid language keys', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -149,5 +150,35 @@ describe('journal', () => {
     expect(reader.manifest.name).toBe('B');
     expect(reader.snapshot().items).toHaveLength(3);
     await reader.close();
+  });
+
+  it('a journal written piece by piece is byte for byte the one written whole', async () => {
+    // Journals left by older versions (written as one string) must keep replaying, and the new
+    // writer makes each file's text only when it writes it (so a batch never holds them all).
+    const files = [
+      {
+        path: 'data/items/07.json',
+        content: serializeJson({ revision: 3, items: [{ t: '„€“ – ß' }] }),
+      },
+      { path: 'data/exhibitions.json', content: null },
+      { path: 'library.json', content: '{"name":"\\u0000 \\"x\\"\\n"}\n' },
+    ];
+    let made = 0;
+    await writeJournal(dir, {
+      revision: 3,
+      files: files.map((f) => ({
+        path: f.path,
+        content: () => {
+          made += 1;
+          return f.content;
+        },
+      })),
+    });
+    expect(made).toBe(3);
+    const checksum = createHash('sha256')
+      .update(JSON.stringify({ revision: 3, files }))
+      .digest('hex');
+    const whole = JSON.stringify({ format: 'vitrine-journal', revision: 3, files, checksum });
+    expect(await readFile(join(dir, 'journal.json'), 'utf8')).toBe(whole);
   });
 });

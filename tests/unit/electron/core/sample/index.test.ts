@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../../../../../shared/check';
+import { runChecks, runExhibitionChecks } from '../../../../../shared/check';
 import { BLOCK_TYPES, mediaPath, type LibrarySnapshot } from '../../../../../shared/domain';
 import { openLibrary } from '../../../../../electron/core/library';
 import {
@@ -43,7 +43,7 @@ describe('buildSampleLibrary', () => {
     dir = path.join(await tempDir(), 'bibliothek');
     summary = await buildSampleLibrary(dir, { onProgress: (p) => progress.push(p) });
     snapshot = await readSnapshot(dir);
-  }, 180_000);
+  }, 600_000);
 
   it('creates a library that opens with all partnerships, awards, items and exhibitions', () => {
     expect(snapshot.manifest).toMatchObject({
@@ -134,25 +134,67 @@ describe('buildSampleLibrary', () => {
     ).toEqual(['sample-content']);
   });
 
+  it('gives the Leeds kiosk export Leichte Sprache alt texts and captions for every item it shows', () => {
+    const problems = runExhibitionChecks(snapshot, 'ex-50-jahre-leeds', 'kiosk', (rel) =>
+      existsSync(path.join(dir, rel)),
+    );
+    // No missing alt text in any of its languages, de-x-ls included.
+    expect(problems.filter((p) => p.rule === 'alt-text-missing')).toEqual([]);
+    // The item texts pass the Leichte Sprache rules (hints at most), and are sample content that
+    // a test reader group still has to check.
+    const leeds = snapshot.exhibitions.find((x) => x.id === 'ex-50-jahre-leeds')!;
+    const shown = new Set(
+      leeds.chapters.flatMap((c) =>
+        c.blocks.flatMap((b) =>
+          b.type === 'item'
+            ? [b.itemId]
+            : b.type === 'gallery'
+              ? b.itemIds
+              : b.type === 'comparison'
+                ? [b.before.itemId, b.after.itemId]
+                : [],
+        ),
+      ),
+    );
+    expect(shown.size).toBeGreaterThan(10);
+    for (const item of snapshot.items.filter((i) => shown.has(i.id))) {
+      expect(item.title['de-x-ls'], item.id).toBeTruthy();
+      if (item.kind === 'image') expect(item.altText['de-x-ls'], item.id).toBeTruthy();
+      expect(item.description['de-x-ls'], item.id).toMatch(/Prüf-Gruppe/);
+      expect(item.sample, item.id).toBe(true);
+    }
+    expect(
+      problems.filter(
+        (p) => p.rule.startsWith('ls-') && p.target.collection === 'items' && p.severity !== 'info',
+      ),
+    ).toEqual([]);
+  });
+
   it('reports progress step by step up to the total', () => {
     expect(progress.length).toBeGreaterThan(30);
     progress.forEach((p, i) => expect(p.done).toBe(i + 1));
     expect(progress.at(-1)).toMatchObject({ done: progress[0]!.total, step: 'library' });
   });
 
+  // Two more builds with small images (media.test.ts checks each full-size recipe twice); the
+  // renders run side by side in the worker, so this also shows their order does not matter.
   it('produces the same library again: same media hashes, same data', async () => {
-    const again = path.join(await tempDir(), 'zweite');
-    await buildSampleLibrary(again);
-    const second = await readSnapshot(again);
+    const [one, two] = [path.join(await tempDir(), 'eins'), path.join(await tempDir(), 'zwei')];
+    await buildSampleLibrary(one, { mediaScale: 0.2 });
+    await buildSampleLibrary(two, { mediaScale: 0.2 });
+    const [first, second] = [await readSnapshot(one), await readSnapshot(two)];
     const hashes = (s: LibrarySnapshot) =>
       s.items.flatMap((i) => i.media.map((m) => `${i.id}:${m.sha256}`));
-    expect(hashes(second)).toEqual(hashes(snapshot));
-    expect(second.items).toEqual(snapshot.items);
-    expect(second.exhibitions).toEqual(snapshot.exhibitions);
-    expect(await readFile(path.join(again, 'library.json'), 'utf8')).toBe(
-      await readFile(path.join(dir, 'library.json'), 'utf8'),
+    expect(hashes(second)).toEqual(hashes(first));
+    expect(second.items).toEqual(first.items);
+    expect(await readFile(path.join(two, 'library.json'), 'utf8')).toBe(
+      await readFile(path.join(one, 'library.json'), 'utf8'),
     );
-  }, 180_000);
+    // Smaller images, the same entities otherwise.
+    expect(hashes(first)).not.toEqual(hashes(snapshot));
+    expect(second.exhibitions).toEqual(snapshot.exhibitions);
+    expect(second.partnerships).toEqual(snapshot.partnerships);
+  }, 600_000);
 
   it('refuses a folder that is not empty and leaves it alone', async () => {
     const busy = await tempDir();

@@ -14,6 +14,9 @@ import {
 } from '../../../../../electron/core/worker';
 import { createSyntheticJpeg } from '../../../../../electron/core/media';
 import { makeLibrary, makeStoreLibrary } from '../export/library-fixture';
+import { runCli } from '../../../../../electron/core/cli';
+import type { CliContext } from '../../../../../electron/core/cli/context';
+import { readLibrarySnapshot } from '../../../../../electron/core/library';
 
 /**
  * The worker bundle the web host forks (and Electron runs in a utilityProcess), built as
@@ -203,4 +206,99 @@ describe('heavy work in a worker process', () => {
     const { host } = trackedHost();
     expect((await host.run('imageBackend', undefined as never)).pid).not.toBe(process.pid);
   });
+});
+
+describe('one worker for every transport: the CLI and the sample library', () => {
+  function cli(workerBundle: string) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const ctx: CliContext = {
+      lang: 'en',
+      version: 'test',
+      stdout: (s) => out.push(s),
+      stderr: (s) => err.push(s),
+      isTTY: false,
+      exitCode: undefined,
+      workerBundle,
+      sampleMediaScale: 0.2,
+    };
+    return { ctx, out: () => out.join(''), err: () => err.join('') };
+  }
+
+  /** A stand-in worker that dies at once: a command that ends with its message went through it. */
+  async function dyingBundle(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'vitrine-worker-dying-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const file = join(dir, 'worker.cjs');
+    await writeFile(file, 'process.exit(3);\n');
+    return file;
+  }
+
+  it('runs `vitrine export` and `vitrine init --sample` in the forked worker', async () => {
+    const libraryDir = await makeStoreLibrary(lib, `cli-${Date.now()}`);
+    const root = await mkdtemp(join(tmpdir(), 'vitrine-worker-cli-'));
+    cleanups.push(async () => {
+      await rm(libraryDir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
+    });
+    const exportArgs = (out: string) =>
+      ['export', libraryDir, '--exhibition', '50-jahre-dortmund-leeds', '--mode', 'kiosk'].concat([
+        '--out',
+        out,
+        '--lang',
+        'de',
+        '--zip',
+      ]);
+
+    const done = cli(bundle);
+    expect(await runCli(exportArgs(join(root, 'kiosk.zip')), done.ctx), done.err()).toBe(0);
+    expect(done.err()).toMatch(/Export 100%/);
+    const files = unzipSync(new Uint8Array(await readFile(join(root, 'kiosk.zip'))));
+    expect(Object.keys(files)).toContain('de/index.html');
+
+    const sample = cli(bundle);
+    expect(await runCli(['init', join(root, 'beispiel'), '--sample'], sample.ctx)).toBe(0);
+    expect(sample.err()).toContain('Sample library 100%');
+    expect(sample.out()).toMatch(/9 partnerships, 2 awards, 2 exhibitions, 32 media files/);
+    const snapshot = await readLibrarySnapshot(join(root, 'beispiel'));
+    const photo = snapshot.items.flatMap((i) => i.media).find((m) => m.kind === 'image');
+    expect(photo?.width).toBeLessThan(1000); // rendered at the test scale, by the worker
+
+    // The same commands with a worker that dies: they fail with its message, so they used it.
+    const dying = await dyingBundle();
+    const failedExport = cli(dying);
+    expect(await runCli(exportArgs(join(root, 'zweite.zip')), failedExport.ctx)).toBe(2);
+    expect(failedExport.err()).toMatch(/background process .* ended unexpectedly \(code 3\)/);
+    expect(existsSync(join(root, 'zweite.zip'))).toBe(false);
+    const failedSample = cli(dying);
+    expect(await runCli(['init', join(root, 'zweite'), '--sample'], failedSample.ctx)).toBe(2);
+    expect(failedSample.err()).toMatch(/ended unexpectedly \(code 3\)/);
+  }, 180_000);
+
+  it('builds the service’s sample copy in the worker, with progress events', async () => {
+    const appDataDir = await mkdtemp(join(tmpdir(), 'vitrine-worker-sample-'));
+    const { host, ends } = trackedHost();
+    const s = await createApiHandlers({
+      appDataDir,
+      lang: 'en',
+      dialogs: webDialogs,
+      transport: 'web',
+      version: 'test',
+      worker: host,
+      sampleMediaScale: 0.2,
+      logError: () => undefined,
+    });
+    cleanups.push(async () => {
+      await s.close();
+      await rm(appDataDir, { recursive: true, force: true });
+    });
+    const progress: Array<ApiEventPayload<'progress'>> = [];
+    s.on('progress', (p) => progress.push(p));
+    const opened = await s.dispatch('library.openSample', {});
+    expect(opened).toMatchObject({ ok: true, value: { isSample: true } });
+    expect(progress.length).toBeGreaterThan(60);
+    expect(progress.at(-1)).toMatchObject({ step: 'library', done: progress[0]!.total });
+    // The media came from the worker: the sample build started it (nothing else ran a task).
+    expect(ends).toHaveLength(1);
+  }, 180_000);
 });

@@ -96,6 +96,8 @@ describe('menu commands in the page', () => {
       [
         'about',
         'export',
+        'exportPackage',
+        'importPackage',
         'newLibrary',
         'openLibrary',
         'openRecent',

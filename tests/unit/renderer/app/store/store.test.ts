@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -45,8 +45,11 @@ interface Rig {
   dialog: { chosen: string | null };
 }
 
-async function rig(storage = memoryStorage()): Promise<Rig> {
-  const root = await mkdtemp(join(tmpdir(), 'vitrine-store-'));
+async function rig(
+  storage = memoryStorage(),
+  start: { root?: string; libraryDir?: string } = {},
+): Promise<Rig> {
+  const root = start.root ?? (await mkdtemp(join(tmpdir(), 'vitrine-store-')));
   const dialog = { chosen: join(root, 'Testbibliothek') as string | null };
   const dialogs: Dialogs = {
     chooseLibraryFolder: async () => dialog.chosen,
@@ -59,6 +62,7 @@ async function rig(storage = memoryStorage()): Promise<Rig> {
     dialogs,
     transport: 'electron',
     version: '0.0.0-test',
+    ...(start.libraryDir ? { libraryDirOnStart: start.libraryDir } : {}),
   });
   const transport: ApiTransport = {
     call: service.dispatch,
@@ -143,6 +147,29 @@ describe('session', () => {
     expect(store.getState().snapshot?.manifest.name).toBe('Testbibliothek');
   });
 
+  it('shows a damaged library named at start with its restore offer', async () => {
+    const first = await rig();
+    await first.store.getState().appStarted();
+    await first.store.getState().createDialogRequested('Testbibliothek');
+    await first.store.getState().libraryCloseRequested(); // closing writes a backup
+    const dir = join(first.root, 'Testbibliothek');
+    const file = join(dir, 'data', 'partnerships.json');
+    await writeFile(`${file}.new`, '{"revision": 1, "partnerships": [');
+    await rename(`${file}.new`, file);
+
+    const { store } = await rig(memoryStorage(), {
+      root: await mkdtemp(join(tmpdir(), 'vitrine-store-')),
+      libraryDir: dir,
+    });
+    await store.getState().appStarted();
+    expect(store.getState()).toMatchObject({ library: null, sessionStatus: 'ready' });
+    expect(store.getState().sessionError).toMatchObject({
+      code: 'FILE_INVALID_JSON',
+      details: { libraryId: expect.any(String) },
+    });
+    expect(store.getState().sessionError?.message).toContain('partnerships.json');
+  });
+
   it('keeps a failed open as a typed error in the UI language, until dismissed', async () => {
     const { store } = await rig();
     await store.getState().appStarted();
@@ -212,6 +239,44 @@ describe('library edits', () => {
     await vi.waitFor(() => {
       expect(store.getState().snapshot?.partnerships.map((p) => p.id)).toEqual(['amiens']);
     });
+  });
+
+  it('reloads after a restore in another window, though the revision went down', async () => {
+    const { store, service } = await rig();
+    await store.getState().appStarted();
+    await store.getState().createDialogRequested('Testbibliothek');
+    const id = store.getState().library!.id;
+    const apply = async (command: unknown) =>
+      expect((await service.dispatch('library.apply', { command })).ok).toBe(true);
+    await apply({ type: 'putPartnership', partnership: partnership('amiens', 'Amiens', '1960') });
+    // Closing writes a backup of this state; then two more changes, one of them undoable here.
+    expect((await service.dispatch('library.close', {})).ok).toBe(true);
+    expect((await service.dispatch('library.openRecent', { id })).ok).toBe(true);
+    await apply({ type: 'putPartnership', partnership: partnership('leeds', 'Leeds', '1969') });
+    await vi.waitFor(() => expect(store.getState().snapshot?.partnerships).toHaveLength(2));
+    await store.getState().commandSubmitted({
+      type: 'putPartnership',
+      partnership: partnership('kumasi', 'Kumasi', '2005'),
+    });
+    expect(store.getState().history.past).toHaveLength(1);
+    const before = store.getState().snapshot!.revision;
+
+    const list = await service.dispatch('backups.list', { libraryId: id });
+    const backups = (list as { value: { backups: { id: string; revision: number | null }[] } })
+      .value.backups;
+    const older = backups.find((b) => b.revision !== null && b.revision < before)!;
+    expect(older).toBeDefined();
+    const restored = await service.dispatch('backups.restore', {
+      libraryId: id,
+      backupId: older.id,
+    });
+    expect(restored.ok).toBe(true);
+    await vi.waitFor(() =>
+      expect(store.getState().snapshot?.partnerships.map((p) => p.id)).toEqual(['amiens']),
+    );
+    expect(store.getState().snapshot!.revision).toBeLessThan(before);
+    // The undo step referred to the replaced library.
+    expect(store.getState().history.past).toEqual([]);
   });
 
   it('lists partnerships oldest first without reordering the stored list', async () => {

@@ -68,10 +68,34 @@ describe('vitrine backups', () => {
   });
 
   it('says so when there are none', async () => {
-    const dir = await tempDir();
+    const dir = path.join(await tempDir(), 'lib');
+    const library = await createLibrary(dir, {
+      name: 'Neu',
+      languages: ['de'],
+      defaultLanguage: 'de',
+      clock: manualClock(),
+    });
+    await library.close();
+    await rm(path.join(dir, 'backups'), { recursive: true, force: true });
     const { ctx, out } = cliContext('de');
     expect(await runCli(['backups', dir], ctx)).toBe(0);
     expect(out()).toContain('Keine Sicherungen');
+  });
+
+  it('refuses a folder that is no library with exit 2, in German and English', async () => {
+    const dir = await tempDir();
+    for (const [lang, text] of [
+      ['de', 'Hier ist keine Vitrine-Bibliothek'],
+      ['en', 'There is no Vitrine library here'],
+    ] as const) {
+      const { ctx, out, err } = cliContext(lang);
+      expect(await runCli(['backups', dir], ctx)).toBe(2);
+      expect(err()).toContain(text);
+      expect(out()).toBe('');
+    }
+    const missing = cliContext('en');
+    expect(await runCli(['backups', path.join(dir, 'nope')], missing.ctx)).toBe(2);
+    expect(missing.err()).toContain('library.json');
   });
 });
 

@@ -66,9 +66,12 @@ describe('vitrine init', () => {
     expect(c.err()).toMatch(/--lang passt nicht zu --sample/);
   });
 
+  // Images at a fifth of their size: this is about the command; the full-size sample is covered
+  // by tests/unit/electron/core/sample, the forked worker by tests/unit/electron/core/worker.
   it('builds the sample library with progress on stderr and a summary on stdout', async () => {
     const dir = path.join(await tempDir(), 'beispiel');
     const { ctx, out, err } = context('de');
+    ctx.sampleMediaScale = 0.2;
     expect(
       await runCli(['init', dir, '--sample', '--name', 'Dortmund international (Beispiel)'], ctx),
     ).toBe(0);
