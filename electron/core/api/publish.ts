@@ -183,6 +183,7 @@ export function createPublishHandlers(deps: PublishHandlerDeps): Pick<ApiHandler
         { signal: opts.signal, onProgress: (p) => onExport(p as ExportProgress) },
       );
       let lastSync = 0;
+      let lastPhase = '';
       const result = await syncBundle({
         localDir: outDir,
         remote,
@@ -190,8 +191,16 @@ export function createPublishHandlers(deps: PublishHandlerDeps): Pick<ApiHandler
         signal: opts.signal,
         onProgress: (p) => {
           const t = now();
-          if (p.phase === 'upload' && t - lastSync < 100) return;
+          // Throttled within the upload only: its first and last step always reach the page, so
+          // a fast upload still shows (and reports) that it happened.
+          const throttled =
+            p.phase === 'upload' &&
+            lastPhase === 'upload' &&
+            t - lastSync < 100 &&
+            p.done < p.total;
+          if (throttled) return;
           lastSync = t;
+          lastPhase = p.phase;
           progress(taskId, {
             phase: p.phase,
             done: p.done,

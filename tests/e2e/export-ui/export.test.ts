@@ -62,8 +62,8 @@ describe('export panel', () => {
     // The time estimate follows once there is a basis for it (a cold export takes seconds).
     await page
       .getByTestId('export-step')
-      .filter({ hasText: /noch etwa \d+ Sekunden?/ })
-      .waitFor({ timeout: 30_000 });
+      .filter({ hasText: /noch etwa \d+ (Sekunden?|Minuten?)/ })
+      .waitFor({ timeout: 90_000 });
     await expectAccessible(page, 'export progress');
 
     const done = page.getByTestId('export-done');

@@ -133,7 +133,8 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
     } finally {
       await server.close();
     }
-  });
+    // Every page twice (file:// and HTTP) in every language: an overall bound, not a speed test.
+  }, 900_000);
 
   it('passes the Nu HTML checker', async () => {
     const files = (await listFiles(out[mode]))
