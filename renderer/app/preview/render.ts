@@ -80,7 +80,8 @@ export function renderPreview(input: PreviewInput): string {
     mode: input.frame.startsWith('kiosk') ? 'kiosk' : 'web',
   });
   const index = x.chapters.findIndex((c) => c.id === input.page);
-  const file = index >= 0 ? chapterFiles(x)[index]! : input.page;
+  // Chapter files are named from each language's titles, so look the file up in the page's own.
+  const file = index >= 0 ? chapterFiles(x, lang)[index]! : input.page;
   const options: RenderOptions = { assetUrl, mapGeometry, qrSvg };
   const html = renderPage(view, file, options) ?? renderPage(view, 'index.html', options)!;
   // The frame runs no script: a script tag, or lazy loading (which Chromium ties to scripting),

@@ -190,6 +190,29 @@ describe('vitrine check', () => {
     });
     await library.close();
 
+    // A web bundle of a public body needs its imprint and privacy notice: the check says so …
+    const unsigned = context('en');
+    expect(
+      await runCli(['check', dir, '--exhibition', 'was-uns-verbindet', '--json'], unsigned.ctx),
+    ).toBe(1);
+    expect(JSON.parse(unsigned.out()).problems.map((p: { rule: string }) => p.rule)).toContain(
+      'legal-missing',
+    );
+    // … and is content once the library has them.
+    const signed = await openLibrary(dir);
+    await signed.apply({
+      type: 'updateManifest',
+      legal: {
+        country: 'DE',
+        imprint: { de: 'Stadt Dortmund, Friedensplatz 1' },
+        privacy: { de: 'Diese Seiten setzen keine Cookies.' },
+        feedbackContact: {},
+        feedbackEmail: 'barrierefreiheit@dortmund.example',
+        conciliation: {},
+      },
+    });
+    await signed.close();
+
     const web = context('en');
     expect(await runCli(['check', dir, '--exhibition', 'was-uns-verbindet'], web.ctx)).toBe(0);
 
