@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Both cores: Vitest's default leaves one idle on a 2-core machine, and most unit files wait
+    // on disk and child processes as much as they compute.
+    maxWorkers: 2,
     reporters: ['default'],
   },
 });
