@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,8 +10,9 @@ import { freePort, stopChild, waitForOutput } from './free-port';
 /**
  * A real OpenSSH server for tests: `sshd -D -e` on 127.0.0.1 with a fresh host key, its own
  * config, a temporary authorized_keys and a site folder, SFTP only. It logs in a dedicated
- * unprivileged user (created once, password renewed on every start) so permission checks are
- * real — root would ignore them. Needs root to start sshd for another user (CI runs as root).
+ * unprivileged user (created once) so permission checks are real — root would ignore them. Its
+ * password is one per machine, not one per start: test files run in parallel, and a password
+ * renewed by one file's server would lock the others out mid-test. Needs root to start sshd for another user (CI runs as root).
  */
 export const SFTP_USER = 'vitrine-sftp';
 
@@ -27,11 +29,56 @@ export interface SshdServer {
   stop(): Promise<void>;
 }
 
-function ensureUser(): void {
+function hasUser(): boolean {
   try {
     execFileSync('id', ['-u', SFTP_USER], { stdio: 'ignore' });
+    return true;
   } catch {
+    return false;
+  }
+}
+
+function ensureUser(): void {
+  if (hasUser()) return;
+  try {
     execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/bin/sh', SFTP_USER]);
+  } catch (error) {
+    // Another test file may have created it in the meantime.
+    if (!hasUser()) throw error;
+  }
+}
+
+/** The machine's test password, created atomically by whichever test file comes first. */
+function machinePassword(): string {
+  const file = path.join(os.tmpdir(), 'vitrine-sftp-password');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    const mine = `${file}.${process.pid}`;
+    writeFileSync(mine, randomBytes(12).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(mine, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(mine);
+    }
+    return readFileSync(file, 'utf8');
+  }
+}
+
+/** Sets the (same) password; should another file's chpasswd hold the shadow lock, try again. */
+function setPassword(password: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('chpasswd', {
+        input: `${SFTP_USER}:${password}\n`,
+        stdio: ['pipe', 'ignore', 'pipe'],
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+    }
   }
 }
 
@@ -39,8 +86,8 @@ export async function startSshd(): Promise<SshdServer> {
   if (process.getuid?.() !== 0)
     throw new Error('The SFTP tests start sshd for a test user and need root (CI runs as root).');
   ensureUser();
-  const password = randomBytes(12).toString('hex');
-  execFileSync('chpasswd', { input: `${SFTP_USER}:${password}\n` });
+  const password = machinePassword();
+  setPassword(password);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vitrine-sshd-'));
   await chmod(dir, 0o755);
   const siteDir = path.join(dir, 'www');
