@@ -96,8 +96,17 @@ async function visit(page: Page, url: string, allowedPrefix: string): Promise<Pr
       // Two frames: the lazy-loading observer has seen this scroll position (no fixed pause).
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     }
+    // Settled when every rendered image has loaded or failed and the fonts are in: the page
+    // reports it, so no idle window of fixed length is needed. Bounded by frames, not by time.
+    await document.fonts.ready;
+    for (let frames = 0; frames < 600; frames++) {
+      const pending = [...document.images].some(
+        (img) => img.getClientRects().length > 0 && !img.complete,
+      );
+      if (!pending) break;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
   });
-  await page.waitForLoadState('networkidle');
   return problems;
 }
 
