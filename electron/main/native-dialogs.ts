@@ -33,6 +33,11 @@ export function createNativeDialogs(
   documentsDir: string,
 ): Dialogs {
   const de = () => lang() === 'de';
+  // Attached to the window when there is one, so the dialog is modal to it.
+  const open = (win: BrowserWindow | null, options: Electron.OpenDialogOptions) =>
+    win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
+  const firstPath = (result: Electron.OpenDialogReturnValue) =>
+    result.canceled ? null : (result.filePaths[0] ?? null);
   return {
     async chooseLibraryFolder() {
       const win = window();
@@ -42,10 +47,7 @@ export function createNativeDialogs(
         properties: ['openDirectory'],
         defaultPath: documentsDir,
       };
-      const result = win
-        ? await dialog.showOpenDialog(win, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return firstPath(await open(win, options));
     },
     async chooseNewLibraryFolder(suggestedName) {
       const win = window();
@@ -122,10 +124,7 @@ export function createNativeDialogs(
           { name: de() ? 'Alle Dateien' : 'All files', extensions: ['*'] },
         ],
       };
-      const result = win
-        ? await dialog.showOpenDialog(win, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return firstPath(await open(win, options));
     },
     async chooseMediaFolder() {
       const win = window();
@@ -135,10 +134,7 @@ export function createNativeDialogs(
         properties: ['openDirectory'],
         defaultPath: documentsDir,
       };
-      const result = win
-        ? await dialog.showOpenDialog(win, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return firstPath(await open(win, options));
     },
     async chooseStatsFolder() {
       const win = window();
@@ -147,10 +143,7 @@ export function createNativeDialogs(
         buttonLabel: de() ? 'Laden' : 'Load',
         properties: ['openDirectory'],
       };
-      const result = win
-        ? await dialog.showOpenDialog(win, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return firstPath(await open(win, options));
     },
     async choosePackageTarget(suggestedName) {
       const win = window();
