@@ -1,10 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import ssh2 from 'ssh2';
 import { freePort, stopChild, waitForOutput } from './free-port';
 
 /**
@@ -82,6 +81,23 @@ function setPassword(password: string): void {
   }
 }
 
+/**
+ * A fresh ed25519 key pair made by OpenSSH's own ssh-keygen. Not ssh2's generateKeyPairSync: it
+ * drops leading zero bytes of the 32-byte public key, so about one key in 128 is one sshd refuses
+ * ("error in libcrypto") and the server never starts.
+ */
+async function keyPair(file: string): Promise<{ private: string; public: string }> {
+  await rm(file, { force: true });
+  await rm(`${file}.pub`, { force: true });
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'vitrine-test', '-f', file], {
+    stdio: 'ignore',
+  });
+  return {
+    private: await readFile(file, 'utf8'),
+    public: (await readFile(`${file}.pub`, 'utf8')).trim(),
+  };
+}
+
 export async function startSshd(): Promise<SshdServer> {
   if (process.getuid?.() !== 0)
     throw new Error('The SFTP tests start sshd for a test user and need root (CI runs as root).');
@@ -94,14 +110,13 @@ export async function startSshd(): Promise<SshdServer> {
   await mkdir(siteDir);
   execFileSync('chown', [SFTP_USER, siteDir]);
   await mkdir('/run/sshd', { recursive: true });
-  const client = ssh2.utils.generateKeyPairSync('ed25519');
+  const client = await keyPair(path.join(dir, 'client_key'));
   await writeFile(path.join(dir, 'authorized_keys'), `${client.public}\n`);
   const port = await freePort();
   let child: ChildProcess | undefined;
 
   async function start(): Promise<void> {
-    const host = ssh2.utils.generateKeyPairSync('ed25519');
-    await writeFile(path.join(dir, 'host_key'), host.private, { mode: 0o600 });
+    await keyPair(path.join(dir, 'host_key'));
     await writeFile(
       path.join(dir, 'sshd_config'),
       [
