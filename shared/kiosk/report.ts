@@ -1,4 +1,13 @@
 import type { StoredEvent } from './events';
+import {
+  dayString,
+  SCAN_IDLE_RESET,
+  SCAN_MEDIA_PLAY,
+  SCAN_PAGE_VIEW,
+  SCAN_SESSION_END,
+  SCAN_SESSION_START,
+  type ScannedLine,
+} from './fast-bytes';
 
 /**
  * The statistics report of a kiosk player, computed in one pass over the stored events (a
@@ -47,9 +56,9 @@ export interface KioskReport {
   idleResets: number;
 }
 
-function median(values: number[]): number | null {
+function median(values: Float64Array): number | null {
   if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.slice().sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
@@ -64,7 +73,7 @@ interface ChapterAcc {
   page: string;
   views: number;
   sessions: number;
-  dwell: number[];
+  dwell: Numbers;
   total: number;
   media: number;
   lightbox: number;
@@ -73,7 +82,26 @@ interface ChapterAcc {
 
 export interface ReportBuilder {
   add(event: StoredEvent): void;
+  /** The same as `add` for a line the byte scanner read (shared/kiosk/fast-bytes.ts). */
+  addScanned(line: ScannedLine): void;
   finish(): KioskReport;
+}
+
+/** A growable list of numbers in one typed array: a million dwell times without a million boxes. */
+class Numbers {
+  values = new Float64Array(64);
+  length = 0;
+  push(n: number) {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = n;
+  }
+  median(): number | null {
+    return median(this.values.subarray(0, this.length));
+  }
 }
 
 /** Feed events in stored order (days ascending, lines in file order). */
@@ -82,9 +110,10 @@ export function createReportBuilder(): ReportBuilder {
   let sessions = 0;
   const days = new Map<string, number>();
   const hourOfWeek = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const durations: number[] = [];
+  const durations = new Numbers();
   const buckets = new Array<number>(SESSION_BUCKETS_S.length + 1).fill(0);
-  const chapters = new Map<number, ChapterAcc>();
+  // Indexed by chapter number (0–999, the schema's range).
+  const chapters: Array<ChapterAcc | undefined> = [];
   const langs = new Map<string, { pageViews: number; sessions: number }>();
   const media = { audio: 0, video: 0 };
   let switches = 0;
@@ -98,31 +127,85 @@ export function createReportBuilder(): ReportBuilder {
   let open = false;
   const seenIn = new Int32Array(1000);
   let langKnown = false;
-  // Lines come day by day: the current day's string and weekday are worked out once per day.
+  // Lines come day by day: the current day's string, number (YYYYMMDD) and weekday are worked
+  // out once per day.
   let currentDay = '';
+  let currentDayNumber = -1;
   let currentWeekday = 0;
+  // The last language's figures: a kiosk's page views mostly stay in one language.
+  let lastLang = '';
+  let lastLangAcc = { pageViews: 0, sessions: 0 };
 
   const chapterAcc = (n: number, page = ''): ChapterAcc => {
-    let acc = chapters.get(n);
+    let acc = chapters[n];
     if (!acc) {
-      acc = { page, views: 0, sessions: 0, dwell: [], total: 0, media: 0, lightbox: 0, qr: 0 };
-      chapters.set(n, acc);
+      acc = {
+        page,
+        views: 0,
+        sessions: 0,
+        dwell: new Numbers(),
+        total: 0,
+        media: 0,
+        lightbox: 0,
+        qr: 0,
+      };
+      chapters[n] = acc;
     }
     if (!acc.page && page) acc.page = page;
     return acc;
   };
   const langAcc = (lang: string) => {
+    if (lang === lastLang) return lastLangAcc;
     let acc = langs.get(lang);
     if (!acc) langs.set(lang, (acc = { pageViews: 0, sessions: 0 }));
+    lastLang = lang;
+    lastLangAcc = acc;
     return acc;
   };
-  const startSession = (t: string) => {
+  const setDay = (day: string, dayNumber: number) => {
+    currentDay = day;
+    currentDayNumber = dayNumber;
+    currentWeekday = weekday(day);
+    if (firstDay === null || day < firstDay) firstDay = day;
+    if (lastDay === null || day > lastDay) lastDay = day;
+  };
+  const startSession = (hour: number) => {
     sessions++;
     open = true;
     langKnown = false;
     days.set(currentDay, (days.get(currentDay) ?? 0) + 1);
-    const hour = (t.charCodeAt(11) - 48) * 10 + (t.charCodeAt(12) - 48);
     hourOfWeek[currentWeekday]![hour]!++;
+  };
+  const endSession = (durationMs: number) => {
+    if (!open) return;
+    open = false;
+    durations.push(durationMs);
+    const s = durationMs / 1000;
+    let i = 0;
+    while (i < SESSION_BUCKETS_S.length && !(s < SESSION_BUCKETS_S[i]!)) i++;
+    buckets[i]!++;
+  };
+  const pageView = (lang: string, page: string, chapter: number, dwellMs: number) => {
+    const l = langAcc(lang);
+    l.pageViews++;
+    if (open && !langKnown) {
+      l.sessions++;
+      langKnown = true;
+    }
+    if (chapter > 0) {
+      const acc = chapterAcc(chapter, page);
+      acc.views++;
+      acc.dwell.push(dwellMs);
+      acc.total += dwellMs;
+      if (open && seenIn[chapter] !== sessions) {
+        seenIn[chapter] = sessions;
+        acc.sessions++;
+      }
+    }
+  };
+  const mediaPlay = (kind: 'audio' | 'video', chapter: number) => {
+    media[kind]++;
+    if (chapter > 0) chapterAcc(chapter).media++;
   };
 
   return {
@@ -130,50 +213,23 @@ export function createReportBuilder(): ReportBuilder {
       events++;
       if (!e.t.startsWith(currentDay) || currentDay === '') {
         const day = e.t.slice(0, 10);
-        currentDay = day;
-        currentWeekday = weekday(day);
-        if (firstDay === null || day < firstDay) firstDay = day;
-        if (lastDay === null || day > lastDay) lastDay = day;
+        setDay(day, +(day.slice(0, 4) + day.slice(5, 7) + day.slice(8, 10)));
       }
       switch (e.type) {
         case 'session_start':
-          startSession(e.t);
+          startSession((e.t.charCodeAt(11) - 48) * 10 + (e.t.charCodeAt(12) - 48));
           break;
-        case 'session_end': {
-          if (!open) break;
-          open = false;
-          durations.push(e.durationMs);
-          const s = e.durationMs / 1000;
-          let i = SESSION_BUCKETS_S.findIndex((limit) => s < limit);
-          if (i < 0) i = SESSION_BUCKETS_S.length;
-          buckets[i]!++;
+        case 'session_end':
+          endSession(e.durationMs);
           break;
-        }
-        case 'page_view': {
-          const l = langAcc(e.lang);
-          l.pageViews++;
-          if (open && !langKnown) {
-            l.sessions++;
-            langKnown = true;
-          }
-          if (e.chapter > 0) {
-            const acc = chapterAcc(e.chapter, e.page);
-            acc.views++;
-            acc.dwell.push(e.dwellMs);
-            acc.total += e.dwellMs;
-            if (open && seenIn[e.chapter] !== sessions) {
-              seenIn[e.chapter] = sessions;
-              acc.sessions++;
-            }
-          }
+        case 'page_view':
+          pageView(e.lang, e.page, e.chapter, e.dwellMs);
           break;
-        }
         case 'language':
           switches++;
           break;
         case 'media_play':
-          media[e.kind]++;
-          if (e.chapter > 0) chapterAcc(e.chapter).media++;
+          mediaPlay(e.kind, e.chapter);
           break;
         case 'lightbox':
           lightbox++;
@@ -184,6 +240,27 @@ export function createReportBuilder(): ReportBuilder {
           if (e.chapter > 0) chapterAcc(e.chapter).qr++;
           break;
         case 'idle_reset':
+          idle++;
+          break;
+      }
+    },
+    addScanned(line) {
+      events++;
+      if (line.day !== currentDayNumber) setDay(dayString(line.day), line.day);
+      switch (line.type) {
+        case SCAN_SESSION_START:
+          startSession(line.hour);
+          break;
+        case SCAN_SESSION_END:
+          endSession(line.value);
+          break;
+        case SCAN_PAGE_VIEW:
+          pageView(line.lang, line.page, line.chapter, line.value);
+          break;
+        case SCAN_MEDIA_PLAY:
+          mediaPlay(line.kind, line.chapter);
+          break;
+        case SCAN_IDLE_RESET:
           idle++;
           break;
       }
@@ -199,21 +276,23 @@ export function createReportBuilder(): ReportBuilder {
           .sort(([a], [b]) => (a < b ? -1 : 1))
           .map(([day, n]) => ({ day, sessions: n })),
         sessionsPerHourOfWeek: hourOfWeek,
-        medianSessionMs: median(durations),
+        medianSessionMs: durations.median(),
         sessionLengthBuckets: buckets,
-        chapters: [...chapters]
-          .sort(([a], [b]) => a - b)
-          .map(([chapter, acc]) => ({
-            chapter,
-            page: acc.page,
-            views: acc.views,
-            sessions: acc.sessions,
-            totalDwellMs: acc.total,
-            medianDwellMs: median(acc.dwell) ?? 0,
-            mediaPlays: acc.media,
-            lightbox: acc.lightbox,
-            qr: acc.qr,
-          })),
+        chapters: chapters.flatMap((acc, chapter) =>
+          acc === undefined
+            ? []
+            : {
+                chapter,
+                page: acc.page,
+                views: acc.views,
+                sessions: acc.sessions,
+                totalDwellMs: acc.total,
+                medianDwellMs: acc.dwell.median() ?? 0,
+                mediaPlays: acc.media,
+                lightbox: acc.lightbox,
+                qr: acc.qr,
+              },
+        ),
         languages: [...langs]
           .map(([lang, v]) => ({ lang, ...v }))
           .sort((a, b) => b.pageViews - a.pageViews || (a.lang < b.lang ? -1 : 1)),

@@ -6,6 +6,10 @@ export async function readKioskReport(
   folder: string,
 ): Promise<{ report: KioskReport; read: ReadResult }> {
   const builder = createReportBuilder();
-  const read = await readStats(folder, (e) => builder.add(e));
+  const read = await readStats(
+    folder,
+    (e) => builder.add(e),
+    (line) => builder.addScanned(line),
+  );
   return { report: builder.finish(), read };
 }
