@@ -31,6 +31,7 @@ import type { MenuAction } from './menu-template';
 import { installMenu } from './menu';
 import { createNativeDialogs } from './native-dialogs';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { rendererGoneMessage, rendererGoneTracker } from './renderer-gone';
 import { decideNavigation } from './security';
 import { spellcheckPolicy } from './spellcheck';
 import { utilityWorker } from './utility-worker';
@@ -244,6 +245,15 @@ async function createWindow(appDataDir: string): Promise<BrowserWindow> {
     if (mainWindow === win) mainWindow = null;
   });
   attachContextMenu(win);
+  // A crashed page is reloaded in a new process, not left blank (renderer-gone.ts).
+  const gone = rendererGoneTracker();
+  win.webContents.on('render-process-gone', (_event, details) => {
+    const action = gone.decide(details.reason);
+    log('renderer gone', details.reason);
+    if (action === 'reload' && !win.isDestroyed()) win.webContents.reload();
+    else if (action === 'give-up')
+      dialog.showErrorBox('Vitrine', rendererGoneMessage(details.reason, uiLanguage));
+  });
   win.once('ready-to-show', () => {
     if (saved?.maximized) win.maximize();
     win.show();

@@ -45,6 +45,14 @@ export class FakeWebContents extends EventEmitter {
   replaceMisspelling(word: string) {
     this.replaced.push(word);
   }
+  /** After 'render-process-gone' a reload loads the page in a new renderer process (docs). */
+  reloads = 0;
+  reload() {
+    this.reloads++;
+    this.emit('did-start-loading');
+    // The new page runs its start-up again (its first IPC calls), then finishes loading.
+    void this.fake.page(this).then(() => this.emit('did-finish-load'));
+  }
   /** What the page's `ipcRenderer.invoke(IPC_INVOKE_CHANNEL, method, input)` does. */
   async invoke(method: string, input: unknown = {}, frame?: Partial<FakeFrame>): Promise<unknown> {
     const handler = this.fake.ipcHandlers.get(IPC_INVOKE_CHANNEL);

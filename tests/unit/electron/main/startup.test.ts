@@ -131,6 +131,21 @@ describe('main process start-up in the documented order', () => {
     expect(new Set(fake.opened).size).toBe(1);
   });
 
+  it('reloads a crashed page in a new process, and stops with a message when it keeps crashing', () => {
+    const contents = fake.windows[0]!.webContents;
+    const before = { reloads: contents.reloads, boxes: fake.errorBoxes.length };
+    contents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(contents.reloads).toBe(before.reloads);
+    for (let i = 0; i < 3; i++)
+      contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(contents.reloads).toBe(before.reloads + 3);
+    contents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 0 });
+    expect(contents.reloads).toBe(before.reloads + 3);
+    expect(fake.errorBoxes.slice(before.boxes)).toEqual([
+      expect.stringMatching(/crashed several times.*Saved work is safe/),
+    ]);
+  });
+
   it('opens the library a second launch names, and tells the page', async () => {
     const other = join(root, 'Zweite');
     const library = await createLibrary(other, {
