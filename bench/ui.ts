@@ -36,10 +36,13 @@ export async function startHost(
   root: string,
   libraryDir: string,
   appData: string,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+  /** Extra node options for the host process, and a listener for its other stdout lines. */
+  extra: { execArgv?: string[]; onLine?: (line: string) => void } = {},
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...(extra.execArgv ?? []),
       join(root, 'electron/bin/vitrine.mjs'),
       'web',
       libraryDir,
@@ -55,11 +58,13 @@ export async function startHost(
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^VITRINE_READY (\S+)/.exec(line);
       if (m) resolve(m[1]!);
+      else extra.onLine?.(line);
     });
     child.once('exit', (code) => reject(new Error(`vitrine web exited (${code})`)));
   });
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

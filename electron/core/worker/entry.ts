@@ -1,3 +1,5 @@
+// First: the worker lowers its priority before anything else runs (see priority.ts).
+import './entry-priority';
 import type { WorkerEnd, WorkerReply, WorkerRequest } from './protocol';
 import { serveTasks } from './serve';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { getPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   type HostEnd,
   type WorkerHost,
 } from '../../../../../electron/core/worker';
+import { WORKER_NICE } from '../../../../../electron/core/worker/priority';
 import { createSyntheticJpeg } from '../../../../../electron/core/media';
 import { makeLibrary, makeStoreLibrary } from '../export/library-fixture';
 import { runCli } from '../../../../../electron/core/cli';
@@ -101,6 +102,19 @@ describe('heavy work in a worker process', () => {
     expect(info.pid).not.toBe(process.pid);
     expect(info.backend).toBe('native');
     expect(info.versions.vips).toMatch(/^\d+\.\d+/);
+    // Below the host's priority, so the host wins the CPU while an export runs; on Linux every
+    // thread that exists by now (libuv's pool that loaded sharp included) inherited it.
+    expect(getPriority(info.pid)).toBeGreaterThanOrEqual(Math.max(getPriority(), WORKER_NICE));
+    if (process.platform === 'linux') {
+      const threads = await readdir(`/proc/${info.pid}/task`);
+      expect(threads.length).toBeGreaterThan(1);
+      for (const tid of threads) {
+        const stat = await readFile(`/proc/${info.pid}/task/${tid}/stat`, 'utf8');
+        // Field 19 is the nice value; fields after the command's closing parenthesis.
+        const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        expect(nice, `thread ${tid}`).toBeGreaterThanOrEqual(WORKER_NICE);
+      }
+    }
   });
 
   it('imports media in the worker: thumbnails there, items written here, bad files named', async () => {
