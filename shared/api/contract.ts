@@ -3,6 +3,7 @@ import {
   Award,
   Command,
   CommandResult,
+  EntityChanges,
   Exhibition,
   Id,
   Item,
@@ -441,6 +442,8 @@ export const apiEvents = {
      * before, so pages reload what they show instead of ignoring an older-looking revision.
      */
     reopened: z.boolean().optional(),
+    /** Which entities the change touched (ids per collection); absent when unknown (reopened). */
+    changed: EntityChanges.optional(),
   }),
   /** Progress of long work (export, import). `step` names the current phase for people. */
   progress: z.object({

@@ -188,7 +188,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   async function adopt(library: Library): Promise<LibrarySummary> {
     await closeCurrent();
     const stopWatching = library.onChange((event) =>
-      emitter.emit('libraryChanged', { revision: event.revision }),
+      emitter.emit('libraryChanged', { revision: event.revision, changed: event.changed }),
     );
     open = { library, isSample: isInside(samplesDir, library.dir), stopWatching };
     startError = null;
