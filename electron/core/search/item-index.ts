@@ -30,15 +30,6 @@ import type { ChangeEvent, Library } from '../library';
 /** The parsed query (defaults applied), as the handler receives it. */
 export type ItemQuery = z.output<typeof ItemQueryInput>;
 
-/**
- * What the store's change events say changed, when they say it (s4-store's `changed` map):
- * then only those ids are re-read; without it every item is compared by object identity, which
- * costs one map lookup per item and no re-indexing of unchanged ones.
- */
-export interface ChangedIds {
-  changed?: Partial<Record<string, { upserted: readonly string[]; removed: readonly string[] }>>;
-}
-
 export interface ItemIndex {
   /** One window of the library by text, facets and sort, with the hits' facet counts. */
   query(input: ItemQuery): Promise<ItemQueryResult>;
@@ -138,9 +129,9 @@ export function createItemIndex(library: Library): ItemIndex {
 
   let ready = build();
 
-  const stopListening = library.onChange((change: ChangeEvent) => {
+  // The store's events name the ids they touched: only those items are read again.
+  const stopListening = library.onChange((event: ChangeEvent) => {
     if (disposed) return;
-    const event = change as ChangeEvent & ChangedIds;
     if (building) {
       staleDuringBuild = true;
       return;
@@ -152,9 +143,8 @@ export function createItemIndex(library: Library): ItemIndex {
       ready = build();
       return;
     }
-    const items = event.changed?.items;
-    if (!event.changed) syncAll();
-    else if (items) {
+    const items = event.changed.items;
+    if (items) {
       for (const id of items.removed) drop(id);
       for (const id of items.upserted) {
         const item = library.get('items', id);
