@@ -39,6 +39,14 @@ if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'soak') {
   for (const f of soakFigures) process.stdout.write(`${jsonLine(f)}\n`);
   process.exit(0);
 }
+// `npm run bench -- --only query [--quick]`: the main-process query API (issue 10 §2).
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'query') {
+  const { benchQuery } = await import('./query');
+  const queryFigures = await benchQuery({ outDir, quick, log });
+  printTable(queryFigures, (s) => process.stdout.write(s));
+  for (const f of queryFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { StateStorage } from 'zustand/middleware';
 import { browserEnvironment, createClient } from './api/client';
 import { ClientProvider } from './api/context';
-import { App } from './App';
+import { App } from './shell/App';
 import { createI18n, DEFAULT_UI_LANGUAGE } from './i18n';
 import { connectEvents, createAppStore, StoreProvider, type AppStore } from './store';
 import './styles/app.css';

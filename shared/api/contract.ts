@@ -3,6 +3,7 @@ import {
   Award,
   Command,
   CommandResult,
+  EntityChanges,
   Exhibition,
   Id,
   Item,
@@ -38,6 +39,7 @@ import {
 } from './publish';
 import { PublishTargetId } from '../domain/publish-target';
 import { KioskStatsInput, KioskStatsResult } from './kiosk-stats';
+import { ItemQueryInput, ItemQueryResult, ItemsByIdsInput, ItemsByIdsResult } from './query';
 
 /**
  * The API between the renderer and main, declared once. Every transport (Electron IPC, the
@@ -403,6 +405,15 @@ export const apiMethods = {
    * does not exist, PATH_REJECTED for a relative path, FORBIDDEN for the dialog on the web host.
    */
   'kiosk.statsReport': method(KioskStatsInput, KioskStatsResult.nullable()),
+  /**
+   * Issue 10 §2: one window (`offset`, `limit`) of the open library's items matching `text`
+   * (every word, prefixes and small typos, any language, diacritics folded) and `filter`, in
+   * `sort` order, with the total and the facet counts of the text's hits. Answered from main's
+   * search index. NOT_FOUND when no library is open.
+   */
+  'items.query': method(ItemQueryInput, ItemQueryResult),
+  /** The items with these ids, in the order asked; unknown ids in `missing`. NOT_FOUND without a library. */
+  'items.byIds': method(ItemsByIdsInput, ItemsByIdsResult),
 } as const;
 
 /** Every command main may send the page in a `menu` event. */
@@ -431,6 +442,8 @@ export const apiEvents = {
      * before, so pages reload what they show instead of ignoring an older-looking revision.
      */
     reopened: z.boolean().optional(),
+    /** Which entities the change touched (ids per collection); absent when unknown (reopened). */
+    changed: EntityChanges.optional(),
   }),
   /** Progress of long work (export, import). `step` names the current phase for people. */
   progress: z.object({

@@ -9,3 +9,4 @@ export * from './tables';
 export * from './packages';
 export * from './publish';
 export * from './kiosk-stats';
+export * from './query';

@@ -39,6 +39,8 @@ export const API_METHOD_NAMES = [
   'publish.start',
   'publish.cancel',
   'kiosk.statsReport',
+  'items.query',
+  'items.byIds',
 ] as const;
 
 export const API_EVENT_NAMES = [

@@ -14,3 +14,4 @@ export * from './richtext';
 export * from './rights';
 export * from './legal';
 export * from './publish-target';
+export * from './changes';

@@ -30,6 +30,7 @@ import { createPackageHandlers } from './packages';
 import { createPublishHandlers } from './publish';
 import type { SecretStore } from '../publish';
 import { createKioskStatsHandlers } from './kiosk-stats';
+import { createQueryHandlers } from './query';
 import { createRecentStore, libraryIdFor } from './recent';
 import { writeUiLanguage } from './settings';
 
@@ -187,7 +188,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
   async function adopt(library: Library): Promise<LibrarySummary> {
     await closeCurrent();
     const stopWatching = library.onChange((event) =>
-      emitter.emit('libraryChanged', { revision: event.revision }),
+      emitter.emit('libraryChanged', { revision: event.revision, changed: event.changed }),
     );
     open = { library, isSample: isInside(samplesDir, library.dir), stopWatching };
     startError = null;
@@ -497,6 +498,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       ...(options.knownHostsFile ? { knownHostsFile: options.knownHostsFile } : {}),
     }),
     ...createKioskStatsHandlers({ dialogs: options.dialogs }),
+    ...createQueryHandlers({ library: current, on: emitter.on }).handlers,
   };
 
   const dispatch = createDispatch({

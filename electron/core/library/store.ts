@@ -1,6 +1,7 @@
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
+import { entityChangesOf, type EntityChanges } from '../../../shared/domain/changes';
 import { Command, type CommandInput, type CommandResult } from '../../../shared/domain/commands';
 import {
   COLLECTIONS,
@@ -57,6 +58,8 @@ export interface OpenOptions {
 export interface ChangeEvent {
   revision: number;
   command: Command;
+  /** The entities this change touched, per collection (only collections it touched). */
+  changed: EntityChanges;
 }
 
 export interface Library {
@@ -255,7 +258,7 @@ class Store implements Library, BaseState {
 
     await this.writeOrRollBack(nextData, nextManifest, revision);
     this.commit(overlay, nextData, nextManifest, revision);
-    const event = { revision, command };
+    const event: ChangeEvent = { revision, command, changed: entityChangesOf(overlay.changes) };
     for (const listener of this.listeners) {
       try {
         listener(event);

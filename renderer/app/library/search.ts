@@ -1,5 +1,15 @@
 import MiniSearch from 'minisearch';
-import type { Item, LocalizedText, Partnership } from '../../../shared/domain';
+import type { Item, Partnership } from '../../../shared/domain';
+import {
+  citiesOf,
+  fuzzyFor,
+  normalizeTerm,
+  processSearchTerm,
+  SEARCH_BOOST,
+  SEARCH_FIELDS,
+  toSearchDoc,
+  type SearchDoc as Doc,
+} from '../../../shared/query/search-doc';
 
 /**
  * Full-text search over the item library with MiniSearch. Every language of every text field goes
@@ -24,58 +34,18 @@ export interface ItemSearchIndex {
   readonly size: number;
 }
 
-const FIELDS = ['title', 'text', 'people', 'tags', 'partnerships'] as const;
-
-interface Doc {
-  id: string;
-  title: string;
-  text: string;
-  people: string;
-  tags: string;
-  partnerships: string;
-}
-
-const all = (text: LocalizedText | undefined): string =>
-  text ? Object.values(text).join(' \n ') : '';
-
-/** Lower case without diacritics, so "Muenster"/"Münster" aside, "cafe" finds "Café". */
-export function normalizeTerm(term: string): string {
-  return term
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
-
-function toDoc(item: Item, cities: Map<string, string>): Doc {
-  return {
-    id: item.id,
-    title: all(item.title),
-    text: [
-      all(item.description),
-      all(item.altText),
-      all(item.transcript),
-      all(item.rights?.creditLine),
-    ].join(' \n '),
-    people: [item.creator, item.source, item.archiveRef, item.rights?.holder, ...item.places]
-      .filter(Boolean)
-      .join(' \n '),
-    tags: item.tags.join(' \n '),
-    partnerships: item.partnershipIds.map((id) => cities.get(id) ?? id).join(' \n '),
-  };
-}
+/** Kept for callers of the page's index; the rule itself lives in shared/query. */
+export { normalizeTerm };
 
 export function createItemSearchIndex(): ItemSearchIndex {
   const mini = new MiniSearch<Doc>({
-    fields: [...FIELDS],
+    fields: [...SEARCH_FIELDS],
     idField: 'id',
-    processTerm: (term) => {
-      const t = normalizeTerm(term);
-      return t.length > 0 ? t : null;
-    },
+    processTerm: processSearchTerm,
     searchOptions: {
-      boost: { title: 3, tags: 2, partnerships: 2 },
+      boost: SEARCH_BOOST,
       prefix: true,
-      fuzzy: (term) => (term.length > 4 ? 0.2 : false),
+      fuzzy: fuzzyFor,
       combineWith: 'AND',
     },
   });
@@ -88,7 +58,7 @@ export function createItemSearchIndex(): ItemSearchIndex {
 
   /** Removes and replaces in place; returns the items still to add (documents built per slice). */
   function prepare(items: readonly Item[], partnerships: readonly Partnership[]): Item[] {
-    cities = new Map(partnerships.map((p) => [p.id, all(p.city)]));
+    cities = citiesOf(partnerships);
     const key = [...cities].map(([id, c]) => `${id}=${c}`).join('|');
     // City names are indexed with each item; when a city is renamed every item is re-read.
     if (key !== citiesKey) {
@@ -108,7 +78,7 @@ export function createItemSearchIndex(): ItemSearchIndex {
       const before = indexed.get(item.id);
       if (before === item) continue;
       if (before) {
-        mini.replace(toDoc(item, cities));
+        mini.replace(toSearchDoc(item, cities));
         indexed.set(item.id, item);
       } else added.push(item);
     }
@@ -117,7 +87,7 @@ export function createItemSearchIndex(): ItemSearchIndex {
 
   function addItems(items: Item[]): void {
     const fresh = items.filter((item) => !indexed.has(item.id));
-    mini.addAll(fresh.map((item) => toDoc(item, cities)));
+    mini.addAll(fresh.map((item) => toSearchDoc(item, cities)));
     for (const item of fresh) indexed.set(item.id, item);
   }
 

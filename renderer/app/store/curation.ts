@@ -1,11 +1,9 @@
-import type { StateCreator } from 'zustand';
+import type { Creator } from './creator';
 import type { ApiEventPayload, MediaImportResult } from '../../../shared/api';
 import type { VitrineClient } from '../api/client';
 import { flushPendingEdits } from '../library/autosave';
 import { EMPTY_FILTER } from '../library/facets';
-import type { AppState, CurationSlice, ImportFileResult } from './types';
-
-type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
+import type { CurationSlice, ImportFileResult } from './types';
 
 /** Turns the API's answer into one line per chosen file, in the order the files were chosen. */
 export function importResults(names: string[], result: MediaImportResult): ImportFileResult[] {
@@ -57,6 +55,13 @@ export function createCurationSlice(client: VitrineClient): Creator<CurationSlic
       importState: { status: 'idle', done: 0, total: 0, results: [], error: null },
       partnershipTab: 'list',
 
+      curationLibraryClosed: () =>
+        set({
+          selectedItemIds: [],
+          selectionAnchor: null,
+          libraryQuery: '',
+          libraryFilter: EMPTY_FILTER,
+        }),
       libraryQueryChanged: (libraryQuery) => set({ libraryQuery }),
       libraryFilterChanged: (libraryFilter) => set({ libraryFilter }),
       librarySortChanged: (librarySort) => set({ librarySort }),

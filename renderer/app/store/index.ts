@@ -16,6 +16,7 @@ import { createUiSlice } from './ui';
 import { handleMenuCommand } from './menu-commands';
 import { createTableImportSlice } from './table-import';
 import { createPackagesSlice } from './packages';
+import { createQuerySlice } from './query';
 
 export * from './types';
 export * from './selectors';
@@ -48,6 +49,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createPackagesSlice(client)(...a),
         ...createPublishSlice(client)(...a),
         ...createKioskStatsSlice(client)(...a),
+        ...createQuerySlice(client)(...a),
       }),
       {
         name: PREFS_KEY,

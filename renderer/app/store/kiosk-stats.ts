@@ -1,31 +1,8 @@
-import type { StateCreator } from 'zustand';
-import type { KioskStatsResult } from '../../../shared/api';
-import type { ErrorData } from '../../../shared/errors';
 import type { VitrineClient } from '../api/client';
-import type { AppState } from './types';
+import type { Creator } from './creator';
+import type { KioskStatsState, KioskStatsSlice } from './kiosk-stats-types';
 
-type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
-
-/** The "Statistik" view of a kiosk export: which player folder, and its report once read. */
-export interface KioskStatsState {
-  open: boolean;
-  /** The folder as typed (the web host has no folder dialog). */
-  folder: string;
-  status: 'idle' | 'loading';
-  result: KioskStatsResult | null;
-  error: ErrorData | null;
-}
-
-export interface KioskStatsSlice {
-  kioskStats: KioskStatsState;
-  kioskStatsOpened(): void;
-  kioskStatsClosed(): void;
-  kioskStatsFolderTyped(folder: string): void;
-  /** Reads the typed folder. */
-  kioskStatsLoadRequested(): Promise<void>;
-  /** Desktop app: main asks for the folder in its dialog; a cancel changes nothing. */
-  kioskStatsDialogRequested(): Promise<void>;
-}
+export type { KioskStatsState, KioskStatsSlice } from './kiosk-stats-types';
 
 export function createKioskStatsSlice(client: VitrineClient): Creator<KioskStatsSlice> {
   return (set, get) => {

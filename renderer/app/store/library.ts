@@ -1,10 +1,8 @@
-import type { StateCreator } from 'zustand';
+import type { Creator } from './creator';
 import type { ApiResult } from '../../../shared/api';
 import type { Command, CommandInput, CommandResult } from '../../../shared/domain';
 import type { VitrineClient } from '../api/client';
-import type { AppState, LibrarySlice } from './types';
-
-type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
+import type { LibrarySlice } from './types';
 
 /** Enough for a working day's corrections without keeping every edit of a session alive. */
 export const HISTORY_LIMIT = 200;
@@ -69,6 +67,15 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
       snapshotError: null,
       save: { status: 'saved' },
       history: EMPTY_HISTORY,
+
+      libraryClosed() {
+        set({
+          snapshot: null,
+          snapshotError: null,
+          save: { status: 'saved' },
+          history: EMPTY_HISTORY,
+        });
+      },
 
       async libraryOpened(summary) {
         pending = 0;

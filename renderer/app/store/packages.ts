@@ -1,38 +1,10 @@
-import type { StateCreator } from 'zustand';
-import type { PackageImportResult, PackageInspection } from '../../../shared/api';
 import type { ErrorData } from '../../../shared/errors';
 import type { VitrineClient } from '../api/client';
 import { HISTORY_LIMIT } from './library';
-import type { AppState } from './types';
+import type { Creator } from './creator';
+import type { PackageDialogState, PackagesSlice } from './packages-types';
 
-type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
-
-export type ConflictChoice = 'keep' | 'replace' | 'copy';
-
-/** File ▸ Import package … / Export package …: one dialog, two modes. */
-export interface PackageDialogState {
-  mode: 'import' | 'export';
-  busy: boolean;
-  upload: { id: string; name: string } | null;
-  inspection: PackageInspection | null;
-  conflicts: ConflictChoice;
-  imported: PackageImportResult | null;
-  exhibitionId: string;
-  exported: { displayPath: string; bytes: number } | null;
-  error: ErrorData | null;
-}
-
-export interface PackagesSlice {
-  packageDialog: PackageDialogState | null;
-  packageDialogOpened(mode: 'import' | 'export'): void;
-  packageDialogClosed(): void;
-  /** Browser: the chosen file; Electron: none (main shows its dialog). */
-  packageFileChosen(file?: File): Promise<void>;
-  packageConflictsChosen(choice: ConflictChoice): void;
-  packageImportConfirmed(): Promise<void>;
-  packageExhibitionChosen(id: string): void;
-  packageExportConfirmed(): Promise<void>;
-}
+export type { ConflictChoice, PackageDialogState, PackagesSlice } from './packages-types';
 
 export function createPackagesSlice(client: VitrineClient): Creator<PackagesSlice> {
   return (set, get) => {

@@ -1,32 +1,8 @@
-import type { StateCreator } from 'zustand';
-import type { BackupList, RestorePreviewData } from '../../../shared/api';
-import type { ErrorData } from '../../../shared/errors';
 import type { VitrineClient } from '../api/client';
-import type { AppState } from './types';
+import type { Creator } from './creator';
+import type { RestoreState, RestoreSlice } from './restore-types';
 
-type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
-
-/** The restore dialog: which library, its backups, the preview of the chosen one. */
-export interface RestoreState {
-  libraryId: string;
-  status: 'loading' | 'ready' | 'restoring';
-  list: BackupList | null;
-  preview: RestorePreviewData | null;
-  error: ErrorData | null;
-}
-
-export interface RestoreSlice {
-  /** Null while the dialog is closed. */
-  restore: RestoreState | null;
-  /**
-   * File ▸ Restore from backup … (the open library), or the damaged-library error's offer
-   * (`newestValid`: its preview is shown straight away).
-   */
-  restoreDialogOpened(libraryId: string, options?: { newestValid?: boolean }): Promise<void>;
-  restoreBackupChosen(backupId: string): Promise<void>;
-  restoreConfirmed(): Promise<void>;
-  restoreDialogClosed(): void;
-}
+export type { RestoreState, RestoreSlice } from './restore-types';
 
 export function createRestoreSlice(client: VitrineClient): Creator<RestoreSlice> {
   return (set, get) => {

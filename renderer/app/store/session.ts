@@ -1,11 +1,8 @@
-import type { StateCreator } from 'zustand';
+import type { Creator } from './creator';
 import type { ApiResult, LibrarySummary } from '../../../shared/api';
 import type { ErrorData } from '../../../shared/errors';
 import type { VitrineClient } from '../api/client';
-import { EMPTY_FILTER } from '../library/facets';
-import type { AppState, SessionSlice } from './types';
-
-type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
+import type { SessionSlice } from './types';
 
 export function createSessionSlice(client: VitrineClient): Creator<SessionSlice> {
   return (set, get) => {
@@ -86,20 +83,12 @@ export function createSessionSlice(client: VitrineClient): Creator<SessionSlice>
           set({ sessionError: result.error });
           return;
         }
-        set({
-          library: null,
-          snapshot: null,
-          snapshotError: null,
-          save: { status: 'saved' },
-          history: { past: [], future: [] },
-          selectedPartnershipId: null,
-          section: 'library',
-          // The curation view belongs to the library that was open.
-          selectedItemIds: [],
-          selectionAnchor: null,
-          libraryQuery: '',
-          libraryFilter: EMPTY_FILTER,
-        });
+        set({ library: null });
+        // Each slice forgets what belonged to the closed library; session knows none of it.
+        const state = get();
+        state.libraryClosed();
+        state.uiLibraryClosed();
+        state.curationLibraryClosed();
         await refreshRecent();
       },
 

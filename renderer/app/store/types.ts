@@ -8,12 +8,13 @@ import type {
 import type { Command, CommandInput, CommandResult, LibrarySnapshot } from '../../../shared/domain';
 import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
-import type { ExportSlice } from './export';
-import type { RestoreSlice } from './restore';
-import type { TableImportSlice } from './table-import';
-import type { PackagesSlice } from './packages';
-import type { PublishSlice } from './publish';
-import type { KioskStatsSlice } from './kiosk-stats';
+import type { ExportSlice } from './export-types';
+import type { RestoreSlice } from './restore-types';
+import type { TableImportSlice } from './table-import-types';
+import type { PackagesSlice } from './packages-types';
+import type { PublishSlice } from './publish-types';
+import type { KioskStatsSlice } from './kiosk-stats-types';
+import type { QuerySlice } from './query-types';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -71,6 +72,8 @@ export interface LibrarySlice {
   undoRequested(): Promise<ApiResult<CommandResult> | null>;
   /** Re-applies the newest undone edit; null when there is nothing to redo. */
   redoRequested(): Promise<ApiResult<CommandResult> | null>;
+  /** The library closed: its data, save state and undo history go with it. */
+  libraryClosed(): void;
 }
 
 export interface UiSlice {
@@ -85,6 +88,8 @@ export interface UiSlice {
   appDialog: AppDialog | null;
   appDialogOpened(dialog: AppDialog): void;
   appDialogClosed(): void;
+  /** The library closed: back to its first section, no partnership selected. */
+  uiLibraryClosed(): void;
 }
 
 export type AppDialog = 'about' | 'newLibrary';
@@ -133,6 +138,8 @@ export interface CurationSlice {
   /** Ctrl/Cmd+Z and the menu: pending edits are saved first, then undone. */
   undoShortcut(): Promise<void>;
   redoShortcut(): Promise<void>;
+  /** The library closed: its selection, search and filter belonged to it. */
+  curationLibraryClosed(): void;
 }
 
 export type AppState = SessionSlice &
@@ -144,4 +151,5 @@ export type AppState = SessionSlice &
   TableImportSlice &
   PackagesSlice &
   PublishSlice &
-  KioskStatsSlice;
+  KioskStatsSlice &
+  QuerySlice;

@@ -1,9 +1,7 @@
-import type { StateCreator } from 'zustand';
+import type { Creator } from './creator';
 import type { VitrineClient } from '../api/client';
 import { DEFAULT_UI_LANGUAGE } from '../i18n';
-import type { AppState, UiSlice } from './types';
-
-type Creator<T> = StateCreator<AppState, [['zustand/persist', unknown]], [], T>;
+import type { UiSlice } from './types';
 
 export function createUiSlice(client: VitrineClient): Creator<UiSlice> {
   return (set, get) => ({
@@ -35,6 +33,9 @@ export function createUiSlice(client: VitrineClient): Creator<UiSlice> {
     },
     appDialogClosed() {
       set({ appDialog: null });
+    },
+    uiLibraryClosed() {
+      set({ section: 'library', selectedPartnershipId: null });
     },
   });
 }

@@ -27,11 +27,11 @@ describe('layering lint rule', () => {
     ['electron/core/library/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     [
       'electron/core/library/x.ts',
-      "import { App } from '../../../renderer/app/App';\nexport const x = App;\n",
+      "import { App } from '../../../renderer/app/shell/App';\nexport const x = App;\n",
     ],
     [
       'electron/main/x.ts',
-      "import { App } from '../../renderer/app/App';\nexport const x = App;\n",
+      "import { App } from '../../renderer/app/shell/App';\nexport const x = App;\n",
     ],
     [
       'renderer/app/x.ts',

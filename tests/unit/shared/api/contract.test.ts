@@ -105,6 +105,16 @@ describe('api contract', () => {
     expect(apiEvents.libraryChanged.safeParse({ revision: 4 }).success).toBe(true);
     expect(apiEvents.libraryChanged.safeParse({ revision: -1 }).success).toBe(false);
     expect(
+      apiEvents.libraryChanged.safeParse({
+        revision: 5,
+        changed: { items: { upserted: ['a'], removed: ['b'] } },
+      }).success,
+    ).toBe(true);
+    expect(
+      apiEvents.libraryChanged.safeParse({ revision: 5, changed: { items: { upserted: ['a'] } } })
+        .success,
+    ).toBe(false);
+    expect(
       apiEvents.progress.safeParse({ taskId: 't', label: 'Export', done: 1, total: 3, step: 'x' })
         .success,
     ).toBe(true);

@@ -51,6 +51,8 @@ function table(overrides: Partial<ApiHandlers>): ApiHandlers {
     'publish.start': unused,
     'publish.cancel': unused,
     'kiosk.statsReport': unused,
+    'items.query': unused,
+    'items.byIds': unused,
     ...overrides,
   };
 }

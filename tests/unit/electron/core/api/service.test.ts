@@ -149,10 +149,16 @@ describe('libraries', () => {
       isSample: false,
     });
     const revisions: number[] = [];
-    s.on('libraryChanged', (p) => revisions.push(p.revision));
+    const changed: unknown[] = [];
+    s.on('libraryChanged', (p) => {
+      revisions.push(p.revision);
+      changed.push(p.changed);
+    });
     const applied = value<{ revision: number; undo: unknown }>(
       await s.dispatch('library.apply', { command: { type: 'putItem', item: item('brief-1') } }),
     );
+    // The event names what changed, so a page updates that row instead of reloading everything.
+    expect(changed).toEqual([{ items: { upserted: ['brief-1'], removed: [] } }]);
     expect(applied.revision).toBe(summary.revision + 1);
     expect(applied.undo).toMatchObject({ type: 'delete', collection: 'items', id: 'brief-1' });
     const snap = value<{ items: Array<{ id: string }>; revision: number }>(
@@ -166,6 +172,7 @@ describe('libraries', () => {
     );
     expect(value<{ items: unknown[] }>(await s.dispatch('library.snapshot', {})).items).toEqual([]);
     expect(revisions).toEqual([applied.revision, undone.revision]);
+    expect(changed[1]).toEqual({ items: { upserted: [], removed: ['brief-1'] } });
   });
 
   it('passes store errors through as envelopes in the UI language', async () => {

@@ -339,7 +339,8 @@ describe('API over HTTP', () => {
       req.on('error', reject);
       req.end();
     });
-    expect(received).toMatch(/event: libraryChanged\ndata: \{"revision":\d+\}\n\n/);
+    // A manifest update touches no entity, so `changed` is empty.
+    expect(received).toMatch(/event: libraryChanged\ndata: \{"revision":\d+,"changed":\{\}\}\n\n/);
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Item as ItemSchema, type Item } from '../../../../../shared/domain';
 import { batchCommands } from '../../../../../renderer/app/library/BatchEditor';
-import { historyChord } from '../../../../../renderer/app/library/CurationGlobal';
+import { historyChord } from '../../../../../renderer/app/shell/CurationGlobal';
 import { withText } from '../../../../../renderer/app/library/fields';
 import { missingIn } from '../../../../../renderer/app/library/ItemEditor';
-import { moved, newId } from '../../../../../renderer/app/library/PartnershipEditor';
+import { moved, newId } from '../../../../../renderer/app/partnerships/PartnershipEditor';
 
 const T = '2024-01-01T00:00:00.000Z';
 function item(id: string, over: Partial<Item> = {}): Item {
