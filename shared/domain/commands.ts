@@ -51,10 +51,17 @@ export const SingleCommand = z.discriminatedUnion('type', [
 ]);
 export type SingleCommand = z.infer<typeof SingleCommand>;
 
+/**
+ * Most commands in one batch. A table import or a folder import is one batch (one undo step), so
+ * this is also the most rows one import takes; a bigger table is refused before anything is
+ * written, naming this cap.
+ */
+export const MAX_BATCH_COMMANDS = 10_000;
+
 /** Applied all-or-nothing: batch edits and undo of batch edits. */
 export const BatchCommand = z.object({
   type: z.literal('batch'),
-  commands: z.array(SingleCommand).min(1).max(10_000),
+  commands: z.array(SingleCommand).min(1).max(MAX_BATCH_COMMANDS),
 });
 
 export const Command = z.discriminatedUnion('type', [

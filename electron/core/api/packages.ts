@@ -2,9 +2,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UPLOAD_ID_PATTERN } from '../../../shared/api/transport';
 import { AppError, type UiLanguage } from '../../../shared/errors';
-import { packExhibition, readPackage, unpackInto } from '../exchange';
+import { commitPackage } from '../exchange';
 import type { Library } from '../library';
-import { writeFileAtomic } from '../library/fs-atomic';
+import { inProcessHost, type WorkerHost } from '../worker';
 import type { Dialogs } from './dialogs';
 import type { ApiHandlers } from './dispatch';
 import { EXPORTS_DIR } from './export';
@@ -17,6 +17,8 @@ export interface PackageHandlerDeps {
   appDataDir: string;
   dialogs: Dialogs;
   lang: () => UiLanguage;
+  /** Where packages are read, checked, unpacked and zipped; in-process when omitted (tests). */
+  worker?: WorkerHost;
 }
 
 function uploadMissing(name: string): AppError {
@@ -37,12 +39,19 @@ function readOnly(): AppError {
  * File ▸ Import package … / Export package … over the API, on the same reader and writer as
  * `vitrine pack`/`unpack` (exchange/): the package is validated whole (bombs, paths that leave
  * the folder, unknown versions) before anything is written, and brought in as one undo step.
+ * Reading, checking, unpacking the media and zipping run in the worker process; this process
+ * keeps answering meanwhile and writes the entities itself (the store's one writer).
  */
 export function createPackageHandlers(deps: PackageHandlerDeps): Pick<ApiHandlers, PackageMethods> {
-  async function read(upload: { id: string; name: string }) {
+  const worker = deps.worker ?? inProcessHost();
+
+  async function inWorker<T>(
+    upload: { id: string; name: string },
+    run: (file: string) => Promise<T>,
+  ) {
     if (!UPLOAD_ID_PATTERN.test(upload.id)) throw uploadMissing(upload.name);
     try {
-      return await readPackage(join(deps.uploadsDir, upload.id));
+      return await run(join(deps.uploadsDir, upload.id));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       // The upload's random id means nothing to people: name the file they chose.
@@ -58,8 +67,9 @@ export function createPackageHandlers(deps: PackageHandlerDeps): Pick<ApiHandler
   return {
     'packages.inspect': async ({ upload }) => {
       const library = deps.library();
-      const pkg = await read(upload);
-      const { data, manifest } = pkg;
+      const { data, manifest } = await inWorker(upload, (file) =>
+        worker.run('packageRead', { file }),
+      );
       const has = (c: 'items' | 'partnerships' | 'awards' | 'exhibitions', id: string) =>
         library.get(c, id) !== undefined;
       const conflicts =
@@ -79,8 +89,10 @@ export function createPackageHandlers(deps: PackageHandlerDeps): Pick<ApiHandler
       try {
         const library = deps.library();
         if (library.readOnly) throw readOnly();
-        const pkg = await read(upload);
-        const outcome = await unpackInto(library, pkg, conflicts);
+        const pkg = await inWorker(upload, (file) =>
+          worker.run('packageUnpack', { file, libraryDir: library.dir }),
+        );
+        const outcome = await commitPackage(library, pkg, conflicts, pkg.added);
         return {
           added: outcome.added,
           replaced: outcome.replaced,
@@ -116,9 +128,13 @@ export function createPackageHandlers(deps: PackageHandlerDeps): Pick<ApiHandler
         await mkdir(dir, { recursive: true });
         target = join(dir, name);
       }
-      const bytes = await packExhibition(library.dir, snapshot, exhibition.slug);
-      await writeFileAtomic(target, bytes);
-      return { displayPath: target, bytes: bytes.byteLength };
+      const { bytes } = await worker.run('packagePack', {
+        libraryDir: library.dir,
+        snapshot,
+        slug: exhibition.slug,
+        target,
+      });
+      return { displayPath: target, bytes };
     },
   };
 }

@@ -339,6 +339,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
     lang: () => lang,
     dialogs: options.dialogs,
     progress: (event) => emitter.emit('progress', event),
+    ...(options.worker ? { worker: options.worker } : {}),
   });
 
   const handlers: ApiHandlers = {
@@ -485,6 +486,7 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       appDataDir,
       dialogs: options.dialogs,
       lang: () => lang,
+      ...(options.worker ? { worker: options.worker } : {}),
     }),
     // One cancel for all long work: a table import by its task id, else an export.
     'tasks.cancel': async (input) =>

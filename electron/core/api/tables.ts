@@ -6,15 +6,19 @@ import { MEDIA_FOLDER_ID_PATTERN, type TableImportReport } from '../../../shared
 import { AppError, type UiLanguage } from '../../../shared/errors';
 import { autoMapping } from '../../../shared/import/auto-mapping';
 import {
-  dryRunImport,
+  commitImport,
+  countRows,
   readSavedMappings,
-  readTable,
-  runImport,
   saveMapping,
+  type Delimiter,
+  type ImportProgress,
+  type PlanSnapshot,
   type RowReport,
-  type Table,
+  type TextEncoding,
 } from '../import';
 import type { Library } from '../library';
+import { inProcessHost, type WorkerHost } from '../worker';
+import type { TableSource } from '../worker/exchange-tasks';
 import { noDialogs, type Dialogs } from './dialogs';
 import type { ApiHandlers } from './dispatch';
 
@@ -31,6 +35,8 @@ export interface TableHandlerDeps {
   uploadsDir: string;
   lang: () => UiLanguage;
   dialogs: Dialogs;
+  /** Where tables are read, planned and their media imported; in-process when omitted (tests). */
+  worker?: WorkerHost;
   progress: (event: {
     taskId: string;
     label: string;
@@ -45,6 +51,12 @@ export interface TableHandlers {
   handlers: Pick<ApiHandlers, TableMethods>;
   /** Aborts a running table import by its task id; false when none runs under that id. */
   cancel(taskId: string): boolean;
+}
+
+/** Only what planning reads crosses to the worker (not the exhibitions and awards). */
+function planSnapshot(library: Library): PlanSnapshot {
+  const { manifest, revision, items, partnerships } = library.snapshot();
+  return { manifest, revision, items, partnerships };
 }
 
 function folderMissing(): AppError {
@@ -69,35 +81,41 @@ function uploadMissing(name: string): AppError {
  * that does not exist, so the page can never make main read a file by naming it.
  */
 export function createTableHandlers(deps: TableHandlerDeps): TableHandlers {
+  const worker = deps.worker ?? inProcessHost();
   /** Media folders by id: chosen in a dialog (any folder) or staged from uploads (ours). */
   const folders = new Map<string, { dir: string; staged: boolean }>();
   const running = new Map<string, AbortController>();
 
-  async function load(source: {
+  /** The table's source for the worker: the upload's file, its name, the reading choices. */
+  function sourceOf(source: {
     upload: { id: string; name: string };
-    encoding?: Table['encoding'];
-    delimiter?: Table['delimiter'];
+    encoding?: TextEncoding;
+    delimiter?: Delimiter;
     sheet?: string;
-  }): Promise<Table> {
+  }): TableSource {
     if (!UPLOAD_ID_PATTERN.test(source.upload.id)) throw uploadMissing(source.upload.name);
-    const file = join(deps.uploadsDir, source.upload.id);
-    try {
-      const table = await readTable(file, {
+    return {
+      file: join(deps.uploadsDir, source.upload.id),
+      name: source.upload.name,
+      read: {
         ...(source.encoding ? { encoding: source.encoding } : {}),
         ...(source.delimiter ? { delimiter: source.delimiter } : {}),
         ...(source.sheet ? { sheet: source.sheet } : {}),
-      });
-      return { ...table, name: source.upload.name };
-    } catch (error) {
+      },
+    };
+  }
+
+  /** Reading the upload fails with its random id in the message; people know the file's name. */
+  function named(upload: { id: string; name: string }) {
+    return (error: unknown): never => {
       if (!(error instanceof AppError)) throw error;
-      // The upload's random id means nothing to people: name the file they chose.
-      const named = (text: string) => text.replaceAll(source.upload.id, source.upload.name);
+      const rename = (text: string) => text.replaceAll(upload.id, upload.name);
       throw new AppError(
         error.code,
-        { de: named(error.messages.de), en: named(error.messages.en) },
+        { de: rename(error.messages.de), en: rename(error.messages.en) },
         { cause: error, ...(error.details !== undefined ? { details: error.details } : {}) },
       );
-    }
+    };
   }
 
   const noMedia = () => join(deps.uploadsDir, `no-media-${randomBytes(8).toString('hex')}`);
@@ -125,31 +143,34 @@ export function createTableHandlers(deps: TableHandlerDeps): TableHandlers {
   };
 
   const handlers: Pick<ApiHandlers, TableMethods> = {
+    // Reading, parsing and planning a table (and its media) run in the worker process: this
+    // process keeps answering the page meanwhile, and owns the one write at the end.
     'tables.preview': async (source) => {
       const library = deps.library();
-      const table = await load(source);
+      const preview = await worker
+        .run('tablePreview', sourceOf(source))
+        .catch(named(source.upload));
       return {
-        format: table.format,
-        encoding: table.encoding ?? null,
-        delimiter: table.delimiter ?? null,
-        sheets: table.sheets ?? [],
-        headers: table.headers,
-        sample: table.rows.slice(0, 20),
-        rowCount: table.rows.length,
-        mapping: autoMapping(table.headers),
+        ...preview,
+        mapping: autoMapping(preview.headers),
         saved: await readSavedMappings(library.dir),
       };
     },
     'tables.dryRun': async (input) => {
       const library = deps.library();
-      const table = await load(input);
-      const { rows, counts } = await dryRunImport(library.snapshot(), table, {
-        mapping: input.mapping,
-        mode: input.mode,
-        mediaDir: mediaDirFor(input.mediaFolder),
-        ...(input.updateBy ? { updateBy: input.updateBy } : {}),
-      });
-      return { counts, rows: rowsFor(rows) };
+      const { rows } = await worker
+        .run('tableDryRun', {
+          ...sourceOf(input),
+          snapshot: planSnapshot(library),
+          plan: {
+            mapping: input.mapping,
+            mode: input.mode,
+            mediaDir: mediaDirFor(input.mediaFolder),
+            ...(input.updateBy ? { updateBy: input.updateBy } : {}),
+          },
+        })
+        .catch(named(input.upload));
+      return { counts: countRows(rows), rows: rowsFor(rows) };
     },
     'tables.import': async (input) => {
       const library = deps.library();
@@ -163,23 +184,38 @@ export function createTableHandlers(deps: TableHandlerDeps): TableHandlers {
           });
         }
         running.set(taskId, controller);
-        const table = await load(input);
         const label = deps.lang() === 'de' ? 'Tabelle importieren' : 'Importing a table';
-        const outcome = await runImport(library, table, {
-          mapping: input.mapping,
-          mode: input.mode,
-          mediaDir: mediaDirFor(input.mediaFolder),
+        const onProgress = (p: ImportProgress) =>
+          deps.progress({
+            taskId,
+            label,
+            done: p.done,
+            total: p.total,
+            step: p.phase,
+            ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}),
+          });
+        const snapshot = library.snapshot();
+        // The worker reads, plans and brings the media files in; this process writes the items.
+        const prepared = await worker
+          .run(
+            'tablePrepare',
+            {
+              ...sourceOf(input),
+              libraryDir: library.dir,
+              snapshot: planSnapshot(library),
+              plan: {
+                mapping: input.mapping,
+                mode: input.mode,
+                mediaDir: mediaDirFor(input.mediaFolder),
+                ...(input.updateBy ? { updateBy: input.updateBy } : {}),
+              },
+            },
+            { signal: controller.signal, onProgress: (p) => onProgress(p as ImportProgress) },
+          )
+          .catch(named(input.upload));
+        const outcome = await commitImport(library, snapshot, prepared, {
           signal: controller.signal,
-          ...(input.updateBy ? { updateBy: input.updateBy } : {}),
-          onProgress: (p) =>
-            deps.progress({
-              taskId,
-              label,
-              done: p.done,
-              total: p.total,
-              step: p.phase,
-              ...(p.etaSeconds !== undefined ? { etaSeconds: p.etaSeconds } : {}),
-            }),
+          onProgress,
         });
         if (input.saveAs)
           await saveMapping(library.dir, { name: input.saveAs, columns: input.mapping });

@@ -3,6 +3,8 @@ export { packExhibition, collectPackage } from './pack';
 export {
   readPackage,
   unpackInto,
+  importPackageMedia,
+  commitPackage,
   DEFAULT_PACKAGE_LIMITS,
   type ConflictMode,
   type PackageLimits,

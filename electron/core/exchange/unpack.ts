@@ -216,6 +216,53 @@ export async function unpackInto(
   pkg: ReadPackage,
   mode: ConflictMode = 'keep',
 ): Promise<UnpackOutcome> {
+  const added = await importPackageMedia(library.dir, pkg);
+  return commitPackage(library, pkg, mode, added);
+}
+
+/**
+ * The package's media into the library's media folder through the content importer (files only,
+ * content-addressed, atomic; never the store), so it can run in the worker process. Answers the
+ * files it added; on a failure it removes them again.
+ */
+export async function importPackageMedia(
+  libraryDir: string,
+  pkg: Pick<ReadPackage, 'media'>,
+): Promise<MediaAsset[]> {
+  const added: MediaAsset[] = [];
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'vitrine-unpack-'));
+  try {
+    const files: string[] = [];
+    for (const [sha, bytes] of pkg.media) {
+      const file = path.join(temp, sha);
+      await writeFile(file, bytes);
+      files.push(file);
+    }
+    const entries = await createMediaImporter({ libraryDir }).importFiles(files);
+    for (const { result } of entries) {
+      if (result.status === 'rejected') throw result.error;
+      if (result.status === 'imported') added.push(result.asset);
+    }
+    return added;
+  } catch (error) {
+    // Files this run wrote are new in the folder: no item of the library can use them yet.
+    await removeMedia(libraryDir, [], added);
+    throw error;
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The package's entities into the library as ONE batch, in the process that owns the store, after
+ * `importPackageMedia` brought its media (`added`, removed again if the batch fails).
+ */
+export async function commitPackage(
+  library: Library,
+  pkg: Pick<ReadPackage, 'data'>,
+  mode: ConflictMode,
+  added: readonly MediaAsset[],
+): Promise<UnpackOutcome> {
   const snapshot = library.snapshot();
   const exists = (c: CollectionName, id: string) => library.get(c, id) !== undefined;
   const data = structuredClone(pkg.data);
@@ -275,27 +322,6 @@ export async function unpackInto(
   }
 
   // Media first, through the content-checking importer; removed again if the batch fails.
-  const added: MediaAsset[] = [];
-  const temp = await mkdtemp(path.join(os.tmpdir(), 'vitrine-unpack-'));
-  try {
-    const files: string[] = [];
-    for (const [sha, bytes] of pkg.media) {
-      const file = path.join(temp, sha);
-      await writeFile(file, bytes);
-      files.push(file);
-    }
-    const entries = await createMediaImporter({ libraryDir: library.dir }).importFiles(files);
-    for (const { result } of entries) {
-      if (result.status === 'rejected') throw result.error;
-      if (result.status === 'imported') added.push(result.asset);
-    }
-  } catch (error) {
-    await removeMedia(library, added);
-    throw error;
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
-
   const willExist = (c: 'items' | 'partnerships', id: string) =>
     exists(c, id) || groups[c].some((e) => e.id === id);
   const commands: CommandInput[] = [];
@@ -352,16 +378,20 @@ export async function unpackInto(
     const result = await library.apply({ type: 'batch', commands: commands as never });
     return { ...base, revision: result.revision, undo: result.undo };
   } catch (error) {
-    await removeMedia(library, added);
+    await removeMedia(library.dir, library.snapshot().items, added);
     throw error;
   }
 }
 
-async function removeMedia(library: Library, assets: MediaAsset[]): Promise<void> {
-  const used = new Set(library.snapshot().items.flatMap((i) => i.media.map((m) => m.sha256)));
+async function removeMedia(
+  libraryDir: string,
+  items: readonly EntityOf['items'][],
+  assets: readonly MediaAsset[],
+): Promise<void> {
+  const used = new Set(items.flatMap((i) => i.media.map((m) => m.sha256)));
   for (const asset of assets) {
     if (used.has(asset.sha256)) continue;
-    await rm(path.join(library.dir, mediaPath(asset)), { force: true });
-    await rm(path.join(library.dir, thumbnailPath(asset.sha256)), { force: true });
+    await rm(path.join(libraryDir, mediaPath(asset)), { force: true });
+    await rm(path.join(libraryDir, thumbnailPath(asset.sha256)), { force: true });
   }
 }

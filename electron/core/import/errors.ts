@@ -45,12 +45,20 @@ export function tooManyColumns(name: string, columns: number, limit: number): Ap
   );
 }
 
-export function tooManyRows(name: string, rows: number, limit: number): AppError {
+/**
+ * `rows` is null when reading stopped at the cap (a delimited file is not read to its end), so
+ * the message never names a count that is not the table's.
+ */
+export function tooManyRows(name: string, rows: number | null, limit: number): AppError {
+  const has =
+    rows === null
+      ? { de: `mehr als ${limit}`, en: `more than ${limit}` }
+      : { de: `${rows}`, en: `${rows}` };
   return new AppError(
     'FILE_TOO_LARGE',
     {
-      de: `${name} hat ${rows} Zeilen; in einem Schritt werden höchstens ${limit} eingelesen. Teilen Sie die Tabelle.`,
-      en: `${name} has ${rows} rows; at most ${limit} are read in one step. Split the table.`,
+      de: `${name} hat ${has.de} Zeilen; ein Import übernimmt höchstens ${limit} (ein Rückgängig-Schritt). Es wurde nichts geschrieben. Teilen Sie die Tabelle.`,
+      en: `${name} has ${has.en} rows; one import takes at most ${limit} (one undo step). Nothing was written. Split the table.`,
     },
     { details: { rows, limit } },
   );

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_BATCH_COMMANDS } from '../../../shared/domain/commands';
 import { tableEmpty, tooManyRows } from './errors';
 import type { Table } from './read-table';
 
@@ -11,7 +12,8 @@ import type { Table } from './read-table';
  * or `empfang.xmp` (Dublin Core title, description, creator, subject, date, rights) — fills it.
  */
 const MEDIA_EXT = /\.(jpe?g|png|tiff?|webp|gif|heic|avif|mp3|wav|m4a|ogg|flac|mp4|webm|mov|pdf)$/i;
-const MAX_FILES = 10_000;
+/** One folder import is one batch: the store's batch cap. */
+const MAX_FILES = MAX_BATCH_COMMANDS;
 
 export interface FolderTableOptions {
   /** Column of the file names; the planner's mapping maps it to `media`. */

@@ -10,7 +10,11 @@ export { planImport, type PlanOptions, type UpdateMode } from './plan';
 export {
   dryRunImport,
   runImport,
+  prepareImport,
+  commitImport,
   importCancelled,
+  type PlanSnapshot,
+  type PreparedImport,
   type ImportOutcome,
   type ImportProgress,
 } from './run';

@@ -153,7 +153,7 @@ function mergeText(
  */
 export async function planImport(
   table: Table,
-  snapshot: LibrarySnapshot,
+  snapshot: Pick<LibrarySnapshot, 'manifest' | 'items' | 'partnerships'>,
   options: PlanOptions,
 ): Promise<ImportPlan> {
   const defaultLang = snapshot.manifest.defaultLanguage;

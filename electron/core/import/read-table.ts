@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseCsv, type CsvError } from 'csv-parse/sync';
 import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
+import { MAX_BATCH_COMMANDS } from '../../../shared/domain/commands';
 import { AppError } from '../../../shared/errors';
 import { decodeText, detectEncoding, looksBinary, type TextEncoding } from './decode';
 import {
@@ -33,7 +34,7 @@ export interface TableLimits {
 export const DEFAULT_TABLE_LIMITS: TableLimits = {
   bytes: 50_000_000,
   columns: 1_000,
-  rows: 10_000,
+  rows: MAX_BATCH_COMMANDS,
   recordBytes: 1_000_000,
   unpackedBytes: 300_000_000,
 };
@@ -131,7 +132,9 @@ function readDelimited(
       on_record: (record: string[], context: { lines: number }) => {
         if (record.length > limits.columns)
           throw tooManyColumns(name, record.length, limits.columns);
-        if (lines.length > limits.rows + 1) throw tooManyRows(name, lines.length, limits.rows);
+        // Far past the cap: stop reading (a 200 MB table is never held whole). Below this, rows of
+        // empty cells (not counted) may still bring it under the cap; the exact check is after.
+        if (lines.length > 2 * limits.rows + 1) throw tooManyRows(name, null, limits.rows);
         lines.push(context.lines);
         return record;
       },

@@ -5,12 +5,13 @@ import {
   thumbnailPath,
   type CommandResult,
   type Item,
+  type LibrarySnapshot,
   type MediaAsset,
 } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Library } from '../library';
 import { createMediaImporter, type MediaLimitsInput } from '../media';
-import { planImport, sameItem, type PlanOptions, type RowDraft } from './plan';
+import { planImport, sameItem, type PlanOptions } from './plan';
 import type { Table } from './read-table';
 import { countRows, type ImportCounts, type RowReport } from './report';
 
@@ -40,6 +41,21 @@ export interface ImportOutcome {
   itemIds: string[];
 }
 
+/** What a snapshot must hold for planning: the default language, the partnerships, the items. */
+export type PlanSnapshot = Pick<
+  LibrarySnapshot,
+  'manifest' | 'revision' | 'items' | 'partnerships'
+>;
+
+/** A prepared import as plain data (it crosses from the worker): reports, items, added media. */
+export interface PreparedImport {
+  rows: RowReport[];
+  /** Items to write: created and changed ones, with their media. */
+  items: Item[];
+  /** Media files this run added to the library's media folder (removed again on a failure). */
+  added: MediaAsset[];
+}
+
 export function importCancelled(): AppError {
   return new AppError('CANCELLED', {
     de: 'Der Import wurde abgebrochen; die Bibliothek ist unverändert.',
@@ -49,7 +65,7 @@ export function importCancelled(): AppError {
 
 /** The dry run: the report of what a real run would do; reads the library, writes nothing. */
 export async function dryRunImport(
-  snapshot: Parameters<typeof planImport>[1],
+  snapshot: PlanSnapshot,
   table: Table,
   options: PlanOptions,
 ): Promise<{ rows: RowReport[]; counts: ImportCounts }> {
@@ -65,40 +81,32 @@ function eta(started: number, done: number, total: number): number | undefined {
 }
 
 /**
- * The real run. Media files go through the same content-based importer as single imports
- * (dedupe by hash, type from content, refusal of corrupt files and bombs); then every item is
- * written in ONE batch command, so the whole import is one undo step and all-or-nothing. A
- * cancel before the batch removes the media files this run added and nothing else; the library
- * is then exactly as before.
+ * The real run, first half: plans the rows against a snapshot and brings their media files into
+ * the library's media folder through the same content-based importer as single imports (dedupe
+ * by hash, type from content, refusal of corrupt files and bombs). Writes media files only
+ * (content-addressed, atomic), never the store: it runs in the worker process, and the process
+ * that owns the library writes the items with `commitImport`, so the store keeps one writer. On
+ * a cancel or a failure the media files this run added are removed again.
  */
-export async function runImport(
-  library: Library,
+export async function prepareImport(
+  libraryDir: string,
+  snapshot: PlanSnapshot,
   table: Table,
   options: RunOptions,
-): Promise<ImportOutcome> {
+): Promise<PreparedImport> {
   const { signal, onProgress } = options;
   const mediaDir = options.mediaDir ?? path.dirname(table.file);
-  const snapshot = library.snapshot();
   const plan = await planImport(table, snapshot, { ...options, mediaDir });
   const active = plan.rows.filter((d) => d.build);
   const files = [...new Set(active.flatMap((d) => d.mediaFiles))];
   const added: MediaAsset[] = [];
   const assets = new Map<string, MediaAsset | AppError>();
 
-  const cleanUp = async () => {
-    const used = new Set(library.snapshot().items.flatMap((i) => i.media.map((m) => m.sha256)));
-    for (const asset of added) {
-      if (used.has(asset.sha256)) continue;
-      await rm(path.join(library.dir, mediaPath(asset)), { force: true });
-      await rm(path.join(library.dir, thumbnailPath(asset.sha256)), { force: true });
-    }
-  };
-
   try {
     signal?.throwIfAborted();
     if (files.length > 0) {
       const importer = createMediaImporter({
-        libraryDir: library.dir,
+        libraryDir,
         ...(options.mediaLimits ? { limits: options.mediaLimits } : {}),
       });
       const started = Date.now();
@@ -122,7 +130,6 @@ export async function runImport(
     }
 
     const items: Item[] = [];
-    const touched: RowDraft[] = [];
     for (const draft of active) {
       const found = draft.mediaFiles.map((f) => assets.get(f));
       const failed = found.find((a): a is AppError => a instanceof AppError);
@@ -143,14 +150,51 @@ export async function runImport(
       }
       draft.report.action = draft.existing ? 'update' : 'create';
       items.push(item);
-      touched.push(draft);
     }
-    onProgress?.({ phase: 'write', done: 0, total: 1 });
     signal?.throwIfAborted();
-    const rows = plan.rows.map((d) => d.report);
+    return { rows: plan.rows.map((d) => d.report), items, added };
+  } catch (error) {
+    await removeUnused(libraryDir, snapshot.items, added);
+    if (signal?.aborted) throw importCancelled();
+    throw error;
+  }
+}
+
+function changedMeanwhile(): AppError {
+  return new AppError('IN_USE', {
+    de: 'Objekte, die der Import ändern würde, wurden währenddessen bearbeitet. Es wurde nichts übernommen; bitte den Probelauf und den Import erneut starten.',
+    en: 'Items the import would change were edited meanwhile. Nothing was taken over; please run the dry run and the import again.',
+  });
+}
+
+/**
+ * The real run, second half, in the process that owns the library: every item in ONE batch
+ * command, so the whole import is one undo step and all-or-nothing. `planned` is the snapshot
+ * the import was prepared against; an item edited since (or created under the same id) refuses
+ * the whole import rather than overwrite that edit. After a cancel or a failure the media files
+ * the preparation added are removed, so the library is exactly as before.
+ */
+export async function commitImport(
+  library: Library,
+  planned: PlanSnapshot,
+  prepared: PreparedImport,
+  options: Pick<RunOptions, 'signal' | 'onProgress'> = {},
+): Promise<ImportOutcome> {
+  const { signal, onProgress } = options;
+  const { rows, items, added } = prepared;
+  const cleanUp = () => removeUnused(library.dir, library.snapshot().items, added);
+  try {
+    onProgress?.({ phase: 'write', done: 0, total: 1 });
+    if (signal?.aborted) throw importCancelled();
     if (items.length === 0) {
       await cleanUp();
       return { rows, counts: countRows(rows), revision: library.revision, undo: null, itemIds: [] };
+    }
+    if (library.revision !== planned.revision) {
+      const before = new Map(planned.items.map((i) => [i.id, i]));
+      // Entities are replaced, never mutated, in the store: an untouched item is the same object.
+      if (items.some((i) => library.get('items', i.id) !== before.get(i.id)))
+        throw changedMeanwhile();
     }
     const result = await library.apply({
       type: 'batch',
@@ -166,7 +210,34 @@ export async function runImport(
     };
   } catch (error) {
     await cleanUp();
-    if (signal?.aborted) throw importCancelled();
     throw error;
+  }
+}
+
+/**
+ * The real run in one process (CLI without a worker, bench, tests): `prepareImport` and then
+ * `commitImport` against the same snapshot.
+ */
+export async function runImport(
+  library: Library,
+  table: Table,
+  options: RunOptions,
+): Promise<ImportOutcome> {
+  const snapshot = library.snapshot();
+  const prepared = await prepareImport(library.dir, snapshot, table, options);
+  return commitImport(library, snapshot, prepared, options);
+}
+
+/** Removes media files an aborted run added, unless an item uses them. */
+async function removeUnused(
+  libraryDir: string,
+  items: readonly Item[],
+  added: readonly MediaAsset[],
+): Promise<void> {
+  const used = new Set(items.flatMap((i) => i.media.map((m) => m.sha256)));
+  for (const asset of added) {
+    if (used.has(asset.sha256)) continue;
+    await rm(path.join(libraryDir, mediaPath(asset)), { force: true });
+    await rm(path.join(libraryDir, thumbnailPath(asset.sha256)), { force: true });
   }
 }

@@ -3,6 +3,7 @@ import { createMediaImporter, type BatchEntry } from '../media';
 import { imageBackendName, loadSharp } from '../media/sharp';
 import { loadSampleContent } from '../sample/content';
 import { generateSampleMedia, recipesOf, type SampleMediaStep } from '../sample/generate';
+import { exchangeTasks } from './exchange-tasks';
 import { serializeError, type SerializedError } from './protocol';
 
 /**
@@ -76,6 +77,8 @@ export const workerTasks = {
       signal: ctx.signal,
       onProgress: (p: SampleMediaStep) => ctx.progress(p),
     }),
+  /** Table import (dry run, preparation) and exchange packages (read, unpack media, pack). */
+  ...exchangeTasks,
 };
 
 export type WorkerTasks = typeof workerTasks;

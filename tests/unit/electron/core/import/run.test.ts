@@ -2,7 +2,9 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  commitImport,
   dryRunImport,
+  prepareImport,
   readTable,
   reportCsv,
   runImport,
@@ -245,5 +247,42 @@ describe('real run', () => {
     expect(outcome.rows.map((r) => r.action)).toEqual(['skipped', 'create']);
     expect(outcome.rows[0]!.reasons[0]!.code).toBe('media-rejected');
     await lib.close();
+  });
+});
+
+describe('prepared in the worker, committed by the library’s owner', () => {
+  it('refuses an import whose items were edited meanwhile and keeps the edit', async () => {
+    const { dir, lib } = await library();
+    const { folder, table } = await germanTable();
+    const opts = { mapping: autoMapping(table.headers), mediaDir: folder, updateBy: 'Signatur' };
+    await runImport(lib, table, opts);
+    // The second run would update nothing but the photo row's item … prepared against this state:
+    const planned = lib.snapshot();
+    const changedTable = {
+      ...table,
+      rows: table.rows.map((r, i) => (i === 0 ? r.map((c) => c.replace('Empfang', 'Feier')) : r)),
+    };
+    const prepared = await prepareImport(dir, planned, changedTable, opts);
+    expect(prepared.items).toHaveLength(1);
+    const target = prepared.items[0]!;
+    // … and meanwhile someone edits that item in the app.
+    const edited = { ...lib.get('items', target.id)!, creator: 'Jemand anderes' };
+    await lib.apply({ type: 'putItem', item: edited });
+    const error = await commitImport(lib, planned, prepared).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('IN_USE');
+    expect((error as AppError).messages.en).toContain('edited meanwhile');
+    expect(lib.get('items', target.id)).toMatchObject({
+      creator: 'Jemand anderes',
+      title: { de: 'Besuch „Leeds“ – Empfang' },
+    });
+    // An edit elsewhere (another item) does not stop it.
+    const again = await prepareImport(dir, lib.snapshot(), changedTable, opts);
+    const other = lib.snapshot().items.find((i) => i.id !== target.id)!;
+    const planned2 = lib.snapshot();
+    await lib.apply({ type: 'putItem', item: { ...other, creator: 'Noch jemand' } });
+    const done = await commitImport(lib, planned2, again);
+    expect(done.counts.update).toBe(1);
+    expect(lib.get('items', target.id)?.title.de).toBe('Besuch „Leeds“ – Feier');
   });
 });

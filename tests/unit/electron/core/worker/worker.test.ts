@@ -1,10 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { getPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiEventPayload, ExportTarget } from '../../../../../shared/api';
+import type {
+  ApiEventPayload,
+  ExportTarget,
+  MediaFolder,
+  TableImportReport,
+  TablePreview,
+} from '../../../../../shared/api';
 import { createApiHandlers, webDialogs, type ApiService } from '../../../../../electron/core/api';
 import {
   createWorkerHost,
@@ -18,6 +25,8 @@ import { makeLibrary, makeStoreLibrary } from '../export/library-fixture';
 import { runCli } from '../../../../../electron/core/cli';
 import type { CliContext } from '../../../../../electron/core/cli/context';
 import { readLibrarySnapshot } from '../../../../../electron/core/library';
+import { treeContents } from '../api/helpers';
+import { exhibition } from '../../../../fixtures/snapshot';
 
 /**
  * The worker bundle the web host forks (and Electron runs in a utilityProcess), built as
@@ -46,22 +55,30 @@ afterAll(async () => {
   await rm(lib.dir, { recursive: true, force: true });
 });
 
-function trackedHost(): { host: WorkerHost; ends: HostEnd[] } {
+/** A forked worker host that also records which tasks the host sent it. */
+function trackedHost(): { host: WorkerHost; ends: HostEnd[]; tasks: string[] } {
   const ends: HostEnd[] = [];
+  const tasks: string[] = [];
   const spawn = forkWorker(bundle);
   const host = createWorkerHost(() => {
     const end = spawn();
     ends.push(end);
-    return end;
+    return {
+      ...end,
+      send: (message) => {
+        if (message.type === 'run') tasks.push(message.task);
+        end.send(message);
+      },
+    };
   });
   cleanups.push(() => host.close());
-  return { host, ends };
+  return { host, ends, tasks };
 }
 
 async function serviceWithWorker(name: string) {
   const libraryDir = await makeStoreLibrary(lib, `${name}-${Date.now()}`);
   const appDataDir = await mkdtemp(join(tmpdir(), 'vitrine-worker-app-'));
-  const { host, ends } = trackedHost();
+  const { host, ends, tasks } = trackedHost();
   const s: ApiService = await createApiHandlers({
     appDataDir,
     lang: 'en',
@@ -82,7 +99,18 @@ async function serviceWithWorker(name: string) {
   const finished = new Promise<ApiEventPayload<'exportFinished'>>((done) =>
     s.on('exportFinished', done),
   );
-  return { s, host, ends, progress, finished };
+  /** What the web host's `POST /upload` does: the bytes under a random id in the upload folder. */
+  const upload = async (name: string, bytes: Buffer | string | Uint8Array) => {
+    const id = randomBytes(16).toString('hex');
+    await writeFile(join(s.uploadDir(), id), bytes);
+    return { id, name };
+  };
+  return { s, host, ends, tasks, progress, finished, libraryDir, appDataDir, upload };
+}
+
+function ok<T>(result: { ok: boolean; value?: unknown; error?: unknown }): T {
+  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+  return result.value as T;
 }
 
 async function chooseZip(s: ApiService): Promise<ExportTarget> {
@@ -219,6 +247,97 @@ describe('heavy work in a worker process', () => {
     expect((await s.dispatch('session.state', {})).ok).toBe(true);
     const { host } = trackedHost();
     expect((await host.run('imageBackend', undefined as never)).pid).not.toBe(process.pid);
+  });
+});
+
+describe('table import and exchange packages in the worker process', () => {
+  it('reads, plans and imports a table with media there while this process answers; cancel and packages too', async () => {
+    const { s, tasks, libraryDir, appDataDir, upload } = await serviceWithWorker('tables');
+    const files = [];
+    const lines = ['Titel;Datei'];
+    for (let i = 0; i < 3; i++) {
+      const bytes = await createSyntheticJpeg({ width: 320 + i, height: 240, seed: i + 1 });
+      files.push({ id: (await upload(`f${i}.jpg`, bytes)).id, path: `f${i}.jpg` });
+      lines.push(`Bild „${i}“;f${i}.jpg`);
+    }
+    const folder = ok<MediaFolder>(await s.dispatch('tables.stageMedia', { name: 'F', files }));
+    const table = await upload('Bestand.csv', `${lines.join('\n')}\n`);
+    const preview = ok<TablePreview>(await s.dispatch('tables.preview', { upload: table }));
+    expect(preview).toMatchObject({ rowCount: 3, delimiter: ';' });
+    const request = { upload: table, mapping: preview.mapping, mediaFolder: folder.folderId };
+    const dry = ok<TableImportReport>(await s.dispatch('tables.dryRun', request));
+    expect(dry.counts).toMatchObject({ create: 3, skipped: 0 });
+
+    // Cancel tied to the import's first progress report: the library stays exactly as before.
+    const before = await treeContents(libraryDir);
+    let cancel: Promise<unknown> | null = null;
+    const off = s.on('progress', (e) => {
+      if (e.taskId === 'worker-table-cancel' && !cancel)
+        cancel = s.dispatch('tasks.cancel', { taskId: 'worker-table-cancel' });
+    });
+    const cancelled = await s.dispatch('tables.import', {
+      ...request,
+      taskId: 'worker-table-cancel',
+    });
+    off();
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(await cancel).toMatchObject({ ok: true, value: { cancelled: true } });
+    expect(await treeContents(libraryDir)).toEqual(before);
+
+    // While the worker brings the media in, this process answers another call.
+    let importAnswered = false;
+    let answeredMeanwhile: Promise<boolean> | null = null;
+    s.on('progress', (e) => {
+      if (e.taskId === 'worker-table' && e.step === 'media' && !answeredMeanwhile)
+        // A call answered from memory: nothing but a busy event loop could delay it.
+        answeredMeanwhile = s.dispatch('app.info', {}).then((r) => r.ok && !importAnswered);
+    });
+    const done = ok<TableImportReport & { undo: unknown }>(
+      await s.dispatch('tables.import', { ...request, taskId: 'worker-table' }),
+    );
+    importAnswered = true;
+    expect(done.counts).toMatchObject({ create: 3, skipped: 0 });
+    expect(await answeredMeanwhile).toBe(true);
+    const state = ok<{
+      items: Array<{ id: string; title: Record<string, string>; media: unknown[] }>;
+    }>(await s.dispatch('library.snapshot', {}));
+    const imported = state.items.filter((i) => i.title.de?.startsWith('Bild „'));
+    expect(imported.map((i) => i.media.length)).toEqual([1, 1, 1]);
+
+    // Packages: zipped, read and unpacked (media) there; the entities written here.
+    const gallery = { id: 'b1', type: 'gallery', itemIds: imported.map((i) => i.id) };
+    const show = exhibition('tafel', {
+      chapters: [{ id: 'c1', title: { de: 'Bilder' }, blocks: [gallery] }],
+    });
+    ok(await s.dispatch('library.apply', { command: { type: 'putExhibition', exhibition: show } }));
+    const packed = ok<{ displayPath: string; bytes: number }>(
+      await s.dispatch('packages.export', { exhibitionId: 'tafel' }),
+    );
+    expect(packed.displayPath.startsWith(appDataDir)).toBe(true);
+    const pkg = await upload('tafel.vitrine', await readFile(packed.displayPath));
+    const inspected = ok<{ conflicts: number }>(
+      await s.dispatch('packages.inspect', { upload: pkg }),
+    );
+    expect(inspected.conflicts).toBeGreaterThan(0);
+    const unpacked = ok<{ copied: number; exhibitionSlug: string }>(
+      await s.dispatch('packages.import', { upload: pkg, conflicts: 'copy' }),
+    );
+    expect(unpacked.copied).toBe(inspected.conflicts);
+    const after = ok<{ exhibitions: Array<{ slug: string }> }>(
+      await s.dispatch('library.snapshot', {}),
+    );
+    expect(after.exhibitions.map((x) => x.slug)).toContain(unpacked.exhibitionSlug);
+
+    expect(new Set(tasks)).toEqual(
+      new Set([
+        'tablePreview',
+        'tableDryRun',
+        'tablePrepare',
+        'packagePack',
+        'packageRead',
+        'packageUnpack',
+      ]),
+    );
   });
 });
 
