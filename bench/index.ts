@@ -47,6 +47,31 @@ if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'query') {
   for (const f of queryFigures) process.stdout.write(`${jsonLine(f)}\n`);
   process.exit(0);
 }
+// `npm run bench -- --only store [--quick]` runs just the store's figures (issue 10).
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'store') {
+  const { benchStore } = await import('./store');
+  const { loadavg } = await import('node:os');
+  log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
+  const storeFigures = await benchStore({
+    outDir,
+    cli,
+    memoryChild: join(self, '..', 'memory-child.mjs'),
+    quick,
+    log,
+  });
+  log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
+  printTable(storeFigures, (s) => process.stdout.write(s));
+  for (const f of storeFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);
@@ -59,6 +84,20 @@ for (const size of onlyDesktop ? [] : sizes) {
 
 printTable(figures, (s) => process.stdout.write(s));
 for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);
+
+// The store's figures of issue 10 (10,000 items in --quick, 50,000 in the full run).
+if (!onlyDesktop) {
+  const { benchStore } = await import('./store');
+  const storeFigures = await benchStore({
+    outDir,
+    cli,
+    memoryChild: join(self, '..', 'memory-child.mjs'),
+    quick,
+    log,
+  });
+  printTable(storeFigures, (s) => process.stdout.write(s));
+  for (const f of storeFigures) process.stdout.write(`${jsonLine(f)}\n`);
+}
 
 // Static export (issue 6): sample exhibition cold/unchanged, page weights, Lighthouse, and (not
 // in --quick) 200 photos of 12 MP against raw sharp.

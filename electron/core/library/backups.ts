@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fsyncDir, linkOrCopy, writeFileAtomic } from './fs-atomic';
+import { faultPoint, fsyncDir, linkOrCopy, writeFileAtomic } from './fs-atomic';
 import {
   BACKUPS_DIR,
   DATA_DIR,
   ITEM_SHARD_NAME,
   ITEMS_DIR,
   JOURNAL_FILE,
+  LOG_FILE,
   MANIFEST_FILE,
 } from './layout';
 
@@ -72,6 +73,7 @@ export async function libraryFilesOnDisk(root: string, withJournal = false): Pro
   };
   for (const name of await list(DATA_DIR, /^[a-z]+\.json$/)) out.push(`${DATA_DIR}/${name}`);
   for (const name of await list(ITEMS_DIR, ITEM_SHARD_NAME)) out.push(`${ITEMS_DIR}/${name}`);
+  if (await exists(LOG_FILE)) out.push(LOG_FILE);
   return out;
 }
 
@@ -145,7 +147,11 @@ export async function takeSnapshot(root: string, options: SnapshotOptions): Prom
       const target = join(temp, rel);
       await mkdir(dirname(target), { recursive: true });
       if (!options.copy) {
-        await linkOrCopy(join(root, rel), target);
+        // The change log grows in place, so a link would change with it: it is copied.
+        if (rel === LOG_FILE) {
+          await faultPoint('copy', target);
+          await copyFile(join(root, rel), target);
+        } else await linkOrCopy(join(root, rel), target);
         continue;
       }
       const live = await stat(join(root, rel));

@@ -20,7 +20,16 @@ export async function fsyncDir(dir: string): Promise<void> {
 
 /** The steps of a durable write where a disk can fail (or a process can die). */
 export type FsStep =
-  'open' | 'write' | 'fsync' | 'rename' | 'fsync-dir' | 'unlink' | 'link' | 'copy' | 'mkdir';
+  | 'open'
+  | 'write'
+  | 'fsync'
+  | 'rename'
+  | 'fsync-dir'
+  | 'unlink'
+  | 'link'
+  | 'copy'
+  | 'mkdir'
+  | 'truncate';
 
 /**
  * Called before every step of every durable write with the step and the path it acts on. Tests

@@ -24,7 +24,8 @@ export interface Journal {
 const FORMAT = 'vitrine-journal';
 
 /** Only library files may be named: a journal is data from disk and must not write elsewhere. */
-const ALLOWED_PATH = /^(?:library\.json|data\/[a-z]+\.json|data\/items\/\d{2,4}\.json)$/;
+const ALLOWED_PATH =
+  /^(?:library\.json|data\/[a-z]+\.json|data\/log\.jsonl|data\/items\/\d{2,4}\.json)$/;
 
 function checksum(journal: Journal): string {
   return createHash('sha256')

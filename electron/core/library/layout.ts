@@ -4,6 +4,8 @@ import type { CollectionName } from '../../../shared/domain/library';
 export const MANIFEST_FILE = 'library.json';
 export const LOCK_FILE = '.vitrine.lock';
 export const JOURNAL_FILE = 'journal.json';
+/** The change log: acknowledged changes not yet compacted into the data files (JSON lines). */
+export const LOG_FILE = 'data/log.jsonl';
 export const DATA_DIR = 'data';
 export const ITEMS_DIR = 'data/items';
 export const MEDIA_DIR = 'media';

@@ -14,9 +14,11 @@ import { FIRST_SCHEMA_VERSION, migrate, type RawLibrary } from '../../../shared/
 import { AppError } from '../../../shared/errors';
 import { fileError, formatDataPath, parseJsonText, summarizeIssues } from './diagnostics';
 import { readTextFile } from './json-file';
+import { parseLog, type LogRecord } from './log';
 import {
   ITEM_SHARD_NAME,
   ITEMS_DIR,
+  LOG_FILE,
   MANIFEST_FILE,
   MAX_MANIFEST_BYTES,
   SINGLE_FILE_COLLECTIONS,
@@ -45,6 +47,18 @@ export interface LoadedLibrary {
   /** Data files that exist on disk (relative paths), e.g. for backups and migration clean-up. */
   diskFiles: string[];
   notes: { de: string; en: string }[];
+  /** The change log replayed over the files (see log.ts). */
+  log: LoadedLog;
+}
+
+export interface LoadedLog {
+  /** Bytes of its complete lines and how many there are (also those already in the files). */
+  bytes: number;
+  entries: number;
+  torn: { line: number; bytes: number } | null;
+  /** Files (relative paths) whose content now differs from disk by the replayed lines. */
+  dirty: Set<string>;
+  manifestDirty: boolean;
 }
 
 /** Replaces file contents while loading: a complete journal seen by a read-only open. */
@@ -302,7 +316,7 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
 
   let revision = manifestRevision;
   for (const r of revisions.values()) revision = Math.max(revision, r);
-  return {
+  const loaded: LoadedLibrary = {
     manifest: manifest.data,
     manifestRevision,
     sourceVersion,
@@ -310,5 +324,88 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
     files,
     diskFiles,
     notes: current.notes ?? [],
+    log: { bytes: 0, entries: 0, torn: null, dirty: new Set(), manifestDirty: false },
   };
+  await replayLog(root, overlay, loaded);
+  return loaded;
+}
+
+/**
+ * Applies the change log's lines newer than the files (older ones are already in them: a
+ * compaction wrote the files but died before removing the log). Entities are validated like the
+ * files' ones; an item stays in the file it is in, a new one goes to its hash shard.
+ */
+async function replayLog(root: string, overlay: Overlay | undefined, loaded: LoadedLibrary) {
+  const log = parseLog(await readText(root, LOG_FILE, overlay));
+  loaded.log.bytes = log.validBytes;
+  loaded.log.entries = log.records.length;
+  loaded.log.torn = log.torn;
+  if (log.torn)
+    loaded.notes.push({
+      de: `Die letzte Zeile des Änderungsprotokolls (Zeile ${log.torn.line}) war unvollständig: eine Änderung, die beim Absturz noch nicht bestätigt war. Sie wurde verworfen.`,
+      en: `The last line of the change log (line ${log.torn.line}) was incomplete: a change that was not yet acknowledged when the program stopped. It was discarded.`,
+    });
+  const newer = log.records.filter((r) => r.revision > loaded.revision);
+  if (newer.length === 0) return;
+  // id → file, and each touched file's entities keyed by id (a Map keeps their order).
+  const where = new Map<string, string>();
+  for (const [rel, state] of loaded.files)
+    if (state.collection === 'items') for (const e of state.entities) where.set(e.id, rel);
+  const touched = new Map<string, Map<string, unknown>>();
+  const entitiesOf = (rel: string) => {
+    let map = touched.get(rel);
+    if (!map) {
+      map = new Map(loaded.files.get(rel)!.entities.map((e) => [e.id, e]));
+      touched.set(rel, map);
+    }
+    return map;
+  };
+  for (const record of newer) applyRecord(record, loaded, where, entitiesOf);
+  for (const [rel, map] of touched) {
+    loaded.files.get(rel)!.entities = [...map.values()] as EntityOf[CollectionName][];
+    loaded.log.dirty.add(rel);
+  }
+  loaded.revision = newer.at(-1)!.revision;
+}
+
+function applyRecord(
+  record: LogRecord,
+  loaded: LoadedLibrary,
+  where: Map<string, string>,
+  entitiesOf: (rel: string) => Map<string, unknown>,
+) {
+  for (const collection of COLLECTIONS) {
+    const changes = record.changes[collection];
+    if (!changes) continue;
+    for (const [id, value] of Object.entries(changes)) {
+      let rel: string;
+      if (collection !== 'items') rel = collectionFile(collection);
+      else {
+        rel = where.get(id) ?? itemShardFile(shardOf(id));
+        where.set(id, rel);
+      }
+      if (!loaded.files.has(rel))
+        loaded.files.set(rel, { collection, revision: 0, entities: [] } as DataFileState);
+      const map = entitiesOf(rel);
+      if (value === null) {
+        map.delete(id);
+        if (collection === 'items') where.delete(id);
+        continue;
+      }
+      const checked = EntitySchemas[collection].safeParse(value);
+      if (!checked.success) throw zodFailure(LOG_FILE, checked.error.issues, [collection, id]);
+      if (checked.data.id !== id)
+        throw invalidData(LOG_FILE, formatDataPath([collection, id, 'id']), {
+          de: `Revision ${record.revision}: die Kennung passt nicht zum Eintrag`,
+          en: `Revision ${record.revision}: the id does not match its entry`,
+        });
+      map.set(id, checked.data);
+    }
+  }
+  if (record.manifest !== undefined) {
+    const manifest = Manifest.safeParse(record.manifest);
+    if (!manifest.success) throw zodFailure(LOG_FILE, manifest.error.issues, ['manifest']);
+    loaded.manifest = manifest.data;
+    loaded.log.manifestDirty = true;
+  }
 }

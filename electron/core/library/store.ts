@@ -45,7 +45,7 @@ import {
 } from './layout';
 import { loadLibrary, readManifestRaw, type DataFileState, type LoadedLibrary } from './load';
 import { acquireLock, type LockHandle, type LockHolder } from './lock';
-import { keepForRollback, type Rollback } from './rollback';
+import { logLine, LogWriter, type LogRecord } from './log';
 
 export type Clock = () => Date;
 
@@ -53,7 +53,15 @@ export interface OpenOptions {
   /** Open without the writer lock; writes are refused. Works while another process writes. */
   readOnly?: boolean;
   clock?: Clock;
+  /**
+   * When the change log is compacted into the data files: after this many changes or bytes in
+   * it (and always at close). Tests set small numbers to reach compaction quickly.
+   */
+  compactAfter?: { entries?: number; bytes?: number };
 }
+
+/** Large enough that compaction is rare, small enough that replaying the log at open is quick. */
+export const COMPACT_AFTER = { entries: 1000, bytes: 8 * 1024 * 1024 };
 
 export interface ChangeEvent {
   revision: number;
@@ -134,6 +142,11 @@ class Store implements Library, BaseState {
   private closed = false;
   private broken: unknown = null;
   private lastBackupAt = 0;
+  /** Files (and the manifest) newer in memory and in the log than on disk. */
+  private readonly dirty: Set<string>;
+  private manifestDirty: boolean;
+  /** Log size at which the next compaction starts. */
+  private compactAt: { entries: number; bytes: number };
 
   constructor(
     readonly dir: string,
@@ -142,7 +155,12 @@ class Store implements Library, BaseState {
     private readonly lock: LockHandle | null,
     private readonly clock: Clock,
     readonly migratedFrom: number | null,
+    private readonly log: LogWriter | null,
+    private readonly compactAfter: { entries: number; bytes: number } = COMPACT_AFTER,
   ) {
+    this.dirty = new Set(loaded.log.dirty);
+    this.manifestDirty = loaded.log.manifestDirty;
+    this.compactAt = { ...compactAfter };
     this.manifest = loaded.manifest;
     this.revision = loaded.revision;
     this.migrationNotes = loaded.notes;
@@ -256,8 +274,10 @@ class Store implements Library, BaseState {
     }
     const nextManifest = overlay.manifest;
 
-    await this.writeOrRollBack(nextData, nextManifest, revision);
+    await this.appendToLog(overlay, revision);
     this.commit(overlay, nextData, nextManifest, revision);
+    for (const rel of nextData.keys()) this.dirty.add(rel);
+    if (nextManifest) this.manifestDirty = true;
     const event: ChangeEvent = { revision, command, changed: entityChangesOf(overlay.changes) };
     for (const listener of this.listeners) {
       try {
@@ -267,6 +287,11 @@ class Store implements Library, BaseState {
       }
     }
     if (this.clock().getTime() - this.lastBackupAt > RECENT_INTERVAL_MS) await this.backupQuietly();
+    const log = this.log!;
+    if (log.entries >= this.compactAt.entries || log.size >= this.compactAt.bytes)
+      // After the acknowledgement, as the next task in the queue: the change that fills the log
+      // does not wait for the compaction (a change queued behind it does).
+      void this.enqueue(() => this.compactQuietly());
     return { revision, undo };
   }
 
@@ -279,87 +304,73 @@ class Store implements Library, BaseState {
     return low;
   }
 
-  private async writeJournaled(
-    nextData: Map<string, FileData>,
-    nextManifest: Manifest | null,
-    revision: number,
-  ) {
-    // Each file's text is made when it is written (twice: journal, then the file) instead of
-    // all being held at once; serialising is deterministic, so both writes carry the same text.
-    const files: LazyJournalEntry[] = [];
-    for (const [rel, data] of nextData)
-      files.push({ path: rel, content: () => serializeJson(data) });
-    if (nextManifest) {
-      const text = manifestText(nextManifest, revision);
-      files.push({ path: MANIFEST_FILE, content: () => text });
+  /**
+   * Makes a change durable: one line in the change log, fsynced. A failed append is taken back,
+   * so the disk is as before; only when that fails too does this instance stop writing
+   * (`broken`), because the log might then end in a line that was never acknowledged.
+   */
+  private async appendToLog(overlay: CommandOverlay, revision: number) {
+    const changes: LogRecord['changes'] = {};
+    for (const collection of COLLECTIONS)
+      if (overlay.changes[collection].size > 0)
+        changes[collection] = Object.fromEntries(overlay.changes[collection]);
+    const record: LogRecord = { revision, changes };
+    if (overlay.manifest) record.manifest = overlay.manifest;
+    try {
+      await this.log!.append(logLine(record));
+    } catch (error) {
+      if ((error as { undone?: boolean }).undone === false) {
+        this.broken = error;
+        throw brokenError(error);
+      }
+      throw diskWriteError(
+        error,
+        { de: 'Die Änderung konnte nicht gespeichert werden', en: 'The change could not be saved' },
+        { unchanged: { de: 'Die Bibliothek ist unverändert.', en: 'The library is unchanged.' } },
+      );
     }
-    await writeJournal(this.dir, { revision, files });
-    await applyJournal(this.dir, { revision, files });
-    for (const [rel, data] of nextData) this.lowFor(rel).data = data;
   }
 
   /**
-   * Writes a change, or leaves the disk exactly as it was: the current version of every touched
-   * file is kept by a hard link until the change is complete, and put back when any step fails
-   * (disk full, I/O error, no permission). A crash during that undo is safe too: the journal is
-   * removed last, so the next open finishes the change instead. Only when the undo itself fails
-   * does this instance stop writing (`broken`), because then memory and disk may differ.
+   * Writes the files the log has changed, all-or-nothing through the journal (the manifest is
+   * always among them, carrying the revision, so the log's lines are all older than the files
+   * afterwards), then removes the log. A crash at any point leaves files and log that open to
+   * the same state: before the journal is complete the old files plus the whole log; after it,
+   * the journal is finished at open and the log's lines are older than the files and skipped.
    */
-  private async writeOrRollBack(
-    nextData: Map<string, FileData>,
-    nextManifest: Manifest | null,
-    revision: number,
-  ) {
-    const what = {
-      de: 'Die Änderung konnte nicht gespeichert werden',
-      en: 'The change could not be saved',
-    };
-    const unchanged = {
-      de: 'Die Bibliothek ist unverändert.',
-      en: 'The library is unchanged.',
-    };
-    const paths = [...nextData.keys()].map((rel) => join(this.dir, rel));
-    if (nextManifest) paths.push(join(this.dir, MANIFEST_FILE));
-    let rollback: Rollback;
-    try {
-      rollback = await keepForRollback(paths);
-    } catch (error) {
-      throw diskWriteError(error, what, { unchanged });
+  private async compactNow(): Promise<void> {
+    const log = this.log;
+    if (!log || this.broken) return;
+    if (this.dirty.size === 0 && !this.manifestDirty && log.size === 0) return;
+    const revision = this.revision;
+    const files: LazyJournalEntry[] = [];
+    for (const rel of [...this.dirty].sort()) {
+      const data = { ...this.lowFor(rel).data, revision };
+      files.push({ path: rel, content: () => serializeJson(data) });
     }
-    const journaled = nextData.size + (nextManifest ? 1 : 0) > 1;
-    const previous = new Map([...nextData.keys()].map((rel) => [rel, this.files.get(rel)?.data]));
+    const manifest = manifestText(this.manifest, revision);
+    files.push({ path: MANIFEST_FILE, content: () => manifest });
+    if (files.length > 1) {
+      await writeJournal(this.dir, { revision, files });
+      await applyJournal(this.dir, { revision, files });
+    } else await writeFileAtomic(join(this.dir, MANIFEST_FILE), manifest);
+    this.dirty.clear();
+    this.manifestDirty = false;
+    await log.remove();
+    this.compactAt = { ...this.compactAfter };
+  }
+
+  /** A failed compaction loses nothing (the log still holds every change); it is tried again later. */
+  private async compactQuietly(): Promise<void> {
     try {
-      if (!journaled) {
-        if (nextManifest)
-          await writeFileAtomic(
-            join(this.dir, MANIFEST_FILE),
-            manifestText(nextManifest, revision),
-          );
-        else {
-          const [rel, data] = [...nextData][0]!;
-          const low = this.lowFor(rel);
-          low.data = data;
-          await low.write();
-        }
-      } else await this.writeJournaled(nextData, nextManifest, revision);
-    } catch (error) {
-      for (const [rel, data] of previous) {
-        const low = this.files.get(rel);
-        if (low && data) low.data = data;
-        else if (low && !data) this.files.delete(rel);
-      }
-      try {
-        await rollback.restore();
-        if (journaled) await discardJournal(this.dir);
-      } catch (undoError) {
-        // The journal (if written) is complete, so the next open finishes the change; until then
-        // this instance no longer matches the disk and must not write again.
-        this.broken = undoError;
-        throw brokenError(error);
-      }
-      throw diskWriteError(error, what, { unchanged });
+      await this.compactNow();
+    } catch {
+      const log = this.log!;
+      this.compactAt = {
+        entries: log.entries + this.compactAfter.entries,
+        bytes: log.size + this.compactAfter.bytes,
+      };
     }
-    await rollback.drop();
   }
 
   private commit(
@@ -432,7 +443,10 @@ class Store implements Library, BaseState {
     await this.queue;
     if (!this.lock) return;
     try {
-      if (!this.broken) await this.backupQuietly();
+      if (!this.broken) {
+        await this.compactQuietly();
+        await this.backupQuietly();
+      }
     } finally {
       await this.lock.release();
     }
@@ -528,6 +542,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       null,
       clock,
       loaded.sourceVersion < SCHEMA_VERSION ? loaded.sourceVersion : null,
+      null,
     );
   }
 
@@ -574,7 +589,17 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       });
       await writeMigrated(root, loaded);
     }
-    const store = new Store(root, loaded, false, lock, clock, migratedFrom);
+    const log = new LogWriter(root, loaded.log.bytes, loaded.log.entries);
+    if (migratedFrom !== null) {
+      // The migrated files hold everything the log had.
+      await log.remove();
+      loaded.log.dirty.clear();
+      loaded.log.manifestDirty = false;
+    } else if (loaded.log.torn) await log.truncate(loaded.log.bytes);
+    const store = new Store(root, loaded, false, lock, clock, migratedFrom, log, {
+      ...COMPACT_AFTER,
+      ...options.compactAfter,
+    });
     await store.backupQuietly();
     return store;
   } catch (error) {

@@ -113,19 +113,38 @@ describe('round trip through disk', () => {
     expect(after).toEqual(before);
   });
 
-  it('rewrites only one shard for one item edit and counts the revision over files', async () => {
+  it('an item edit appends one line to the change log; closing compacts it into one shard', async () => {
     const { dir, library } = await newLibrary();
     for (let i = 0; i < 30; i++) await library.apply(putItem(`i-${i}`));
     const before = await hashTree(join(dir, 'data'));
     const result = await library.apply(putItem('i-7', { title: { de: 'Neu' } }));
     const after = await hashTree(join(dir, 'data'));
     const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
-    expect(changed).toEqual([itemShardFile(shardOf('i-7')).replace('data/', '')]);
+    expect(changed).toEqual(['log.jsonl']);
     expect(result.revision).toBe(31);
+    const lines = (await readFile(join(dir, 'data/log.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(31);
+    // Readable JSON: the new version of exactly the edited item, and a checksum.
+    expect(JSON.parse(lines[30]!)).toMatchObject({
+      revision: 31,
+      changes: { items: { 'i-7': { id: 'i-7', title: { de: 'Neu' } } } },
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const shardsBefore = await hashTree(join(dir, 'data/items'));
+    await library.close();
+    expect(await exists(join(dir, 'data/log.jsonl'))).toBe(false);
+    const shardsAfter = await hashTree(join(dir, 'data/items'));
+    // Compaction wrote only the shards the 30 new items went to, no other.
+    const touched = new Set(Array.from({ length: 30 }, (_, i) => itemShardFile(shardOf(`i-${i}`))));
+    expect(
+      Object.keys(shardsAfter)
+        .map((k) => `data/items/${k}`)
+        .sort(),
+    ).toEqual([...touched].sort());
+    expect(Object.keys(shardsBefore)).toEqual([]);
     expect(
       JSON.parse(await readFile(join(dir, itemShardFile(shardOf('i-7'))), 'utf8')).revision,
     ).toBe(31);
-    await library.close();
     const reopened = await openLibrary(dir, { readOnly: true });
     expect(reopened.revision).toBe(31);
     await reopened.close();
@@ -398,10 +417,14 @@ describe('commands', () => {
   it('reports a failed write and keeps memory and disk as they were', async () => {
     const { dir, library } = await newLibrary();
     await library.apply(putItem('a'));
-    const { mkdir } = await import('node:fs/promises');
-    // A folder where the shard file of 'x' belongs makes the rename fail.
-    await mkdir(join(dir, itemShardFile(shardOf('x'))), { recursive: true });
+    const { mkdir, rename, rmdir } = await import('node:fs/promises');
+    // A folder where the change log belongs makes the append fail.
+    const log = join(dir, 'data/log.jsonl');
+    await rename(log, `${log}.aside`);
+    await mkdir(log);
     const error = await caught(() => library.apply(putItem('x')));
+    await rmdir(log);
+    await rename(`${log}.aside`, log);
     expect(error.code).toBe('FILE_UNWRITABLE');
     expect(error.messages.en).toContain('could not be saved');
     expect(library.get('items', 'x')).toBeUndefined();

@@ -11,7 +11,10 @@
  *                         open     only steps while the library is being opened (lock, journal
  *                                  replay, the opening backup)
  *                         journal  only steps taken while a complete journal is on disk
+ *                         log      only the fsyncs of change-log appends (the line is written)
  *                       So the parent kills at a point the child reports, never after a delay.
+ *                       The change log is compacted every 5 changes, so kills land in
+ *                       compactions (and their journals) too.
  */
 import { existsSync, writeSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -49,6 +52,7 @@ if (scope) {
   setFaultHook((step, path) => {
     if (scope === 'open' && opened) return;
     if (scope === 'journal' && !existsSync(join(dir!, 'journal.json'))) return;
+    if (scope === 'log' && !(step === 'fsync' && path.endsWith('log.jsonl'))) return;
     if (++count !== pauseAt) return;
     say(`PAUSE ${opened ? 'write' : 'open'} ${step} ${relative(dir!, path)}`);
     // Blocks the only thread: nothing more happens in this process until the parent's SIGKILL.
@@ -57,7 +61,7 @@ if (scope) {
 }
 
 async function main() {
-  const library = await openLibrary(dir!);
+  const library = await openLibrary(dir!, { compactAfter: { entries: 5 } });
   opened = true;
   if (mode === 'hold') {
     say(`READY ${process.pid}`);
