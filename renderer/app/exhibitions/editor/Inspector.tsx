@@ -8,6 +8,7 @@ import {
   type LocalizedText,
   type RichDoc,
 } from '../../../../shared/domain';
+import { moved } from '../../components/forms/array';
 import { useApp } from '../../store';
 import { ItemName, ItemPicker } from './ItemPicker';
 import { LocalizedField } from './LocalizedField';
@@ -192,12 +193,8 @@ function ItemInspector({ block, exhibition: x, onChange }: BlockProps<Of<'item'>
 
 function GalleryInspector({ block, exhibition: x, onChange }: BlockProps<Of<'gallery'>>) {
   const { t } = useTranslation();
-  const move = (from: number, to: number) => {
-    const ids = [...block.itemIds];
-    const [id] = ids.splice(from, 1);
-    ids.splice(to, 0, id!);
-    onChange({ ...block, itemIds: ids });
-  };
+  const move = (from: number, to: number) =>
+    onChange({ ...block, itemIds: moved(block.itemIds, from, to) });
   return (
     <>
       <Field
