@@ -5,7 +5,8 @@ import { formatEdtf, thumbnailPath, type Item } from '../../../shared/domain';
 import { useMediaUrl } from '../api/context';
 import { Localized } from './Localized';
 
-const MIN_CARD_WIDTH = 180;
+/** Thumbnail sizes the size control offers (smallest card width in px), as in Tropy or Lightroom. */
+export const CARD_SIZES = { min: 120, default: 180, max: 320, step: 20 } as const;
 const GAP = 16;
 /** Title (two lines) and one line of kind and date under the 4:3 thumbnail. */
 const CAPTION_HEIGHT = 76;
@@ -17,14 +18,16 @@ export type ItemLayout = 'grid' | 'list';
 export function gridGeometry(
   width: number,
   layout: ItemLayout = 'grid',
+  minCardWidth: number = CARD_SIZES.default,
 ): {
   columns: number;
   cardWidth: number;
   rowHeight: number;
 } {
-  const usable = Math.max(width, MIN_CARD_WIDTH);
+  const min = Math.min(CARD_SIZES.max, Math.max(CARD_SIZES.min, minCardWidth));
+  const usable = Math.max(width, min);
   if (layout === 'list') return { columns: 1, cardWidth: usable, rowHeight: LIST_ROW_HEIGHT };
-  const columns = Math.max(1, Math.floor((usable + GAP) / (MIN_CARD_WIDTH + GAP)));
+  const columns = Math.max(1, Math.floor((usable + GAP) / (min + GAP)));
   const cardWidth = Math.floor((usable - GAP * (columns - 1)) / columns);
   const rowHeight = Math.round((cardWidth * 3) / 4) + CAPTION_HEIGHT + GAP;
   return { columns, cardWidth, rowHeight };
@@ -62,6 +65,8 @@ export interface ItemGridProps {
   onSelectAll?: () => void;
   /** Extra text per item for the list layout (e.g. partnership names). */
   describe?: (item: Item) => string;
+  /** Smallest card width in px (the thumbnail size control); CARD_SIZES.default without one. */
+  cardSize?: number;
 }
 
 /**
@@ -77,6 +82,7 @@ export function ItemGrid({
   onSelect,
   onSelectAll,
   describe,
+  cardSize,
 }: ItemGridProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -93,7 +99,7 @@ export function ItemGrid({
     return () => observer.disconnect();
   }, []);
 
-  const { columns, cardWidth, rowHeight } = gridGeometry(width, layout);
+  const { columns, cardWidth, rowHeight } = gridGeometry(width, layout, cardSize);
   const rowCount = Math.ceil(items.length / columns);
   const virtualizer = useVirtualizer({
     count: rowCount,

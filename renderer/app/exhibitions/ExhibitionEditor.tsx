@@ -23,6 +23,7 @@ export function ExhibitionEditor() {
   const translate = useEditor((s) => s.translateLang);
   const translateSelected = useEditor((s) => s.translateLangSelected);
   const hasDraft = useEditor((s) => s.draft !== null);
+  const selection = useEditor((s) => s.selection);
   const canUndo = useApp(selectCanUndo) || hasDraft;
   const canRedo = useApp(selectCanRedo);
 
@@ -101,49 +102,58 @@ export function ExhibitionEditor() {
           </span>
         ))}
       </p>
-      <div className="xeditor__tabs" role="tablist" aria-label={t('editor.tabsLabel')}>
-        {TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`editor-tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`editor-panel-${id}`}
-            tabIndex={tab === id ? 0 : -1}
-            className="xeditor__tab"
-            onClick={() => tabSelected(id)}
-            onKeyDown={(e) => {
-              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-              if (!step) return;
-              const next = TABS[(TABS.indexOf(id) + step + TABS.length) % TABS.length]!;
-              tabSelected(next);
-              document.getElementById(`editor-tab-${next}`)?.focus();
-            }}
-          >
-            {t(`editor.tabs.${id}`)}
-          </button>
-        ))}
-      </div>
+      {/* The preview is the canvas; one narrow rail beside it holds the outline (with the
+          inspector under it while a chapter or block is selected), the settings or the check's
+          findings, chosen by the tabs. */}
       <div className="xeditor__body">
-        <div
-          className="xeditor__work"
-          role="tabpanel"
-          id={`editor-panel-${tab}`}
-          aria-labelledby={`editor-tab-${tab}`}
-        >
-          {tab === 'content' ? (
-            <div className="xeditor__content">
-              <Outline exhibition={x} onChange={edited} />
-              <Inspector exhibition={x} onChange={edited} />
-            </div>
-          ) : tab === 'settings' ? (
-            <Settings exhibition={x} onChange={edited} />
-          ) : (
-            <CheckPanel exhibition={x} />
-          )}
+        <div className="xeditor__rail">
+          <div className="xeditor__tabs" role="tablist" aria-label={t('editor.tabsLabel')}>
+            {TABS.map((id) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`editor-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`editor-panel-${id}`}
+                tabIndex={tab === id ? 0 : -1}
+                className="xeditor__tab"
+                onClick={() => tabSelected(id)}
+                onKeyDown={(e) => {
+                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                  if (!step) return;
+                  const next = TABS[(TABS.indexOf(id) + step + TABS.length) % TABS.length]!;
+                  tabSelected(next);
+                  document.getElementById(`editor-tab-${next}`)?.focus();
+                }}
+              >
+                {t(`editor.tabs.${id}`)}
+              </button>
+            ))}
+          </div>
+          <div
+            className="xeditor__work"
+            role="tabpanel"
+            id={`editor-panel-${tab}`}
+            aria-labelledby={`editor-tab-${tab}`}
+          >
+            {tab === 'content' ? (
+              <div
+                className={`xeditor__content${selection ? ' xeditor__content--inspecting' : ''}`}
+              >
+                <Outline exhibition={x} onChange={edited} />
+                {selection ? <Inspector exhibition={x} onChange={edited} /> : null}
+              </div>
+            ) : tab === 'settings' ? (
+              <Settings exhibition={x} onChange={edited} />
+            ) : (
+              <CheckPanel exhibition={x} />
+            )}
+          </div>
         </div>
-        <Preview exhibition={x} />
+        <div className="xeditor__canvas">
+          <Preview exhibition={x} />
+        </div>
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain';
 import { useMediaUrl } from '../api/context';
 import { Localized } from '../components/Localized';
+import { MenuButton } from '../components/MenuButton';
 import { ConfirmDialog } from './editor/ConfirmDialog';
 import { createExhibition, duplicateExhibition, renameExhibition } from './editor/operations';
 import { useEditor } from './editor/state';
@@ -107,7 +108,9 @@ export function ExhibitionList() {
                 </th>
                 <th scope="col">{t('exhibitions.statusLabel')}</th>
                 <th scope="col">{t('editor.list.changed')}</th>
-                <th scope="col">{t('editor.list.actions')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('editor.list.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -209,7 +212,15 @@ function ExhibitionRow({
         {cover ? <img src={mediaUrl(thumbnailPath(cover.sha256))} alt="" loading="lazy" /> : null}
       </td>
       <th scope="row">
-        <Localized text={x.title} className="cell-title" />
+        {/* The title opens the exhibition; its name says so and contains the visible title. */}
+        <button
+          type="button"
+          className="row-button exhibition-table__open"
+          onClick={onOpen}
+          aria-label={t('editor.list.openNamed', { title: name })}
+        >
+          <Localized text={x.title} className="cell-title" />
+        </button>
         <Localized text={x.subtitle} className="cell-sub" />
       </th>
       <td>
@@ -230,38 +241,27 @@ function ExhibitionRow({
         <time dateTime={x.updatedAt}>{changed}</time>
       </td>
       <td className="exhibition-table__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={onOpen}
-          aria-label={t('editor.list.openNamed', { title: name })}
-        >
-          {t('editor.list.open')}
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={onDuplicate}
-          aria-label={t('editor.list.duplicateNamed', { title: name })}
-        >
-          {t('editor.list.duplicate')}
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={onRename}
-          aria-label={t('editor.list.renameNamed', { title: name })}
-        >
-          {t('editor.list.rename')}
-        </button>
-        <button
-          type="button"
-          className="button button--quiet button--danger"
-          onClick={onDelete}
-          aria-label={t('editor.list.deleteNamed', { title: name })}
-        >
-          {t('editor.list.delete')}
-        </button>
+        <MenuButton
+          label={t('workspace.more', { name })}
+          actions={[
+            {
+              label: t('editor.list.duplicate'),
+              name: t('editor.list.duplicateNamed', { title: name }),
+              onSelect: onDuplicate,
+            },
+            {
+              label: t('editor.list.rename'),
+              name: t('editor.list.renameNamed', { title: name }),
+              onSelect: onRename,
+            },
+            {
+              label: t('editor.list.delete'),
+              name: t('editor.list.deleteNamed', { title: name }),
+              danger: true,
+              onSelect: onDelete,
+            },
+          ]}
+        />
       </td>
     </tr>
   );

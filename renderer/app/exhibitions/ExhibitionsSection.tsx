@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import './editor/editor.css';
-import { registerFlush } from '../library/autosave';
+import { registerFlush } from '../components/forms/autosave';
 import { createEditorStore, EditorProvider, useEditor } from './editor/state';
 import { useAppStore } from '../store';
 import { ExhibitionEditor } from './ExhibitionEditor';

@@ -20,6 +20,8 @@ import publishDe from './publish.de.json';
 import publishEn from './publish.en.json';
 import kioskStatsDe from './kiosk-stats.de.json';
 import kioskStatsEn from './kiosk-stats.en.json';
+import workspaceDe from './workspace.de.json';
+import workspaceEn from './workspace.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -39,6 +41,7 @@ export const catalogues = {
     ...tablesDe,
     publish: publishDe,
     kioskStats: kioskStatsDe,
+    workspace: workspaceDe,
   },
   en: {
     ...en,
@@ -51,6 +54,7 @@ export const catalogues = {
     ...tablesEn,
     publish: publishEn,
     kioskStats: kioskStatsEn,
+    workspace: workspaceEn,
   },
 } as const;
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Item, type LibrarySnapshot } from '../../../shared/domain';
-import { ItemGrid, nextSelection } from '../components/ItemGrid';
+import { CARD_SIZES, ItemGrid, nextSelection } from '../components/ItemGrid';
 import { BatchEditor } from './BatchEditor';
 import { FacetPanel } from './FacetPanel';
 import { applyFacets, countFacets, EMPTY_FILTER, SORT_KEYS, sortItems } from './facets';
@@ -33,6 +33,7 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
   const selectedIds = useApp((s) => s.selectedItemIds);
   const anchor = useApp((s) => s.selectionAnchor);
   const select = useApp((s) => s.itemsSelected);
+  const [cardSize, setCardSize] = useCardSize();
   const { items, partnerships, manifest } = snapshot;
   const defaultLanguage = manifest.defaultLanguage;
 
@@ -105,6 +106,11 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
             ? t('library.count', { count: items.length })
             : t('curation.library.shown', { count: visible.length, total: items.length })}
         </p>
+        <div className="library__actions">
+          <ImportButton />
+          <TableImportButton />
+          <PackageButtons />
+        </div>
         <div className="library__toolbar">
           <label className="visually-hidden" htmlFor="library-search">
             {t('curation.library.search')}
@@ -136,29 +142,47 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
               </option>
             ))}
           </select>
-          <div className="segmented" role="group" aria-label={t('curation.library.view')}>
-            {(['grid', 'list'] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                className="segmented__button"
-                aria-pressed={view === v}
-                onClick={() => setView(v)}
-              >
-                {t(`curation.library.views.${v}`)}
-              </button>
-            ))}
-          </div>
-          <ImportButton />
-          <TableImportButton />
-          <PackageButtons />
         </div>
       </div>
       <ImportPanel />
       <TableImportDialog />
-      <div className="library__body">
+      <div className={`library__body${selectedItems.length > 0 ? ' library__body--detail' : ''}`}>
         <FacetPanel counts={counts} snapshot={snapshot} />
         <div className="library__results" data-results-for={query}>
+          <div className="library__resultbar">
+            {selectedItems.length === 0 ? (
+              <p className="hint library__hint">{t('curation.library.selectHint')}</p>
+            ) : null}
+            <div className="library__view">
+              <label htmlFor="library-thumb-size" className="library__label">
+                {t('workspace.thumbSize')}
+              </label>
+              <input
+                id="library-thumb-size"
+                type="range"
+                className="library__size"
+                min={CARD_SIZES.min}
+                max={CARD_SIZES.max}
+                step={CARD_SIZES.step}
+                value={cardSize}
+                disabled={view !== 'grid'}
+                onChange={(event) => setCardSize(Number(event.target.value))}
+              />
+              <div className="segmented" role="group" aria-label={t('curation.library.view')}>
+                {(['grid', 'list'] as const).map((v) => (
+                  <button
+                    key={v}
+                    type="button"
+                    className="segmented__button"
+                    aria-pressed={view === v}
+                    onClick={() => setView(v)}
+                  >
+                    {t(`curation.library.views.${v}`)}
+                  </button>
+                ))}
+              </div>
+            </div>
+          </div>
           {items.length === 0 ? (
             <p className="empty">{t('library.empty')}</p>
           ) : visible.length === 0 ? (
@@ -174,24 +198,43 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
               }}
               onSelectAll={() => select(order, order[0] ?? null)}
               describe={(item) => item.partnershipIds.map((id) => cities.get(id) ?? id).join(', ')}
+              cardSize={cardSize}
             />
           )}
         </div>
-        <div className="library__detail">
-          {selectedItems.length === 1 ? (
-            <ItemEditor key={selectedItems[0]!.id} item={selectedItems[0]!} snapshot={snapshot} />
-          ) : selectedItems.length > 1 ? (
-            <BatchEditor items={selectedItems} snapshot={snapshot} />
-          ) : (
-            <p className="empty">{t('curation.library.selectHint')}</p>
-          )}
-        </div>
+        {/* The editor is a wide panel while something is selected; without a selection the grid
+            takes its room and a hint says how to select. */}
+        {selectedItems.length > 0 ? (
+          <div className="library__detail">
+            {selectedItems.length === 1 ? (
+              <ItemEditor key={selectedItems[0]!.id} item={selectedItems[0]!} snapshot={snapshot} />
+            ) : (
+              <BatchEditor items={selectedItems} snapshot={snapshot} />
+            )}
+          </div>
+        ) : null}
       </div>
     </section>
   );
 }
 
 const NO_ITEMS: Item[] = [];
+const CARD_SIZE_KEY = 'vitrine.library.cardSize';
+
+/** The thumbnail size, a UI preference kept in the page's storage across sections and visits. */
+function useCardSize(): [number, (size: number) => void] {
+  const [size, setSize] = useState(() => {
+    const stored = Number(globalThis.localStorage?.getItem(CARD_SIZE_KEY));
+    return stored >= CARD_SIZES.min && stored <= CARD_SIZES.max ? stored : CARD_SIZES.default;
+  });
+  return [
+    size,
+    (next) => {
+      setSize(next);
+      globalThis.localStorage?.setItem(CARD_SIZE_KEY, String(next));
+    },
+  ];
+}
 
 /** Resolves after the browser painted the current frame (rAF, then a task). */
 function afterPaint(): Promise<void> {

@@ -2,10 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CommandInput } from '../../../shared/domain';
 import type { ErrorData } from '../../../shared/errors';
 import { useApp } from '../store';
-import { createAutosaver, registerFlush } from './autosave';
-
-/** Pause after the last keystroke before an edit is sent; also one undo step per burst. */
-export const AUTOSAVE_DELAY_MS = 500;
+import { AUTOSAVE_MS, createAutosaver, registerFlush } from '../components/forms/autosave';
 
 export interface Draft<T> {
   /** What the form shows: the unsaved draft, else the stored entity. */
@@ -45,7 +42,7 @@ export function useDraft<T extends { id: string }>(
           latest.current = null;
           setDraft(null);
         }
-      }, AUTOSAVE_DELAY_MS),
+      }, AUTOSAVE_MS),
     [submit],
   );
 

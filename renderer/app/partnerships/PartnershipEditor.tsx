@@ -11,6 +11,7 @@ import {
   type LibrarySnapshot,
   type Partnership,
 } from '../../../shared/domain';
+import { moved } from '../components/forms/array';
 import { useApp } from '../store';
 import { countryName } from '../view/text';
 import { DateField, LanguageTabs, LocalizedField } from '../library/fields';
@@ -21,15 +22,6 @@ import { useDraft } from '../library/useDraft';
 export function newId(prefix: string): string {
   const random = globalThis.crypto.getRandomValues(new Uint32Array(2));
   return `${prefix}-${random[0]!.toString(36)}${random[1]!.toString(36)}`.slice(0, 64);
-}
-
-/** Moves entry `from` to `to` in a new array (timeline reordering). */
-export function moved<T>(list: readonly T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length || from === to) return [...list];
-  const next = [...list];
-  const [entry] = next.splice(from, 1);
-  next.splice(to, 0, entry!);
-  return next;
 }
 
 export function PartnershipEditor({

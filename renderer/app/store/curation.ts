@@ -1,7 +1,7 @@
 import type { Creator } from './creator';
 import type { ApiEventPayload, MediaImportResult } from '../../../shared/api';
 import type { VitrineClient } from '../api/client';
-import { flushPendingEdits } from '../library/autosave';
+import { flushPendingEdits } from '../components/forms/autosave';
 import { EMPTY_FILTER } from '../library/facets';
 import type { CurationSlice, ImportFileResult } from './types';
 

@@ -37,6 +37,12 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 
 const rows = (page: Page) => page.getByRole('table').locator('tbody tr');
 
+/** A row's secondary action: open its menu ("⋯"), then choose the entry. */
+async function rowAction(page: Page, title: string, action: string): Promise<void> {
+  await page.getByRole('button', { name: `Weitere Aktionen für „${title}“` }).click();
+  await page.getByRole('menuitem', { name: `„${title}“ ${action}` }).click();
+}
+
 describe('exhibition list and settings', () => {
   it('duplicates, renames and deletes (with confirmation) exhibitions', async () => {
     const { page, problems } = await sessions.start({ withSampleLibrary: true });
@@ -48,12 +54,12 @@ describe('exhibition list and settings', () => {
     await expect(sample.locator('img').count()).resolves.toBe(1);
     await expect(sample.locator('time').getAttribute('datetime')).resolves.toMatch(/^\d{4}-/);
 
-    await page.getByRole('button', { name: `„${SAMPLE}“ duplizieren` }).click();
+    await rowAction(page, SAMPLE, 'duplizieren');
     await expect.poll(() => rows(page).count()).toBe(before + 1);
     const copy = rows(page).filter({ hasText: '(Kopie)' });
     await expect(copy.innerText()).resolves.toContain(`${SAMPLE} (Kopie)`);
 
-    await page.getByRole('button', { name: `„${SAMPLE} (Kopie)“ umbenennen` }).click();
+    await rowAction(page, `${SAMPLE} (Kopie)`, 'umbenennen');
     const dialog = page.getByRole('dialog', { name: 'Ausstellung umbenennen' });
     await dialog.getByLabel('Neuer Titel (Deutsch)').fill('Leeds für Schulen');
     await expectAccessible(page, 'rename dialog');
@@ -77,13 +83,13 @@ describe('exhibition list and settings', () => {
     await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
 
     // Delete asks first; cancelling keeps the exhibition.
-    await page.getByRole('button', { name: '„Leeds für Schulen“ löschen' }).click();
+    await rowAction(page, 'Leeds für Schulen', 'löschen');
     const confirm = page.getByRole('dialog', { name: 'Ausstellung löschen?' });
     await expect(confirm.innerText()).resolves.toContain('Leeds für Schulen');
     await expectAccessible(page, 'delete confirmation');
     await confirm.getByRole('button', { name: 'Abbrechen' }).click();
     await expect(rows(page).count()).resolves.toBe(before + 1);
-    await page.getByRole('button', { name: '„Leeds für Schulen“ löschen' }).click();
+    await rowAction(page, 'Leeds für Schulen', 'löschen');
     await confirm.getByRole('button', { name: 'Löschen' }).click();
     await expect.poll(() => rows(page).count()).toBe(before);
     expect(problems).toEqual([]);

@@ -8,6 +8,7 @@ import {
   type LocalizedText,
   type RichDoc,
 } from '../../../../shared/domain';
+import { moved } from '../../components/forms/array';
 import { useApp } from '../../store';
 import { ItemName, ItemPicker } from './ItemPicker';
 import { LocalizedField } from './LocalizedField';
@@ -26,16 +27,36 @@ export function Inspector({ exhibition: x, onChange }: Props) {
   const chapter =
     selection?.kind === 'chapter' ? x.chapters.find((c) => c.id === selection.id) : undefined;
   const found = selection?.kind === 'block' ? findBlock(x, selection.id) : null;
+  const select = useEditor((s) => s.selected);
 
   return (
-    <section className="inspector" aria-labelledby="inspector-heading">
-      <h2 id="inspector-heading">
-        {found
-          ? t('editor.inspector.block', { type: t(`editor.blockTypes.${found.block.type}`) })
-          : chapter
-            ? t('editor.inspector.chapter')
-            : t('editor.inspector.heading')}
-      </h2>
+    <section
+      className="inspector"
+      aria-labelledby="inspector-heading"
+      // The panel belongs to the selection: Escape (or its close button) deselects and closes it.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        select(null);
+      }}
+    >
+      <div className="inspector__head">
+        <h2 id="inspector-heading">
+          {found
+            ? t('editor.inspector.block', { type: t(`editor.blockTypes.${found.block.type}`) })
+            : chapter
+              ? t('editor.inspector.chapter')
+              : t('editor.inspector.heading')}
+        </h2>
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          aria-label={t('workspace.inspectorClose')}
+          onClick={() => select(null)}
+        >
+          ×
+        </button>
+      </div>
       {chapter ? (
         <LocalizedField
           id={`chapter-${chapter.id}-title`}
@@ -192,12 +213,8 @@ function ItemInspector({ block, exhibition: x, onChange }: BlockProps<Of<'item'>
 
 function GalleryInspector({ block, exhibition: x, onChange }: BlockProps<Of<'gallery'>>) {
   const { t } = useTranslation();
-  const move = (from: number, to: number) => {
-    const ids = [...block.itemIds];
-    const [id] = ids.splice(from, 1);
-    ids.splice(to, 0, id!);
-    onChange({ ...block, itemIds: ids });
-  };
+  const move = (from: number, to: number) =>
+    onChange({ ...block, itemIds: moved(block.itemIds, from, to) });
   return (
     <>
       <Field

@@ -6,6 +6,7 @@ import {
   type Exhibition,
   type LibrarySnapshot,
 } from '../../../../shared/domain';
+import { moved } from '../../components/forms/array';
 import { newId, uniqueSlug } from './ids';
 
 /**
@@ -153,18 +154,11 @@ export function updateChapter(x: Exhibition, chapter: Chapter): Exhibition {
   return mapChapter(x, chapter.id, () => chapter);
 }
 
-function arrayMove<T>(list: readonly T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [moved] = next.splice(from, 1);
-  next.splice(to, 0, moved!);
-  return next;
-}
-
 export function moveChapter(x: Exhibition, activeId: string, overId: string): Exhibition {
   const from = x.chapters.findIndex((c) => c.id === activeId);
   const to = x.chapters.findIndex((c) => c.id === overId);
   if (from < 0 || to < 0 || from === to) return x;
-  return { ...x, chapters: arrayMove(x.chapters, from, to) };
+  return { ...x, chapters: moved(x.chapters, from, to) };
 }
 
 /**
@@ -183,7 +177,7 @@ export function moveBlock(x: Exhibition, activeId: string, overId: string): Exhi
     const from = fromChapter.blocks.findIndex((b) => b.id === activeId);
     const to = fromChapter.blocks.findIndex((b) => b.id === overId);
     if (to < 0) return x;
-    return mapChapter(x, fromChapter.id, (c) => ({ ...c, blocks: arrayMove(c.blocks, from, to) }));
+    return mapChapter(x, fromChapter.id, (c) => ({ ...c, blocks: moved(c.blocks, from, to) }));
   }
   const without = removeBlock(x, activeId);
   return mapChapter(without, toChapter.id, (c) => {

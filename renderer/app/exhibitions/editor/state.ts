@@ -9,8 +9,10 @@ export type PreviewFrame = (typeof PREVIEW_FRAMES)[number];
 export type EditorTab = 'content' | 'settings' | 'check';
 export type Selection = { kind: 'chapter' | 'block'; id: string } | null;
 
-/** Quiet time after the last keystroke before an edit is saved; short enough to feel instant. */
-export const AUTOSAVE_MS = 400;
+import { AUTOSAVE_MS } from '../../components/forms/autosave';
+
+/** Quiet time after the last keystroke before an edit is saved: the forms kit's one figure. */
+export { AUTOSAVE_MS };
 
 export interface EditorState {
   /** The exhibition open in the editor; null shows the list. */
@@ -109,13 +111,15 @@ export function createEditorStore(app: AppStore, delay = AUTOSAVE_MS): EditorSto
         timer = setTimeout(() => void queueSave(), delay);
       },
       flush: () => queueSave(),
+      // One undo for the whole app: it sends every pending draft (this editor's is registered
+      // with the forms kit's flush list by the section) before stepping back.
       async undo() {
         await get().flush();
-        await app.getState().undoRequested();
+        await app.getState().undoShortcut();
       },
       async redo() {
         await get().flush();
-        await app.getState().redoRequested();
+        await app.getState().redoShortcut();
       },
     };
   });

@@ -6,6 +6,7 @@ import { useMediaUrl } from '../../api/context';
 import { findBlock } from '../editor/operations';
 import { PREVIEW_FRAMES, useEditor } from '../editor/state';
 import { useApp } from '../../store';
+import { frameScale } from './fit';
 import { FRAME_SIZES, renderPreview } from './render';
 
 /**
@@ -106,19 +107,30 @@ export function Preview({ exhibition: x }: { exhibition: Exhibition }) {
   }
 
   const pane = useRef<HTMLDivElement>(null);
-  const [paneWidth, setPaneWidth] = useState(480);
+  const [room, setRoom] = useState({ width: 480, height: 360 });
   useLayoutEffect(() => {
     const el = pane.current;
     if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setPaneWidth(Math.max(200, entry.contentRect.width));
-    });
+    // The canvas is what is left of the window beside the rail and under the bar: the frame
+    // is scaled to fit both ways, so the whole device shows without scrolling.
+    const measure = () => {
+      const top = el.getBoundingClientRect().top;
+      setRoom({
+        width: Math.max(200, el.clientWidth),
+        height: Math.max(240, window.innerHeight - Math.max(0, top) - 24),
+      });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    return () => observer.disconnect();
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+    };
   }, []);
   const size = FRAME_SIZES[frame];
-  // Fit the width of the pane and, for the tall kiosk frame, most of the window's height.
-  const scale = Math.min(1, paneWidth / size.width, (window.innerHeight * 0.75) / size.height);
+  const scale = frameScale(size, room);
 
   return (
     <section className="preview" aria-labelledby="preview-heading">

@@ -10,6 +10,16 @@ describe('gridGeometry', () => {
     expect(wide.cardWidth * wide.columns + 16 * (wide.columns - 1)).toBeLessThanOrEqual(1640);
   });
 
+  it('follows the thumbnail size control, within its bounds', () => {
+    // 1280×720 beside the facet column with the editor closed: 1000 − 236 = 764 px of grid.
+    expect(gridGeometry(764).columns).toBe(3);
+    expect(gridGeometry(764, 'grid', 120).columns).toBe(5);
+    expect(gridGeometry(764, 'grid', 320).columns).toBe(2);
+    // Out-of-range sizes are held to the control's bounds (120 and 320 px).
+    expect(gridGeometry(764, 'grid', 10)).toEqual(gridGeometry(764, 'grid', 120));
+    expect(gridGeometry(764, 'grid', 9999)).toEqual(gridGeometry(764, 'grid', 320));
+  });
+
   it('keeps one column for a narrow or not yet measured grid', () => {
     expect(gridGeometry(0).columns).toBe(1);
     expect(gridGeometry(100)).toMatchObject({ columns: 1, cardWidth: 180 });

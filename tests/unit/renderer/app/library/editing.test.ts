@@ -4,7 +4,8 @@ import { batchCommands } from '../../../../../renderer/app/library/BatchEditor';
 import { historyChord } from '../../../../../renderer/app/shell/CurationGlobal';
 import { withText } from '../../../../../renderer/app/library/fields';
 import { missingIn } from '../../../../../renderer/app/library/ItemEditor';
-import { moved, newId } from '../../../../../renderer/app/partnerships/PartnershipEditor';
+import { moved } from '../../../../../renderer/app/components/forms/array';
+import { newId } from '../../../../../renderer/app/partnerships/PartnershipEditor';
 
 const T = '2024-01-01T00:00:00.000Z';
 function item(id: string, over: Partial<Item> = {}): Item {

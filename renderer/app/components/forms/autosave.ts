@@ -1,4 +1,10 @@
 /**
+ * How long every editor waits after the last keystroke before it saves: one figure for the item,
+ * partnership, award and exhibition editors, so typing feels the same everywhere.
+ */
+export const AUTOSAVE_MS = 400;
+
+/**
  * Editors save after a pause in typing. Undo must first send what is still waiting, or it would
  * revert the edit before the one the person sees. Open editors register their flush here.
  */

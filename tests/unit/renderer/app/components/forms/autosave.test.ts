@@ -3,7 +3,7 @@ import {
   createAutosaver,
   flushPendingEdits,
   registerFlush,
-} from '../../../../../renderer/app/library/autosave';
+} from '../../../../../../renderer/app/components/forms/autosave';
 
 /** Timers the test fires by hand, so no test waits on a clock. */
 function manualTimers() {
