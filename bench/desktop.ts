@@ -45,7 +45,7 @@ async function latencyDuringExport(
 ): Promise<{ samples: number[]; seconds: number }> {
   const appData = join(work, 'app-data');
   await rm(join(library, 'cache'), { recursive: true, force: true });
-  const host = await startHost(root, library, appData);
+  const host = await startHost(library, appData);
   try {
     const address = new URL(host.url);
     const token = address.searchParams.get('token')!;
