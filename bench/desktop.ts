@@ -60,7 +60,7 @@ async function latencyDuringExport(
   const appData = join(work, 'app-data');
   await rm(join(library, 'cache'), { recursive: true, force: true });
   let loopReport: ((delay: LoopDelay) => void) | null = null;
-  const host = await startHost(root, library, appData, {
+  const host = await startHost(library, appData, {
     execArgv: ['--require', join(root, 'bench', 'loop-monitor.cjs')],
     onLine: (line) => {
       const m = /^VITRINE_LOOP (.+)$/.exec(line);

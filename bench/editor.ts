@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
 import { openLibrary } from '../electron/core/library';
 import { buildSampleLibrary } from '../electron/core/sample';
 import { docFromParagraphs, type Block, type Exhibition } from '../shared/domain';
+import { launchBrowser } from '../tests/e2e/harness/browser';
 import { median, type Figure } from './report';
+import { startHost } from './ui';
 
 /**
  * The exhibition editor in Chromium through `vitrine web` (issue 5): from a keystroke in a text
@@ -16,12 +15,10 @@ import { median, type Figure } from './report';
  * figure is what a person sees, not the automation's round trip.
  */
 export interface EditorBenchOptions {
-  root: string;
   quick: boolean;
   log: (s: string) => void;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 const BLOCKS = 30;
 const BENCH_EXHIBITION = 'bench-30';
 
@@ -94,58 +91,13 @@ async function prepareLibrary(dir: string): Promise<void> {
   }
 }
 
-async function startHost(root: string, libraryDir: string, appData: string) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(root, 'electron/bin/vitrine.mjs'),
-      'web',
-      libraryDir,
-      '--port',
-      '0',
-      '--no-open',
-      '--app-data',
-      appData,
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /^VITRINE_READY (\S+)/.exec(line);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`vitrine web exited (${code})`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-export async function benchEditor({ root, quick, log }: EditorBenchOptions): Promise<Figure[]> {
+export async function benchEditor({ quick, log }: EditorBenchOptions): Promise<Figure[]> {
   const work = await mkdtemp(join(tmpdir(), 'vitrine-bench-editor-'));
   const libraryDir = join(work, 'library');
   log('editor: keystroke to preview (30-block chapter)\n');
   await prepareLibrary(libraryDir);
-  const host = await startHost(root, libraryDir, join(work, 'app-data'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const host = await startHost(libraryDir, join(work, 'app-data'));
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({
       viewport: { width: 1600, height: 1000 },

@@ -120,7 +120,7 @@ if (!args.includes('--no-ui') && !onlyDesktop) {
 // a 30-block chapter; `--no-ui` skips it with the other browser benchmarks.
 if (!args.includes('--no-ui') && !onlyDesktop) {
   const { benchEditor } = await import('./editor');
-  const editorFigures = await benchEditor({ root, quick, log });
+  const editorFigures = await benchEditor({ quick, log });
   printTable(editorFigures, (s) => process.stdout.write(s));
   for (const f of editorFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }

@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSyntheticJpeg } from '../electron/core/media';
+import { launchBrowser } from '../tests/e2e/harness/browser';
+import { startWebHost, type WebHost } from '../tests/e2e/harness/host';
 import { syntheticLibrary } from './library';
 import { median, type Figure } from './report';
 
@@ -21,8 +22,6 @@ export interface UiBenchOptions {
   log: (s: string) => void;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-
 function run(root: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
@@ -32,46 +31,17 @@ function run(root: string, args: string[]): Promise<void> {
   });
 }
 
-export async function startHost(
-  root: string,
+/**
+ * The web host as the browser tests start it (tests/e2e/harness/host.ts), with room for
+ * opening a large synthetic library before it prints its ready line.
+ */
+export function startHost(
   libraryDir: string,
-  appData: string,
-  /** Extra node options for the host process, and a listener for its other stdout lines. */
+  appDataDir: string,
+  /** Node options for the host process, and a listener for its other stdout lines. */
   extra: { execArgv?: string[]; onLine?: (line: string) => void } = {},
-): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...(extra.execArgv ?? []),
-      join(root, 'electron/bin/vitrine.mjs'),
-      'web',
-      libraryDir,
-      '--port',
-      '0',
-      '--no-open',
-      '--app-data',
-      appData,
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /^VITRINE_READY (\S+)/.exec(line);
-      if (m) resolve(m[1]!);
-      else extra.onLine?.(line);
-    });
-    child.once('exit', (code) => reject(new Error(`vitrine web exited (${code})`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+): Promise<WebHost> {
+  return startWebHost({ libraryDir, appDataDir, readyTimeoutMs: 600_000, ...extra });
 }
 
 async function jpegs(outDir: string, count: number, log: (s: string) => void): Promise<string[]> {
@@ -125,20 +95,8 @@ export async function benchUi(options: UiBenchOptions): Promise<Figure[]> {
   const work = await mkdtemp(join(tmpdir(), 'vitrine-bench-ui-'));
   const libraryDir = join(work, 'library');
   await cp(template, libraryDir, { recursive: true });
-  const host = await startHost(root, libraryDir, join(work, 'appdata'));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  const host = await startHost(libraryDir, join(work, 'appdata'));
+  const browser = await launchBrowser();
   const figures: Figure[] = [];
   try {
     // First grid paint: from navigation start to the first item cell on screen.

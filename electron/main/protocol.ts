@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import { realPathInside } from '../core/fs/inside';
 import { resolveMediaFile } from '../core/media';
 import { contentTypeFor, parseRange, SECURITY_HEADERS } from '../core/web';
 import { classifyAppRequest } from './app-protocol';
@@ -93,15 +94,11 @@ export function handleAppProtocol(
           throw error;
         }
       }
-      const root = await realpath(deps.rendererDir);
-      let file: string;
-      try {
-        file = await realpath(join(root, ...decision.segments));
-      } catch {
-        return plain(404);
-      }
-      const rel = relative(root, file);
-      if (rel.startsWith('..') || isAbsolute(rel)) return plain(404);
+      const file = await realPathInside(
+        deps.rendererDir,
+        join(deps.rendererDir, ...decision.segments),
+      );
+      if (!file) return plain(404);
       return await fileResponse(request, file, {
         ...SECURITY_HEADERS,
         'Cache-Control': 'no-cache',

@@ -12,7 +12,7 @@
  * - Linux: there is no OS spell checker in Chromium and the project ships no dictionaries, so spell
  *   checking is off (and the download URL points at `.invalid` as well). Said in the README.
  */
-export const NO_DICTIONARY_HOST = 'https://dictionaries.invalid/';
+const NO_DICTIONARY_HOST = 'https://dictionaries.invalid/';
 
 export interface SpellcheckPolicy {
   enabled: boolean;

@@ -41,8 +41,6 @@ export const APP_ORIGIN = 'vitrine://app';
  * `http://127.0.0.1:PORT/media/…` on the web host). Path segments may be percent-encoded once.
  */
 export const MEDIA_BASE_URL = WEB_MEDIA_PREFIX;
-/** Same value as MEDIA_BASE_URL; Electron serves media on the app's own origin. */
-export const MEDIA_BASE_ELECTRON = MEDIA_BASE_URL;
 
 /**
  * Electron: the preload's own channel for files dropped on the window, `({ files })` with each

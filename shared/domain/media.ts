@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const MEDIA_KINDS = ['image', 'audio', 'video', 'document'] as const;
+const MEDIA_KINDS = ['image', 'audio', 'video', 'document'] as const;
 export const MediaKind = z.enum(MEDIA_KINDS);
 export type MediaKind = z.infer<typeof MediaKind>;
 

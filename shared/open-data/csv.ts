@@ -24,126 +24,111 @@ export function csvText(table: CsvTable): string {
   return `\ufeff${[table.header, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-const perLang = (term: string, languages: string[]) => languages.map((l) => `${term}@${l}`);
-const texts = (t: LocalizedText | undefined, languages: string[]) =>
-  languages.map((l) => t?.[l]?.trim() ?? '');
 const isoDate = (edtf: string | undefined) => {
   const d = isoDates(edtf);
   return d.end ? `${d.start}/${d.end}` : (d.start ?? '');
 };
 
-export function itemsTable(scope: OpenDataScope): CsvTable {
-  const L = scope.languages;
-  const partnerships = new Set(scope.partnerships.map((p) => p.id));
-  return {
-    header: [
-      'dcterms:identifier',
-      'dcterms:type',
-      ...perLang('dcterms:title', L),
-      ...perLang('dcterms:description', L),
-      'dcterms:date',
-      'dcterms:creator',
-      'dcterms:source',
-      'dcterms:rights',
-      'dcterms:rightsHolder',
-      ...perLang('dcterms:bibliographicCitation', L),
-      'dcterms:subject',
-      'dcterms:spatial',
-      'dcterms:relation',
-    ],
-    rows: scope.items.map((item) => [
-      item.id,
-      item.kind,
-      ...texts(item.title, L),
-      ...texts(item.description, L),
-      isoDate(item.date),
-      item.creator ?? '',
-      [item.source, item.archiveRef].filter(Boolean).join(', '),
-      item.rights ? (rightsInfo(item.rights.statement)?.url ?? item.rights.statement) : '',
-      item.rights?.holder ?? '',
-      ...texts(item.rights?.creditLine, L),
-      item.tags.join('; '),
-      item.places.join('; '),
-      item.partnershipIds.filter((id) => partnerships.has(id)).join('; '),
-    ]),
-  };
-}
+/** One column, or for a localized text one column per language (`term@de`, `term@en`, …). */
+type Column<Row> =
+  | { term: string; value: (row: Row) => string }
+  | { term: string; text: (row: Row) => LocalizedText | undefined };
 
-export function partnershipsTable(scope: OpenDataScope): CsvTable {
-  const L = scope.languages;
+/**
+ * The one writer behind every table: header and cells come from the same column list, so a
+ * column cannot be added to one and forgotten in the other.
+ */
+function table<Row>(rows: readonly Row[], languages: string[], columns: Column<Row>[]): CsvTable {
   return {
-    header: [
-      'dcterms:identifier',
-      'dcterms:type',
-      ...perLang('dcterms:title', L),
-      ...perLang('dcterms:description', L),
-      'dcterms:spatial',
-      'dcterms:date',
-      'dcterms:relation',
-    ],
-    rows: scope.partnerships.map((p) => [
-      p.id,
-      p.kind,
-      ...texts(p.city, L),
-      ...texts(p.summary, L),
-      p.coordinates ? `${p.country} ${p.coordinates.lat},${p.coordinates.lon}` : p.country,
-      isoDate(p.since),
-      p.wikidataId ? wikidataUri(p.wikidataId) : '',
-    ]),
-  };
-}
-
-export function eventsTable(scope: OpenDataScope): CsvTable {
-  const L = scope.languages;
-  const items = new Set(scope.items.map((i) => i.id));
-  return {
-    header: [
-      'dcterms:identifier',
-      'dcterms:isPartOf',
-      'dcterms:date',
-      ...perLang('dcterms:title', L),
-      ...perLang('dcterms:description', L),
-      'dcterms:subject',
-      'dcterms:relation',
-    ],
-    rows: scope.partnerships.flatMap((p) =>
-      p.history.map((e) => [
-        e.id,
-        p.id,
-        isoDate(e.date),
-        ...texts(e.title, L),
-        ...texts(e.text, L),
-        e.tags.join('; '),
-        e.itemIds.filter((id) => items.has(id)).join('; '),
-      ]),
+    header: columns.flatMap((c) =>
+      'text' in c ? languages.map((l) => `${c.term}@${l}`) : [c.term],
+    ),
+    rows: rows.map((row) =>
+      columns.flatMap((c) => {
+        if (!('text' in c)) return [c.value(row)];
+        const t = c.text(row);
+        return languages.map((l) => t?.[l]?.trim() ?? '');
+      }),
     ),
   };
 }
 
+export function itemsTable(scope: OpenDataScope): CsvTable {
+  const partnerships = new Set(scope.partnerships.map((p) => p.id));
+  return table(scope.items, scope.languages, [
+    { term: 'dcterms:identifier', value: (item) => item.id },
+    { term: 'dcterms:type', value: (item) => item.kind },
+    { term: 'dcterms:title', text: (item) => item.title },
+    { term: 'dcterms:description', text: (item) => item.description },
+    { term: 'dcterms:date', value: (item) => isoDate(item.date) },
+    { term: 'dcterms:creator', value: (item) => item.creator ?? '' },
+    {
+      term: 'dcterms:source',
+      value: (item) => [item.source, item.archiveRef].filter(Boolean).join(', '),
+    },
+    {
+      term: 'dcterms:rights',
+      value: (item) =>
+        item.rights ? (rightsInfo(item.rights.statement)?.url ?? item.rights.statement) : '',
+    },
+    { term: 'dcterms:rightsHolder', value: (item) => item.rights?.holder ?? '' },
+    { term: 'dcterms:bibliographicCitation', text: (item) => item.rights?.creditLine },
+    { term: 'dcterms:subject', value: (item) => item.tags.join('; ') },
+    { term: 'dcterms:spatial', value: (item) => item.places.join('; ') },
+    {
+      term: 'dcterms:relation',
+      value: (item) => item.partnershipIds.filter((id) => partnerships.has(id)).join('; '),
+    },
+  ]);
+}
+
+export function partnershipsTable(scope: OpenDataScope): CsvTable {
+  return table(scope.partnerships, scope.languages, [
+    { term: 'dcterms:identifier', value: (p) => p.id },
+    { term: 'dcterms:type', value: (p) => p.kind },
+    { term: 'dcterms:title', text: (p) => p.city },
+    { term: 'dcterms:description', text: (p) => p.summary },
+    {
+      term: 'dcterms:spatial',
+      value: (p) =>
+        p.coordinates ? `${p.country} ${p.coordinates.lat},${p.coordinates.lon}` : p.country,
+    },
+    { term: 'dcterms:date', value: (p) => isoDate(p.since) },
+    { term: 'dcterms:relation', value: (p) => (p.wikidataId ? wikidataUri(p.wikidataId) : '') },
+  ]);
+}
+
+export function eventsTable(scope: OpenDataScope): CsvTable {
+  const items = new Set(scope.items.map((i) => i.id));
+  const events = scope.partnerships.flatMap((p) => p.history.map((e) => ({ p, e })));
+  return table(events, scope.languages, [
+    { term: 'dcterms:identifier', value: ({ e }) => e.id },
+    { term: 'dcterms:isPartOf', value: ({ p }) => p.id },
+    { term: 'dcterms:date', value: ({ e }) => isoDate(e.date) },
+    { term: 'dcterms:title', text: ({ e }) => e.title },
+    { term: 'dcterms:description', text: ({ e }) => e.text },
+    { term: 'dcterms:subject', value: ({ e }) => e.tags.join('; ') },
+    {
+      term: 'dcterms:relation',
+      value: ({ e }) => e.itemIds.filter((id) => items.has(id)).join('; '),
+    },
+  ]);
+}
+
 export function awardsTable(scope: OpenDataScope): CsvTable {
-  const L = scope.languages;
   const partnerships = new Set(scope.partnerships.map((p) => p.id));
   const items = new Set(scope.items.map((i) => i.id));
-  return {
-    header: [
-      'dcterms:identifier',
-      'dcterms:date',
-      ...perLang('dcterms:title', L),
-      ...perLang('dcterms:alternative', L),
-      ...perLang('dcterms:publisher', L),
-      ...perLang('dcterms:description', L),
-      'dcterms:isPartOf',
-      'dcterms:relation',
-    ],
-    rows: scope.awards.map((a) => [
-      a.id,
-      isoDate(a.date),
-      ...texts(a.name, L),
-      ...texts(a.level, L),
-      ...texts(a.awardingBody, L),
-      ...texts(a.text, L),
-      a.partnershipIds.filter((id) => partnerships.has(id)).join('; '),
-      a.itemIds.filter((id) => items.has(id)).join('; '),
-    ]),
-  };
+  return table(scope.awards, scope.languages, [
+    { term: 'dcterms:identifier', value: (a) => a.id },
+    { term: 'dcterms:date', value: (a) => isoDate(a.date) },
+    { term: 'dcterms:title', text: (a) => a.name },
+    { term: 'dcterms:alternative', text: (a) => a.level },
+    { term: 'dcterms:publisher', text: (a) => a.awardingBody },
+    { term: 'dcterms:description', text: (a) => a.text },
+    {
+      term: 'dcterms:isPartOf',
+      value: (a) => a.partnershipIds.filter((id) => partnerships.has(id)).join('; '),
+    },
+    { term: 'dcterms:relation', value: (a) => a.itemIds.filter((id) => items.has(id)).join('; ') },
+  ]);
 }

@@ -11,7 +11,7 @@ import type { ApiHandlers } from './dispatch';
 import { libraryIdFor } from './recent';
 
 /** Errors that mean "the files are there but damaged": a backup may help. */
-export const RESTORABLE_CODES: ReadonlySet<string> = new Set([
+const RESTORABLE_CODES: ReadonlySet<string> = new Set([
   'FILE_UNREADABLE',
   'FILE_EMPTY',
   'FILE_TOO_LARGE',

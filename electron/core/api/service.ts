@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { join, resolve } from 'node:path';
 import type {
   ApiEventName,
   ApiEventPayload,
@@ -18,6 +18,7 @@ import { createLibrary, openLibrary, type Library } from '../library';
 import { createMediaImporter, discardImported, type ImportMetadata } from '../media';
 import { displayName } from '../media/names';
 import { buildSampleLibrary } from '../sample';
+import { isInside } from '../fs/inside';
 import { createBackupHandlers, hasRestoreOffer, withRestoreOffer } from './backups';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
@@ -122,11 +123,6 @@ function recentGone(): AppError {
     de: 'Diese Bibliothek ist nicht mehr in der Liste oder ihr Ordner fehlt.',
     en: 'This library is no longer in the list, or its folder is missing.',
   });
-}
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = relative(resolve(root), resolve(candidate));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function stamp(date: Date): string {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { isInside } from '../fs/inside';
 import { UPLOAD_ID_PATTERN } from '../../../shared/api/transport';
 import { MEDIA_FOLDER_ID_PATTERN, type TableImportReport } from '../../../shared/api/tables';
 import { AppError, type UiLanguage } from '../../../shared/errors';
@@ -265,8 +266,7 @@ export function createTableHandlers(deps: TableHandlerDeps): TableHandlers {
         const from = join(deps.uploadsDir, file.id);
         // The schema refused `..`, absolute paths and drives; each segment is a plain name.
         const to = join(dir, ...file.path.replaceAll('\\', '/').split('/'));
-        const rel = relative(dir, to);
-        if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) continue;
+        if (!isInside(dir, to)) continue;
         const present = await stat(from).then(
           (s) => s.isFile(),
           () => false,

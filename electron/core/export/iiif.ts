@@ -7,7 +7,7 @@ import { rightsInfo } from '../../../shared/domain/rights';
 import { derivativePath, derivativeWidths } from '../../../shared/render/assets';
 
 /** Long side from which an image gets a zoomable level-0 image service (issue 15). */
-export const DEEP_ZOOM_MIN = 2400;
+const DEEP_ZOOM_MIN = 2400;
 const TILE = 512;
 /** Whole-image sizes listed in `sizes` (and written) up to this long side: thumbnails, previews. */
 const MAX_LISTED = 1600;

@@ -1,5 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+// The schema.org JSON-LD context (release 30.0 of schemaorg/schemaorg), shipped so the data
+// expands offline. schema.org publishes it under CC BY-SA 3.0; see resources/jsonld/README.md.
 import schemaContext from '../../../resources/jsonld/schemaorg-context.json' with { type: 'json' };
 import type { Exhibition } from '../../../shared/domain/exhibition';
 import type { LibrarySnapshot } from '../../../shared/domain/library';
@@ -13,12 +15,6 @@ import {
 import { readLibrarySnapshot } from '../library';
 import { faultPoint } from '../library/fs-atomic';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
-
-/**
- * The schema.org JSON-LD context (release 30.0 of schemaorg/schemaorg), shipped so the data
- * expands offline. schema.org publishes it under CC BY-SA 3.0; see resources/jsonld/README.md.
- */
-export const SCHEMA_ORG_CONTEXT: unknown = schemaContext;
 
 /** Writes the open-data files into a folder (`write` maps a folder-relative path to a file). */
 export async function writeOpenData(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../fs/inside';
 import { AppError } from '../../../shared/errors';
 import { faultPoint } from '../library/fs-atomic';
 
@@ -22,8 +23,7 @@ export function safeJoin(root: string, rel: string): string {
   if (!REL_PATH.test(rel) || rel.split('/').some((s) => s === '.' || s === '..'))
     throw pathRejected(rel);
   const full = path.resolve(root, rel);
-  const back = path.relative(root, full);
-  if (back.startsWith('..') || path.isAbsolute(back)) throw pathRejected(rel);
+  if (!isInside(root, full, { orSame: true })) throw pathRejected(rel);
   return full;
 }
 
@@ -60,9 +60,7 @@ export async function checkTarget(
   const resolved = path.resolve(target);
   if (resolved === path.parse(resolved).root) throw pathRejected(target);
   for (const p of options.protect) {
-    const rel = path.relative(resolved, path.resolve(p));
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)))
-      throw pathRejected(`${target} ⊇ ${p}`);
+    if (isInside(resolved, p, { orSame: true })) throw pathRejected(`${target} ⊇ ${p}`);
   }
   const kind = await entryKind(resolved);
   if (options.zip ? kind === 'dir' || kind === 'empty-dir' : kind === 'file')

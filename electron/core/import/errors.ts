@@ -86,14 +86,3 @@ export function malformedCsv(name: string, line: number | undefined, cause: unkn
     { cause, ...(line ? { location: { file: name, line } } : {}) },
   );
 }
-
-export function mediaOutside(value: string): AppError {
-  return new AppError(
-    'PATH_REJECTED',
-    {
-      de: `Der Dateiname „${value}“ führt aus dem gewählten Medienordner hinaus und wird nicht gelesen.`,
-      en: `The file name “${value}” leads outside the chosen media folder and is not read.`,
-    },
-    { details: { value } },
-  );
-}

@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../fs/inside';
 
 /**
  * Resolves a media cell (a file name or a relative path, `/` or `\`) inside the folder the
@@ -11,11 +12,6 @@ export type MediaLookup =
   | { status: 'missing' }
   | { status: 'outside' }
   | { status: 'remote' };
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
 
 export function createMediaResolver(folder: string) {
   const rootPromise = realpath(folder).catch(() => path.resolve(folder));

@@ -63,7 +63,7 @@ const ACTION_WORDS: Record<RowAction, { de: string; en: string }> = {
   skipped: { de: 'übersprungen', en: 'skipped' },
 };
 
-export function actionWord(action: RowAction, lang: UiLanguage): string {
+function actionWord(action: RowAction, lang: UiLanguage): string {
   return ACTION_WORDS[action][lang];
 }
 

@@ -18,7 +18,7 @@ export interface CdpClient {
   close(): void;
 }
 
-export class CdpTimeout extends Error {
+class CdpTimeout extends Error {
   constructor(method: string) {
     super(`CDP ${method} timed out`);
   }

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
+import { isInside } from '../fs/inside';
 import { WEB_TOKEN_PARAM } from '../../../shared/api';
 import {
   KIOSK_EXIT_PATH,
@@ -159,10 +160,8 @@ export async function startKioskHost(options: KioskHostOptions): Promise<KioskHo
     let size: number;
     try {
       file = await realpath(join(root, ...segments));
-      const rel = relative(root, file);
       const info = await stat(file);
-      if (rel.startsWith('..') || isAbsolute(rel) || !info.isFile())
-        return text(res, 404, 'Not found.');
+      if (!isInside(root, file) || !info.isFile()) return text(res, 404, 'Not found.');
       size = info.size;
     } catch {
       return text(res, 404, 'Not found.');

@@ -1,15 +1,11 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../fs/inside';
 import { mediaNotFound, pathRejected } from './errors';
 
 /** One path segment of a media file: what our content-addressed names can look like, nothing more. */
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const MAX_LENGTH = 1024;
-
-function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
 
 /**
  * Turns a library-relative media path (as made by `mediaPath()` / `thumbnailPath()`, e.g.

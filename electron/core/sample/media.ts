@@ -408,7 +408,7 @@ export function mediaRecipe(name: string): MediaRecipe | undefined {
   return SAMPLE_MEDIA.find((r) => r.name === name);
 }
 
-export function klanggrussWav(): Buffer {
+function klanggrussWav(): Buffer {
   // C major with the octave on top: calm, unmistakably "a greeting", 4 seconds.
   return chordWav({
     frequencies: [261.63, 329.63, 392.0, 523.25],

@@ -5,7 +5,7 @@
  */
 
 /** Seeded PRNG (mulberry32): deterministic shapes without Math.random. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -16,7 +16,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -49,7 +49,7 @@ export interface Palette {
   accents: string[];
 }
 
-export const PALETTES = {
+const PALETTES = {
   /** Old prints: brown-grey, low contrast. */
   sepia: {
     skyTop: '#b9a58a',

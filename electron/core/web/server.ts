@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, realpath, rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
+import { realPathInside } from '../fs/inside';
 import {
   apiEventNames,
   isApiMethodName,
@@ -353,16 +354,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ) {
       return sendText(res, 404, 'Not found.');
     }
-    let file: string;
-    try {
-      const root = await realpath(options.rendererDir);
-      file = await realpath(join(root, ...segments));
-      const rel = relative(root, file);
-      if (rel.startsWith('..') || isAbsolute(rel) || !(await stat(file)).isFile())
-        return sendText(res, 404, 'Not found.');
-    } catch {
-      return sendText(res, 404, 'Not found.');
-    }
+    const file = await realPathInside(options.rendererDir, join(options.rendererDir, ...segments));
+    const isFile =
+      file !== null &&
+      (await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      ));
+    if (!file || !isFile) return sendText(res, 404, 'Not found.');
     await sendFile(req, res, file, { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' });
   }
 

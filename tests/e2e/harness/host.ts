@@ -8,6 +8,8 @@ export interface WebHost {
   /** Origin only (`http://127.0.0.1:PORT`). */
   origin: string;
   token: string;
+  /** The host's process id (the bench signals it to read its event-loop delay). */
+  pid: number;
   /** Everything the host wrote to stdout and stderr so far: the app log. */
   log(): string;
   stop(): Promise<void>;
@@ -22,6 +24,10 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Extra environment for the host (e.g. XDG_CONFIG_HOME, so trusted host keys stay per test). */
   env?: Record<string, string>;
+  /** Node options for the host process (the bench preloads its event-loop monitor). */
+  execArgv?: string[];
+  /** Called with each stdout line after the ready line. */
+  onLine?: (line: string) => void;
 }
 
 const READY = /^VITRINE_READY (\S+)/;
@@ -35,7 +41,7 @@ export function startWebHost(options: StartOptions): Promise<WebHost> {
   const args = [CLI_BIN, 'web'];
   if (options.libraryDir) args.push(options.libraryDir);
   args.push('--port', '0', '--no-open', '--app-data', options.appDataDir);
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const child: ChildProcess = spawn(process.execPath, [...(options.execArgv ?? []), ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NO_COLOR: '1', ...options.env },
@@ -71,13 +77,17 @@ export function startWebHost(options: StartOptions): Promise<WebHost> {
     stdout.on('line', (line) => {
       lines.push(`[stdout] ${line}`);
       const match = READY.exec(line);
-      if (!match) return;
+      if (!match) {
+        options.onLine?.(line);
+        return;
+      }
       clearTimeout(timeout);
       const url = new URL(match[1]!);
       resolve({
         url: url.href,
         origin: url.origin,
         token: url.searchParams.get('token') ?? '',
+        pid: child.pid!,
         log,
         stop,
       });

@@ -13,7 +13,7 @@ const KIND = {
 } as const;
 
 /** 1234567 → "1.2 MB": sizes people read, not bytes. */
-export function humanBytes(bytes: number): string {
+function humanBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes / 1024;

@@ -13,7 +13,7 @@ const NAMES = {
 } as const;
 
 /** One line per collection that changes: "items: 12 → 10 (+0 −2 ~1)". */
-export function changeLines(preview: RestorePreview, ctx: Pick<CliContext, 'lang'>): string[] {
+function changeLines(preview: RestorePreview, ctx: Pick<CliContext, 'lang'>): string[] {
   const lines: string[] = [];
   for (const c of COLLECTIONS) {
     const x = preview.changes[c];
