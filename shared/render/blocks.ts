@@ -78,12 +78,12 @@ function zoomButton(ctx: Ctx, item: ItemView): Html {
 export function itemFigure(
   ctx: Ctx,
   item: ItemView,
-  opts: { caption?: LocalText | null; sizes: string; id?: string; label?: Html },
+  opts: { caption?: LocalText | null; sizes: string; id?: string; label?: Html; media?: boolean },
 ): Html {
   const caption = opts.caption ?? null;
   const title = caption ? text(ctx, caption) : text(ctx, item.title);
   const idAttr = opts.id ? markup` id="${opts.id}"` : markup``;
-  return markup`<figure class="item item-${item.kind}"${idAttr}>${media(ctx, item, opts.sizes)}<figcaption>${
+  return markup`<figure class="item item-${item.kind}"${idAttr}>${opts.media === false ? '' : media(ctx, item, opts.sizes)}<figcaption>${
     opts.label ? markup`<span class="label">${opts.label}</span> ` : ''
   }<span class="item-title">${title}</span>${item.date ? markup` <span class="date">${item.date}</span>` : ''}${
     item.description && !opts.label ? paragraphs(ctx, item.description, 'description') : ''
@@ -128,6 +128,35 @@ function mapFigure(ctx: Ctx, block: Extract<BlockView, { type: 'map' }>): Html {
   )}</ul></figcaption></figure>`;
 }
 
+/**
+ * "Then and now": both pictures stacked in one frame, the later one revealed from the inline end
+ * up to a native range input laid over the frame (arrow keys, Home/End, dragging with a finger or
+ * the mouse; the runtime's compare.ts moves the edge). The two captions with their credits follow.
+ */
+function comparisonFigure(ctx: Ctx, block: Extract<BlockView, { type: 'comparison' }>): Html {
+  const s = ctx.s;
+  const beforeLabel = block.before.label ? text(ctx, block.before.label) : markup`${s.then}`;
+  const afterLabel = block.after.label ? text(ctx, block.after.label) : markup`${s.now}`;
+  const plainLabel = `${block.before.label?.text ?? s.then} / ${block.after.label?.text ?? s.now}`;
+  const layer = (item: ItemView, cls: string) =>
+    item.image
+      ? markup`<div class="${cls}">${picture(ctx, item.image, item.alt?.text ?? item.title.text, SIZES_WIDE)}</div>`
+      : markup``;
+  const stage =
+    block.before.item.image && block.after.item.image
+      ? markup`<div class="compare-stage" data-compare="">${layer(block.before.item, 'compare-before')}${layer(block.after.item, 'compare-after')}<span class="compare-handle" aria-hidden="true"></span><input class="compare-range" type="range" min="0" max="100" value="50" aria-label="${plainLabel}"></div>`
+      : null;
+  return markup`<figure class="comparison${stage ? ' has-stage' : ''}">${stage ?? ''}<div class="pair">${itemFigure(
+    ctx,
+    block.before.item,
+    { sizes: SIZES_HALF, label: beforeLabel, media: !stage },
+  )}${itemFigure(ctx, block.after.item, {
+    sizes: SIZES_HALF,
+    label: afterLabel,
+    media: !stage,
+  })}</div>${block.caption ? markup`<figcaption>${paragraphs(ctx, block.caption)}</figcaption>` : ''}</figure>`;
+}
+
 export function renderBlock(ctx: Ctx, block: BlockView): Html {
   const s = ctx.s;
   const id = blockAnchor(block.id);
@@ -154,7 +183,8 @@ export function renderBlock(ctx: Ctx, block: BlockView): Html {
       return markup`${open(attrs)}${body}${kiosk(ctx) ? qrList(ctx, links) : ''}</section>`;
     }
     case 'item':
-      return markup`${open()}${itemFigure(ctx, block.item, { caption: block.caption, sizes: SIZES_WIDE })}</section>`;
+      // A full-bleed item spans the page's width; the others keep to the text column.
+      return markup`${open(block.wide ? markup` data-wide=""` : '')}${itemFigure(ctx, block.item, { caption: block.caption, sizes: block.wide ? '100vw' : SIZES_WIDE })}</section>`;
     case 'gallery':
       return markup`${open()}${heading(ctx, block.title)}<ul class="gallery">${block.items.map(
         (item) => markup`<li>${itemFigure(ctx, item, { sizes: SIZES_GRID })}</li>`,
@@ -183,17 +213,7 @@ export function renderBlock(ctx: Ctx, block: BlockView): Html {
           : ''
       }</figure></section>`;
     case 'comparison':
-      return markup`${open()}<figure class="comparison"><div class="pair">${itemFigure(
-        ctx,
-        block.before.item,
-        {
-          sizes: SIZES_HALF,
-          label: block.before.label ? text(ctx, block.before.label) : markup`${s.then}`,
-        },
-      )}${itemFigure(ctx, block.after.item, {
-        sizes: SIZES_HALF,
-        label: block.after.label ? text(ctx, block.after.label) : markup`${s.now}`,
-      })}</div>${block.caption ? markup`<figcaption>${paragraphs(ctx, block.caption)}</figcaption>` : ''}</figure></section>`;
+      return markup`${open()}${comparisonFigure(ctx, block)}</section>`;
     case 'map':
       return markup`${open()}${heading(ctx, block.title, s.map)}${mapFigure(ctx, block)}</section>`;
   }

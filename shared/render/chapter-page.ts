@@ -1,10 +1,12 @@
 import { join, markup, userText } from './html';
 import type { ChapterView, ExhibitionView } from './model';
 import { renderBlock } from './blocks';
+import { chapterImage, chapterLead } from './chapter-summary';
 import { frame } from './frame';
 import {
   langAttrs,
   newCtx,
+  picture,
   plainExcerpt,
   type RenderedFile,
   type RenderOptions,
@@ -20,7 +22,6 @@ export function chapterPage(
   const index = view.chapters.indexOf(chapter);
   const prev = view.chapters[index - 1];
   const next = view.chapters[index + 1];
-  const blocks = chapter.blocks.map((b) => renderBlock(ctx, b));
   const pager = markup`<nav class="pager" aria-label="${s.pager}">${
     prev
       ? markup`<a rel="prev" href="${prev.file}"><span class="pager-label">${s.previous}</span> <span${langAttrs(ctx, prev.title)}>${userText(prev.title.text)}</span></a>`
@@ -30,19 +31,22 @@ export function chapterPage(
       ? markup`<a rel="next" href="${next.file}"><span class="pager-label">${s.next}</span> <span${langAttrs(ctx, next.title)}>${userText(next.title.text)}</span></a>`
       : ''
   }</nav>`;
-  const firstText = chapter.blocks.find((b) => b.type === 'text');
-  const description =
-    firstText && firstText.type === 'text'
-      ? plainExcerpt(
-          (firstText.doc?.content ?? [])
-            .flatMap((n) => ('content' in n && n.type === 'paragraph' ? (n.content ?? []) : []))
-            .map((i) => (i.type === 'text' ? i.text : ' '))
-            .join(''),
-        )
-      : '';
-  const firstImage = chapter.blocks
-    .flatMap((b) => (b.type === 'item' ? [b.item] : b.type === 'gallery' ? b.items : []))
-    .find((i) => i.image)?.image;
+  const lead = chapterLead(chapter);
+  const description = lead ? plainExcerpt(lead.text) : '';
+  const firstImage = chapterImage(chapter);
+  // The hero repeats the chapter's first picture as decoration (alt=""): the item itself, with
+  // its caption and credit, follows in the text.
+  const hero = firstImage
+    ? markup`<div class="chapter-hero-image">${picture(ctx, firstImage, '', '100vw')}</div>`
+    : markup``;
+  const position = s.chapterOf
+    .replace('{n}', String(index + 1))
+    .replace('{total}', String(view.chapters.length));
+  // Where the reader is: "Chapter 2 of 5" above the title and a bar along the top edge that
+  // fills as the page scrolls (a CSS scroll timeline; without support it simply stays hidden).
+  const header = markup`<header class="chapter-hero${firstImage ? ' has-image' : ''}"><div class="chapter-hero-text"><p class="kicker">${position}</p><h1${langAttrs(ctx, chapter.title)}>${userText(chapter.title.text)}</h1></div>${hero}</header><div class="reading-progress" aria-hidden="true"></div>`;
+  // After the hero, whose picture is the page's first (eager, high priority).
+  const blocks = chapter.blocks.map((b) => renderBlock(ctx, b));
   return {
     path: `${view.lang}/${chapter.file}`,
     content: frame(ctx, {
@@ -51,7 +55,7 @@ export function chapterPage(
       title: chapter.title.text,
       description: description || plainExcerpt(`${chapter.title.text} – ${view.title.text}`),
       chapter,
-      main: markup`<article class="chapter"><h1${langAttrs(ctx, chapter.title)}>${userText(chapter.title.text)}</h1>
+      main: markup`<article class="chapter">${header}
 ${join(blocks, '\n')}
 </article>
 ${pager}`,

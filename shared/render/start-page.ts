@@ -3,34 +3,54 @@ import type { MediaAsset } from '../domain/media';
 import { easyStartSection } from './easy-start';
 import { frame } from './frame';
 import { markup, userText, type Html } from './html';
-import type { ExhibitionView } from './model';
+import type { ChapterView, ExhibitionView } from './model';
+import { chapterImage, chapterLead } from './chapter-summary';
 import {
   langAttrs,
   newCtx,
   picture,
   plainExcerpt,
   text,
+  type Ctx,
   type RenderedFile,
   type RenderOptions,
 } from './page-context';
-import { SIZES_WIDE } from './blocks';
 import { uiStrings } from './strings';
+
+const SIZES_HERO = '(min-width: 62rem) 44rem, 100vw';
+const SIZES_CARD = '(min-width: 75rem) 18rem, (min-width: 40rem) 45vw, 100vw';
+
+/** A chapter card: its picture, number, title and the first line of its text. */
+function chapterCard(ctx: Ctx, c: ChapterView): Html {
+  const image = chapterImage(c);
+  const lead = chapterLead(c);
+  return markup`<li><a class="card" href="${c.file}">${
+    image
+      ? markup`<span class="card-image">${picture(ctx, image, '', SIZES_CARD)}</span>`
+      : markup`<span class="card-image is-empty"></span>`
+  }<span class="card-body"><span class="number">${String(c.number).padStart(2, '0')}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span>${
+    lead
+      ? markup`<span class="card-line"${langAttrs(ctx, lead)}>${plainExcerpt(lead.text, 110)}</span>`
+      : ''
+  }</span></a></li>`;
+}
 
 export function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
   const ctx = newCtx(view, options, '../');
   const s = ctx.s;
   const first = view.chapters[0];
+  // A band, not a wall: the cover sits beside the title (above it on a phone), so the title,
+  // the start button and the first chapter cards share the first screen.
   const cover = view.cover?.image
-    ? markup`<div class="cover">${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_WIDE)}</div>`
+    ? markup`<div class="cover">${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_HERO)}</div>`
     : markup``;
-  const main = markup`<div class="hero">${cover}<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
+  const main = markup`<div class="hero${cover.value ? ' has-cover' : ''}"><div class="hero-text"><h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
     view.subtitle
       ? markup`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>`
       : ''
-  }${first ? markup`<p class="begin"><a class="button" href="${first.file}">${s.begin}</a></p>` : ''}</div>
+  }${first ? markup`<p class="begin"><a class="button button-primary" href="${first.file}">${s.begin}</a></p>` : ''}</div>${cover}</div>
 <section class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${s.chapters}</h2><ol class="chapter-cards">${view.chapters.map(
-    (c) =>
-      markup`<li><a href="${c.file}"><span class="number">${c.number}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a></li>`,
+    (c) => chapterCard(ctx, c),
   )}</ol></section>${easyStartSection(view)}`;
   let extra: Html = markup``;
   if (view.mode === 'kiosk') {
