@@ -1,3 +1,4 @@
+import { initCompare } from './compare';
 import { initKiosk } from './kiosk';
 import { initLightbox } from './lightbox';
 import { initPlayer } from './player';
@@ -12,6 +13,7 @@ function start(): void {
   initLightbox();
   initSearch();
   initZoom();
+  initCompare();
   if (document.documentElement.dataset.mode === 'kiosk') {
     initKiosk();
     initPlayer();

@@ -6,6 +6,7 @@ import { SEVERITY_ORDER, type Problem } from './problem';
 import { EASY_LANGUAGE_RULES } from './easy-language/rules';
 import { uiLanguageFallback } from './ui-languages';
 import { legalPagesMissing } from './legal';
+import { themeContrast } from './theme-contrast';
 
 export type { Problem, Severity } from './problem';
 export type { CheckContext, Rule } from './rules';
@@ -34,6 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...EASY_LANGUAGE_RULES,
   uiLanguageFallback,
   legalPagesMissing,
+  themeContrast,
 ];
 
 /** Runs every rule; one implementation for the CLI, the app's check panel and export. */

@@ -12,6 +12,8 @@ export const ItemBlock = z.object({
   itemId: Id,
   /** Replaces the item's title as caption in this exhibition only. */
   caption: LocalizedText.default({}),
+  /** Full bleed: the picture spans the page's width instead of the text column (web bundles). */
+  wide: z.boolean().optional(),
 });
 export const GalleryBlock = z.object({
   ...base,

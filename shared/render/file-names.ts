@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import type { Exhibition } from '../domain/exhibition';
 import { slugify } from '../domain/ids';
 
@@ -13,12 +14,22 @@ const GERMAN: Record<string, string> = {
 };
 
 /**
- * The ASCII slug of a title: Latin letters lose their accents (ä → ae). Titles in other scripts
- * leave nothing yet and are numbered by the caller — transliterating Cyrillic, Arabic, Hebrew and
- * Chinese needs a maintained package (any-ascii was chosen, not yet installed), see the issue.
+ * Runs of letters in a script other than Latin (Cyrillic, Arabic, Hebrew, Han …). Only these go
+ * through any-ascii: Latin titles keep the slugs they always had (slugify's own accent rules), so
+ * no file name of an earlier export changes.
+ */
+const NON_LATIN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
+
+/**
+ * The ASCII slug of a title: Latin letters lose their accents (ä → ae); other scripts are
+ * transliterated with any-ascii (Почетак → pochetak, 西安 → xian), a fixed table, so a re-export
+ * gives the same name. Empty when nothing remains (the caller numbers the file).
  */
 export function asciiSlug(title: string, maxLength = 50): string {
-  const ascii = title.replace(/[äöüÄÖÜß]/g, (c) => GERMAN[c] ?? c);
+  const ascii = title
+    .replace(/[äöüÄÖÜß]/g, (c) => GERMAN[c] ?? c)
+    // A space after each run keeps Chinese syllables apart from following Latin words.
+    .replace(NON_LATIN, (run) => ` ${anyAscii(run)} `);
   if (!/[a-z0-9]/i.test(ascii)) return '';
   const slug = slugify(ascii, maxLength);
   return slug === 'untitled' && !/untitled/i.test(ascii) ? '' : slug;

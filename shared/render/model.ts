@@ -68,7 +68,7 @@ export interface MapPlace {
 
 export type BlockView =
   | { type: 'text'; id: string; doc: RichDoc | null; lang: string }
-  | { type: 'item'; id: string; item: ItemView; caption: LocalText | null }
+  | { type: 'item'; id: string; item: ItemView; caption: LocalText | null; wide: boolean }
   | { type: 'gallery'; id: string; title: LocalText | null; items: ItemView[] }
   | { type: 'timeline'; id: string; title: LocalText | null; events: TimelineEventView[] }
   | {
@@ -332,7 +332,13 @@ export function buildExhibitionView(
       case 'item': {
         const item = itemView(block.itemId);
         return item
-          ? { type: 'item', id: block.id, item, caption: local(block.caption, lang, fb) }
+          ? {
+              type: 'item',
+              id: block.id,
+              item,
+              caption: local(block.caption, lang, fb),
+              wide: block.wide === true,
+            }
           : null;
       }
       case 'gallery': {

@@ -65,4 +65,5 @@ export const EASY_GERMAN_STRINGS: UiStrings = {
   accessibility: 'Barriere-Freiheit',
   legal: 'Wichtige Infos über diese Seite',
   objects: { one: '{n} Ding', other: '{n} Dinge' },
+  chapterOf: 'Teil {n} von {total}',
 };

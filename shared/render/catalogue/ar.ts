@@ -64,4 +64,5 @@ export const ar: UiStrings = {
   zoom: 'عرض التفاصيل (تكبير)',
   zoomIn: 'تكبير',
   zoomOut: 'تصغير',
+  chapterOf: 'الفصل {n} من {total}',
 };

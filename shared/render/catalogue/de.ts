@@ -58,4 +58,5 @@ export const de: UiStrings = {
   zoom: 'Im Detail ansehen (Zoom)',
   zoomIn: 'Vergrößern',
   zoomOut: 'Verkleinern',
+  chapterOf: 'Kapitel {n} von {total}',
 };

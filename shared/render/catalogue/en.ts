@@ -56,4 +56,5 @@ export const en: UiStrings = {
   zoom: 'Look closer (zoom)',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
+  chapterOf: 'Chapter {n} of {total}',
 };

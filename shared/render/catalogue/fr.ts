@@ -58,4 +58,5 @@ export const fr: UiStrings = {
   zoom: 'Voir en détail (zoom)',
   zoomIn: 'Agrandir',
   zoomOut: 'Réduire',
+  chapterOf: 'Chapitre {n} sur {total}',
 };

@@ -56,4 +56,5 @@ export const he: UiStrings = {
   zoom: 'צפייה מקרוב (זום)',
   zoomIn: 'הגדלה',
   zoomOut: 'הקטנה',
+  chapterOf: 'פרק {n} מתוך {total}',
 };

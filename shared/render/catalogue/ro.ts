@@ -58,4 +58,5 @@ export const ro: UiStrings = {
   zoom: 'Priviți în detaliu (zoom)',
   zoomIn: 'Mărire',
   zoomOut: 'Micșorare',
+  chapterOf: 'Capitolul {n} din {total}',
 };

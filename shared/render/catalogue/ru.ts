@@ -61,4 +61,5 @@ export const ru: UiStrings = {
   zoom: 'Рассмотреть подробнее (масштаб)',
   zoomIn: 'Увеличить',
   zoomOut: 'Уменьшить',
+  chapterOf: 'Глава {n} из {total}',
 };

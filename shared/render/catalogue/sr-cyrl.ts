@@ -57,4 +57,5 @@ export const srCyrl: UiStrings = {
   zoom: 'Погледајте изблиза (зум)',
   zoomIn: 'Увећај',
   zoomOut: 'Умањи',
+  chapterOf: 'Поглавље {n} од {total}',
 };

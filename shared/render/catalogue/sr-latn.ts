@@ -57,4 +57,5 @@ export const srLatn: UiStrings = {
   zoom: 'Pogledajte izbliza (zum)',
   zoomIn: 'Uvećaj',
   zoomOut: 'Umanji',
+  chapterOf: 'Poglavlje {n} od {total}',
 };

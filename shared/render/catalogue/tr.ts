@@ -60,4 +60,5 @@ export const tr: UiStrings = {
   zoom: 'Ayrıntılı bak (yakınlaştır)',
   zoomIn: 'Yakınlaştır',
   zoomOut: 'Uzaklaştır',
+  chapterOf: 'Bölüm {n} / {total}',
 };

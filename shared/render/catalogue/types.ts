@@ -68,4 +68,6 @@ export interface UiStrings {
   zoom: string;
   zoomIn: string;
   zoomOut: string;
+  /** Where a chapter stands in the exhibition, above its title: {n} and {total} are numbers. */
+  chapterOf: string;
 }

@@ -61,4 +61,5 @@ export const uk: UiStrings = {
   zoom: 'Роздивитися докладніше (масштаб)',
   zoomIn: 'Збільшити',
   zoomOut: 'Зменшити',
+  chapterOf: 'Розділ {n} з {total}',
 };

@@ -57,4 +57,5 @@ export const zhHans: UiStrings = {
   zoom: '查看细节（缩放）',
   zoomIn: '放大',
   zoomOut: '缩小',
+  chapterOf: '第 {n} 章，共 {total} 章',
 };

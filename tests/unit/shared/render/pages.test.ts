@@ -107,7 +107,9 @@ describe('pages', () => {
   it('writes responsive pictures, eager only for the first image of a page', () => {
     const page = renderAll().files.find((f) => f.path === 'de/01-die-anfaenge.html')!.content;
     const imgs = [...page.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
-    expect(imgs.length).toBe(4);
+    // The chapter hero repeats the first picture (decorative, alt="") and loads eagerly.
+    expect(imgs.length).toBe(5);
+    expect(imgs[0]).toContain('alt=""');
     expect(imgs[0]).toContain('fetchpriority="high"');
     expect(imgs[0]).not.toContain('loading="lazy"');
     for (const img of imgs.slice(1)) expect(img).toContain('loading="lazy"');
@@ -138,7 +140,13 @@ describe('pages', () => {
       '<figure class="quote"><blockquote><p>Friendship across borders</p></blockquote><figcaption><span class="attribution">Mayor</span> <cite>Interview</cite></figcaption></figure>',
     );
     expect(c1).toContain('<ul class="gallery">');
-    expect(c2).toContain('<figure class="comparison"><div class="pair">');
+    // "Then and now": both pictures in one frame under a labelled range input, then the captions.
+    expect(c2).toContain(
+      '<figure class="comparison has-stage"><div class="compare-stage" data-compare="">',
+    );
+    expect(c2).toMatch(
+      /<input class="compare-range" type="range" min="0" max="100" value="50" aria-label="Damals \/ 2019">/,
+    );
     expect(c2).toContain('<span class="label">Damals</span>');
     expect(c2).toContain('<span class="label">2019</span>');
     // Timeline: partnership events and awards ordered by date.
