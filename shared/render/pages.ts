@@ -24,6 +24,7 @@ import { blockAnchor } from './search';
 import { easyStartSection } from './easy-start';
 import { LEGAL_PAGES, type LegalPageKind } from './legal-files';
 import { pluralText, uiStrings, type UiStrings } from './strings';
+import { kioskBar, kioskHero, kioskTiles } from './kiosk/parts';
 
 /** Map geometry made outside `shared` (the exporter projects bundled outlines with d3-geo). */
 export interface MapGeometry {
@@ -181,15 +182,18 @@ function media(ctx: Ctx, item: ItemView, sizes: string): Html {
   const transcript = item.transcript
     ? markup`<details class="transcript"><summary>${s.transcript}</summary>${paragraphs(ctx, item.transcript)}</details>`
     : markup``;
+  // Fallback links for browsers without <audio>/<video>; a kiosk's browser has both, and a
+  // kiosk shows no text links.
+  const fallback = kiosk(ctx) ? markup`` : markup`<a href="${src}">${s.download}</a>`;
   if (file.kind === 'audio')
-    return markup`<audio controls preload="none" src="${src}"><a href="${src}">${s.download}</a></audio>${transcript}`;
+    return markup`<audio controls preload="none" src="${src}">${fallback}</audio>${transcript}`;
   if (file.kind === 'video') {
     const dims =
       file.width && file.height ? markup` width="${file.width}" height="${file.height}"` : markup``;
-    return markup`<video controls preload="metadata" src="${src}"${dims}><a href="${src}">${s.download}</a></video>${transcript}`;
+    return markup`<video controls preload="metadata" src="${src}"${dims}>${fallback}</video>${transcript}`;
   }
   const type = file.ext.toUpperCase();
-  return markup`<p class="document"><a href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
+  return markup`<p class="document"><a${kiosk(ctx) ? markup` class="kiosk-button"` : ''} href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
 }
 
 /**
@@ -235,6 +239,8 @@ function heading(ctx: Ctx, t: LocalText | null, fallback?: string): Html {
 const SIZES_WIDE = '(min-width: 62rem) 60rem, 100vw';
 const SIZES_HALF = '(min-width: 62rem) 30rem, (min-width: 40rem) 50vw, 100vw';
 const SIZES_GRID = '(min-width: 62rem) 20rem, (min-width: 40rem) 33vw, 50vw';
+/** Kiosk start tiles: five across a landscape screen, two across a portrait one. */
+const SIZES_TILE = '(orientation: portrait) 50vw, 20vw';
 
 function mapFigure(ctx: Ctx, block: Extract<BlockView, { type: 'map' }>): Html {
   const s = ctx.s;
@@ -429,12 +435,15 @@ function frame(ctx: Ctx, input: FrameInput): string {
           ),
         )
       : markup``;
-  const chapterNav = view.chapters.length
-    ? markup`<nav class="chapters" aria-label="${s.chapters}"><ol>${view.chapters.map(
-        (c) =>
-          markup`<li><a href="${c.file}"${input.chapter?.id === c.id ? markup` aria-current="page"` : ''}${langAttrs(ctx, c.title)}>${userText(c.title.text)}</a></li>`,
-      )}</ol></nav>`
-    : markup``;
+  // A kiosk reaches its chapters through the start page's tiles, the pager and swipes: no
+  // row of small text links.
+  const chapterNav =
+    view.chapters.length && !kiosk(ctx)
+      ? markup`<nav class="chapters" aria-label="${s.chapters}"><ol>${view.chapters.map(
+          (c) =>
+            markup`<li><a href="${c.file}"${input.chapter?.id === c.id ? markup` aria-current="page"` : ''}${langAttrs(ctx, c.title)}>${userText(c.title.text)}</a></li>`,
+        )}</ol></nav>`
+      : markup``;
   const languageNav =
     view.languages.length > 1
       ? markup`<nav class="languages" aria-label="${s.languages}"><ul>${view.languages.map((l) =>
@@ -458,13 +467,16 @@ function frame(ctx: Ctx, input: FrameInput): string {
         (page) =>
           markup`<li><a href="${page.file}"${input.file === page.file ? markup` aria-current="page"` : ''}>${s[page.title]}</a></li>`,
       )}</ul></nav>`;
-  const footer = markup`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
+  const creditsLink = kiosk(ctx)
+    ? markup`<a class="kiosk-button" href="credits.html"${input.kind === 'credits' ? markup` aria-current="page"` : ''}>${s.credits}</a>`
+    : markup`<a href="credits.html">${s.credits}</a>`;
+  const footer = markup`<footer class="site-footer"><p>${creditsLink}${
     web
       ? markup` · <a href="search.html">${s.search}</a> · <a href="../data/index.html">${s.openData}</a>`
       : ''
   }</p>${legalNav}<p>${s.footer}</p></footer>`;
   return `<!DOCTYPE html>
-${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>
+${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}" data-previous-image="${s.previousImage}" data-next-image="${s.nextImage}"${accent}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -476,13 +488,17 @@ ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" d
 </head>
 <body class="page-${input.kind}">
 <a class="skip-link" href="#main">${s.skip}</a>
-<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? markup` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? markup` aria-current="page"` : ''}>${s.search}</a></p></header>
+${
+  kiosk(ctx)
+    ? markup`<header class="site-header"><p class="site-title">${text(ctx, view.title)}</p></header>`
+    : markup`<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? markup` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? markup` aria-current="page"` : ''}>${s.search}</a></p></header>`
+}
 ${chapterNav}
 <main id="main">
 ${input.main}
 </main>
 ${footer}
-${kioskParts}${input.extraBody ?? ''}
+${kiosk(ctx) ? kioskBar({ view, s, kind: input.kind, file: input.file, fileIn, ...(input.chapter ? { chapter: input.chapter } : {}) }) : ''}${kioskParts}${input.extraBody ?? ''}
 </body>
 </html>
 `}`;
@@ -512,15 +528,21 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
   const cover = view.cover?.image
     ? markup`<div class="cover">${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_WIDE)}</div>`
     : markup``;
-  const main = markup`<div class="hero">${cover}<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
-    view.subtitle
-      ? markup`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>`
-      : ''
-  }${first ? markup`<p class="begin"><a class="button" href="${first.file}">${s.begin}</a></p>` : ''}</div>
+  const heading = markup`<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>`;
+  const subtitle = view.subtitle
+    ? markup`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>`
+    : markup``;
+  const main = kiosk(ctx)
+    ? markup`${kioskHero({ cover, heading, subtitle, begin: first ? { href: first.file, label: s.begin } : null })}
+${kioskTiles(view.chapters, s, {
+  picture: (asset) => picture(ctx, asset, '', SIZES_TILE),
+  title: (t) => markup`<span${langAttrs(ctx, t)}>${userText(t.text)}</span>`,
+})}`
+    : markup`<div class="hero">${cover}${heading}${subtitle}${first ? markup`<p class="begin"><a class="button" href="${first.file}">${s.begin}</a></p>` : ''}</div>
 <section class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${s.chapters}</h2><ol class="chapter-cards">${view.chapters.map(
-    (c) =>
-      markup`<li><a href="${c.file}"><span class="number">${c.number}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a></li>`,
-  )}</ol></section>${easyStartSection(view)}`;
+        (c) =>
+          markup`<li><a href="${c.file}"><span class="number">${c.number}</span> <span class="chapter-title"${langAttrs(ctx, c.title)}>${userText(c.title.text)}</span></a></li>`,
+      )}</ol></section>${easyStartSection(view)}`;
   let extra: Html = markup``;
   if (view.mode === 'kiosk') {
     // The attract screen: highlights cross-fade behind "touch to start" in every language.
@@ -540,7 +562,7 @@ function startPage(view: ExhibitionView, options: RenderOptions): RenderedFile {
         markup`<div class="slide${i === 0 ? ' is-active' : ''}">${picture(ctx, a, '', '100vw', { eager: false })}</div>`,
     )}</div><div class="attract-text"><p class="attract-title">${text(ctx, view.title)}</p><ul class="attract-start">${view.languages.map(
       (l) =>
-        markup`<li><a href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
+        markup`<li><a class="attract-button" href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
     )}</ul></div></section>`;
   }
   return {
@@ -658,9 +680,19 @@ function searchPage(view: ExhibitionView, options: RenderOptions): RenderedFile 
       file: 'search.html',
       title: s.search,
       description: `${s.search} – ${view.title.text}`,
-      main: markup`<h1>${s.search}</h1><form class="search-form" role="search" action="search.html" method="get" data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}" data-none="${s.searchNone}" data-results="${s.searchResults}"><label for="search-q">${s.searchLabel}</label> <input id="search-q" name="q" type="search" autocomplete="off"> <button type="submit">${s.searchButton}</button></form><p class="search-noscript" data-noscript="">${s.searchNoScript}</p><div class="search-results" aria-live="polite" data-search-results=""></div>`,
+      main: markup`<h1>${s.search}</h1><form class="search-form" role="search" action="search.html" method="get" data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}" data-none="${s.searchNone}" data-results="${s.searchResults}"><label for="search-q">${s.searchLabel}</label> <input id="search-q" name="q" type="search" autocomplete="off"${
+        // On a kiosk the on-screen keyboard opens for this field: a search key, no
+        // corrections or capitals forced on the visitor.
+        kiosk(ctx)
+          ? markup` inputmode="search" enterkeyhint="search" autocapitalize="off" autocorrect="off" spellcheck="false"`
+          : ''
+      }> <button type="submit">${s.searchButton}</button></form><p class="search-noscript" data-noscript="">${s.searchNoScript}</p><div class="search-results" aria-live="polite" data-search-results=""></div>`,
     }),
   };
+}
+
+function hasSearch(view: ExhibitionView): boolean {
+  return view.mode !== 'kiosk' || view.kioskSearch === true;
 }
 
 /** Every page of one language: start, chapters, credits, search. */
@@ -672,7 +704,8 @@ export function renderLanguagePages(
     startPage(view, options),
     ...view.chapters.map((c) => chapterPage(view, c, options)),
     creditsPage(view, options),
-    searchPage(view, options),
+    // A kiosk has a search page only when its exhibition's settings ask for one.
+    ...(hasSearch(view) ? [searchPage(view, options)] : []),
   ];
 }
 
@@ -684,7 +717,7 @@ export function renderPage(
 ): string | null {
   if (file === 'index.html') return startPage(view, options).content;
   if (file === 'credits.html') return creditsPage(view, options).content;
-  if (file === 'search.html') return searchPage(view, options).content;
+  if (file === 'search.html') return hasSearch(view) ? searchPage(view, options).content : null;
   const chapter = view.chapters.find((c) => c.file === file);
   return chapter ? chapterPage(view, chapter, options).content : null;
 }

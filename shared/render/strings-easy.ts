@@ -65,4 +65,8 @@ export const EASY_GERMAN_STRINGS: UiStrings = {
   accessibility: 'Barriere-Freiheit',
   legal: 'Wichtige Infos über diese Seite',
   objects: { one: '{n} Ding', other: '{n} Dinge' },
+  back: 'Zurück',
+  kioskNav: 'Knöpfe zum Blättern',
+  previousImage: 'Bild davor',
+  nextImage: 'Nächstes Bild',
 };

@@ -64,4 +64,8 @@ export const ar: UiStrings = {
   zoom: 'عرض التفاصيل (تكبير)',
   zoomIn: 'تكبير',
   zoomOut: 'تصغير',
+  back: 'رجوع',
+  kioskNav: 'التنقل',
+  previousImage: 'الصورة السابقة',
+  nextImage: 'الصورة التالية',
 };

@@ -58,4 +58,8 @@ export const de: UiStrings = {
   zoom: 'Im Detail ansehen (Zoom)',
   zoomIn: 'Vergrößern',
   zoomOut: 'Verkleinern',
+  back: 'Zurück',
+  kioskNav: 'Navigation',
+  previousImage: 'Voriges Bild',
+  nextImage: 'Nächstes Bild',
 };

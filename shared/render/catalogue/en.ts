@@ -56,4 +56,8 @@ export const en: UiStrings = {
   zoom: 'Look closer (zoom)',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
+  back: 'Back',
+  kioskNav: 'Navigation',
+  previousImage: 'Previous picture',
+  nextImage: 'Next picture',
 };

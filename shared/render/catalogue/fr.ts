@@ -58,4 +58,8 @@ export const fr: UiStrings = {
   zoom: 'Voir en détail (zoom)',
   zoomIn: 'Agrandir',
   zoomOut: 'Réduire',
+  back: 'Retour',
+  kioskNav: 'Navigation',
+  previousImage: 'Image précédente',
+  nextImage: 'Image suivante',
 };

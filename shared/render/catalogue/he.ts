@@ -56,4 +56,8 @@ export const he: UiStrings = {
   zoom: 'צפייה מקרוב (זום)',
   zoomIn: 'הגדלה',
   zoomOut: 'הקטנה',
+  back: 'חזרה',
+  kioskNav: 'ניווט',
+  previousImage: 'התמונה הקודמת',
+  nextImage: 'התמונה הבאה',
 };

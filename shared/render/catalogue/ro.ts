@@ -58,4 +58,8 @@ export const ro: UiStrings = {
   zoom: 'Priviți în detaliu (zoom)',
   zoomIn: 'Mărire',
   zoomOut: 'Micșorare',
+  back: 'Înapoi',
+  kioskNav: 'Navigare',
+  previousImage: 'Imaginea anterioară',
+  nextImage: 'Imaginea următoare',
 };

@@ -61,4 +61,8 @@ export const ru: UiStrings = {
   zoom: 'Рассмотреть подробнее (масштаб)',
   zoomIn: 'Увеличить',
   zoomOut: 'Уменьшить',
+  back: 'Назад',
+  kioskNav: 'Навигация',
+  previousImage: 'Предыдущее изображение',
+  nextImage: 'Следующее изображение',
 };

@@ -57,4 +57,8 @@ export const srCyrl: UiStrings = {
   zoom: 'Погледајте изблиза (зум)',
   zoomIn: 'Увећај',
   zoomOut: 'Умањи',
+  back: 'Назад',
+  kioskNav: 'Навигација',
+  previousImage: 'Претходна слика',
+  nextImage: 'Следећа слика',
 };

@@ -57,4 +57,8 @@ export const srLatn: UiStrings = {
   zoom: 'Pogledajte izbliza (zum)',
   zoomIn: 'Uvećaj',
   zoomOut: 'Umanji',
+  back: 'Nazad',
+  kioskNav: 'Navigacija',
+  previousImage: 'Prethodna slika',
+  nextImage: 'Sledeća slika',
 };

@@ -60,4 +60,8 @@ export const tr: UiStrings = {
   zoom: 'Ayrıntılı bak (yakınlaştır)',
   zoomIn: 'Yakınlaştır',
   zoomOut: 'Uzaklaştır',
+  back: 'Geri',
+  kioskNav: 'Gezinme',
+  previousImage: 'Önceki resim',
+  nextImage: 'Sonraki resim',
 };

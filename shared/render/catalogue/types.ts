@@ -68,4 +68,10 @@ export interface UiStrings {
   zoom: string;
   zoomIn: string;
   zoomOut: string;
+  /** Kiosk bottom bar: the button back to the page before, and the bar's label. */
+  back: string;
+  kioskNav: string;
+  /** The lightbox's buttons to the neighbouring pictures of a gallery (swipe does the same). */
+  previousImage: string;
+  nextImage: string;
 }

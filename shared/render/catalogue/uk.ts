@@ -61,4 +61,8 @@ export const uk: UiStrings = {
   zoom: 'Роздивитися докладніше (масштаб)',
   zoomIn: 'Збільшити',
   zoomOut: 'Зменшити',
+  back: 'Назад',
+  kioskNav: 'Навігація',
+  previousImage: 'Попереднє зображення',
+  nextImage: 'Наступне зображення',
 };

@@ -57,4 +57,8 @@ export const zhHans: UiStrings = {
   zoom: '查看细节（缩放）',
   zoomIn: '放大',
   zoomOut: '缩小',
+  back: '返回',
+  kioskNav: '导航',
+  previousImage: '上一张',
+  nextImage: '下一张',
 };
