@@ -620,7 +620,7 @@ function chapterPage(
       title: chapter.title.text,
       description: description || plainExcerpt(`${chapter.title.text} – ${view.title.text}`),
       chapter,
-      main: markup`<article class="chapter"><h1${langAttrs(ctx, chapter.title)}>${userText(chapter.title.text)}</h1>
+      main: markup`<article class="chapter" data-chapter="${chapter.number}"><h1${langAttrs(ctx, chapter.title)}>${userText(chapter.title.text)}</h1>
 ${join(blocks, '\n')}
 </article>
 ${pager}`,
