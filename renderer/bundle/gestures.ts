@@ -46,7 +46,11 @@ export function pinchZoom(el: HTMLElement, target: PinchTarget): () => void {
   el.addEventListener('pointerdown', (e) => {
     pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     // Keep receiving this pointer's moves even when it leaves the picture.
-    el.setPointerCapture?.(e.pointerId);
+    try {
+      el.setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer the browser does not track (a synthetic event) cannot be captured.
+    }
     if (pointers.size === 1) {
       down = { x: e.clientX, y: e.clientY };
       pinched = false;
