@@ -1,6 +1,10 @@
+import { swipeDirection } from './gestures';
+
 /**
- * Kiosk behaviour: attract screen, idle reset with a short countdown, swipe between chapters, and
- * guards against selecting, zooming, the context menu and leaving the bundle.
+ * Kiosk behaviour: attract screen cycling through the highlights, idle overlay with a countdown
+ * and a "continue" button before the reset, swipe (pointer events, so a mouse drag works too) and
+ * arrow keys between chapters, Back through the visit's history, and guards against selecting,
+ * zooming, the context menu and leaving the bundle.
  */
 const ACTIVITY = [
   'pointerdown',
@@ -19,7 +23,12 @@ export function initKiosk(): void {
   const attract = document.querySelector<HTMLElement>('[data-attract]');
   const dialog = document.querySelector<HTMLElement>('[data-idle-dialog]');
   const countdownEl = dialog?.querySelector<HTMLElement>('[data-countdown]');
-  const countdownSeconds = Math.min(10, Math.max(1, Math.ceil(idleSeconds / 4)));
+  // At least three seconds, so the countdown is seen counting before the reset.
+  const countdownSeconds = Math.min(10, Math.max(3, Math.ceil(idleSeconds / 4)));
+  // Seven seconds per highlight; kiosks set to a very short idle time (demonstrations, tests)
+  // cycle faster, never quicker than every 1.5 s.
+  const slideSeconds = Math.min(7, Math.max(1.5, idleSeconds / 10));
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
 
   let slideTimer: number | undefined;
   const showAttract = () => {
@@ -27,13 +36,20 @@ export function initKiosk(): void {
     attract.hidden = false;
     const slides = [...attract.querySelectorAll<HTMLElement>('.slide')];
     let current = 0;
+    const show = (i: number) => {
+      slides[current]?.classList.remove('is-active');
+      current = i % slides.length;
+      slides[current]?.classList.add('is-active');
+      // Which highlight shows, for styling and for tests that wait for the next one.
+      attract.dataset.slide = String(current);
+      attract.dispatchEvent(new CustomEvent('vitrine:slide', { detail: current }));
+    };
     window.clearInterval(slideTimer);
-    if (slides.length > 1)
-      slideTimer = window.setInterval(() => {
-        slides[current]!.classList.remove('is-active');
-        current = (current + 1) % slides.length;
-        slides[current]!.classList.add('is-active');
-      }, 7000);
+    show(0);
+    // Moving pictures only for those who have not asked their system for less motion.
+    const cycling = slides.length > 1 && !reducedMotion?.matches;
+    attract.dataset.cycling = String(cycling);
+    if (cycling) slideTimer = window.setInterval(() => show(current + 1), slideSeconds * 1000);
     attract.querySelector<HTMLElement>('a')?.focus({ preventScroll: true });
   };
   const hideAttract = () => {
@@ -55,6 +71,9 @@ export function initKiosk(): void {
   const goHome = () => {
     // The player's statistics close the visit here (renderer/bundle/player.ts).
     document.dispatchEvent(new Event('vitrine:idle'));
+    // The next visitor starts without the last one's enlarged picture.
+    for (const open of document.querySelectorAll('dialog[open]'))
+      (open as HTMLDialogElement).close();
     if (onHome) {
       if (dialog) dialog.hidden = true;
       window.scrollTo(0, 0);
@@ -91,22 +110,40 @@ export function initKiosk(): void {
   dialog?.querySelector('[data-stay]')?.addEventListener('click', () => arm());
   arm();
 
-  // Swipe between chapters; the direction follows the reading direction.
-  let startX = 0;
-  let startY = 0;
+  // Swipe and arrow keys between chapters; the direction follows the reading direction. An open
+  // dialog (the lightbox) has gestures of its own, and the attract screen only waits for a touch.
+  const busy = () =>
+    Boolean(document.querySelector('dialog[open]') || (attract && !attract.hidden));
+  const turn = (direction: 'next' | 'previous') => {
+    const link = document.querySelector<HTMLAnchorElement>(
+      direction === 'next' ? 'a[rel=next]' : 'a[rel=prev]',
+    );
+    if (link) location.href = link.href;
+  };
+  let start: { x: number; y: number; id: number } | null = null;
   window.addEventListener('pointerdown', (e) => {
-    startX = e.clientX;
-    startY = e.clientY;
+    start = e.isPrimary ? { x: e.clientX, y: e.clientY, id: e.pointerId } : null;
   });
   window.addEventListener('pointerup', (e) => {
-    const dx = e.clientX - startX;
-    const dy = e.clientY - startY;
-    if (Math.abs(dx) < 80 || Math.abs(dx) < 2 * Math.abs(dy)) return;
-    if (attract && !attract.hidden) return;
+    if (!start || start.id !== e.pointerId || busy()) return;
+    const direction = swipeDirection(e.clientX - start.x, e.clientY - start.y, root.dir === 'rtl');
+    start = null;
+    if (direction) turn(direction);
+  });
+  window.addEventListener('keydown', (e) => {
+    if (busy() || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
     const rtl = root.dir === 'rtl';
-    const forward = rtl ? dx > 0 : dx < 0;
-    const link = document.querySelector<HTMLAnchorElement>(forward ? 'a[rel=next]' : 'a[rel=prev]');
-    if (link) location.href = link.href;
+    if (e.key === 'ArrowRight') turn(rtl ? 'previous' : 'next');
+    else if (e.key === 'ArrowLeft') turn(rtl ? 'next' : 'previous');
+  });
+  // Back returns through this visit's pages; without a page before, its link leads to the
+  // previous chapter or the start page.
+  document.querySelector<HTMLAnchorElement>('a[data-back]')?.addEventListener('click', (e) => {
+    if (history.length > 1 && document.referrer.startsWith(location.origin)) {
+      e.preventDefault();
+      history.back();
+    }
   });
 
   window.addEventListener('contextmenu', (e) => e.preventDefault());

@@ -30,10 +30,9 @@ export function initPlayer(): void {
   const root = document.documentElement;
   const lang = root.lang;
   const page = location.pathname.split('/').pop() || 'index.html';
-  const current = document.querySelector('nav.chapters a[aria-current="page"]');
-  const chapter = current
-    ? [...document.querySelectorAll('nav.chapters a')].indexOf(current) + 1
-    : 0;
+  // A chapter page names its number (kiosk pages have no chapter menu to count in).
+  const chapter =
+    Number(document.querySelector<HTMLElement>('[data-chapter]')?.dataset.chapter) || 0;
   const attract = document.querySelector<HTMLElement>('[data-attract]');
   const attractShown = () => !!attract && !attract.hidden;
 
@@ -77,7 +76,12 @@ export function initPlayer(): void {
       const link = (e.target as Element | null)?.closest?.('a');
       if (!link) return;
       const to = link.getAttribute('hreflang');
-      if (link.closest('nav.languages') && to && to !== lang && !link.hasAttribute('aria-current'))
+      if (
+        link.closest('nav.languages, .kiosk-languages') &&
+        to &&
+        to !== lang &&
+        !link.hasAttribute('aria-current')
+      )
         send({ type: 'language', from: lang, to });
       if (link.hasAttribute('data-lightbox')) send({ type: 'lightbox', chapter });
     },

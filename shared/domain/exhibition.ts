@@ -113,7 +113,15 @@ export const Exhibition = z.object({
     .object({
       web: z.object({ baseUrl: z.url({ protocol: /^https?$/ }).optional() }).default({}),
       kiosk: z
-        .object({ idleSeconds: z.number().int().min(10).max(3600).default(90) })
+        .object({
+          idleSeconds: z.number().int().min(10).max(3600).default(90),
+          /**
+           * Whether kiosk pages offer the search (issue 13 §2). Off unless chosen: a search
+           * field on a touch screen needs the on-screen keyboard. Optional, so libraries
+           * saved before it need no migration.
+           */
+          search: z.boolean().optional(),
+        })
         .default({ idleSeconds: 90 }),
     })
     .default({ web: {}, kiosk: { idleSeconds: 90 } }),

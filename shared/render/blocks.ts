@@ -52,15 +52,18 @@ function media(ctx: Ctx, item: ItemView, sizes: string): Html {
   const transcript = item.transcript
     ? markup`<details class="transcript"><summary>${s.transcript}</summary>${paragraphs(ctx, item.transcript)}</details>`
     : markup``;
+  // Fallback links for browsers without <audio>/<video>; a kiosk's browser has both, and a
+  // kiosk shows no text links.
+  const fallback = kiosk(ctx) ? markup`` : markup`<a href="${src}">${s.download}</a>`;
   if (file.kind === 'audio')
-    return markup`<audio controls preload="none" src="${src}"><a href="${src}">${s.download}</a></audio>${transcript}`;
+    return markup`<audio controls preload="none" src="${src}">${fallback}</audio>${transcript}`;
   if (file.kind === 'video') {
     const dims =
       file.width && file.height ? markup` width="${file.width}" height="${file.height}"` : markup``;
-    return markup`<video controls preload="metadata" src="${src}"${dims}><a href="${src}">${s.download}</a></video>${transcript}`;
+    return markup`<video controls preload="metadata" src="${src}"${dims}>${fallback}</video>${transcript}`;
   }
   const type = file.ext.toUpperCase();
-  return markup`<p class="document"><a href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
+  return markup`<p class="document"><a${kiosk(ctx) ? markup` class="kiosk-button"` : ''} href="${src}" type="${file.mime}">${userText(item.title.text)}</a> <span class="filesize">(${type}, ${formatBytes(file.bytes, ctx.view.lang)})</span></p>`;
 }
 
 /**
@@ -106,6 +109,8 @@ function heading(ctx: Ctx, t: LocalText | null, fallback?: string): Html {
 export const SIZES_WIDE = '(min-width: 62rem) 60rem, 100vw';
 export const SIZES_HALF = '(min-width: 62rem) 30rem, (min-width: 40rem) 50vw, 100vw';
 export const SIZES_GRID = '(min-width: 62rem) 20rem, (min-width: 40rem) 33vw, 50vw';
+/** Kiosk start tiles: five across a landscape screen, two across a portrait one. */
+export const SIZES_TILE = '(orientation: portrait) 50vw, 20vw';
 
 function mapFigure(ctx: Ctx, block: Extract<BlockView, { type: 'map' }>): Html {
   const s = ctx.s;

@@ -55,7 +55,7 @@ export function chapterPage(
       title: chapter.title.text,
       description: description || plainExcerpt(`${chapter.title.text} – ${view.title.text}`),
       chapter,
-      main: markup`<article class="chapter">${header}
+      main: markup`<article class="chapter" data-chapter="${chapter.number}">${header}
 ${join(blocks, '\n')}
 </article>
 ${pager}`,

@@ -2,6 +2,7 @@ import { languageName, textDirection } from '../domain/language';
 import type { MediaAsset } from '../domain/media';
 import { bundleAssetUrl, derivativeWidths } from './assets';
 import { join, markup, userText, type Html } from './html';
+import { kioskBar } from './kiosk/parts';
 import { LEGAL_PAGES, type LegalPageKind } from './legal-files';
 import type { ChapterView, ExhibitionView } from './model';
 import {
@@ -87,12 +88,15 @@ export function frame(ctx: Ctx, input: FrameInput): string {
           ),
         )
       : markup``;
-  const chapterNav = view.chapters.length
-    ? markup`<nav class="chapters" aria-label="${s.chapters}"><ol>${view.chapters.map(
-        (c) =>
-          markup`<li><a href="${c.file}"${input.chapter?.id === c.id ? markup` aria-current="page"` : ''}${langAttrs(ctx, c.title)}>${userText(c.title.text)}</a></li>`,
-      )}</ol></nav>`
-    : markup``;
+  // A kiosk reaches its chapters through the start page's tiles, the pager and swipes: no
+  // row of small text links.
+  const chapterNav =
+    view.chapters.length && !kiosk(ctx)
+      ? markup`<nav class="chapters" aria-label="${s.chapters}"><ol>${view.chapters.map(
+          (c) =>
+            markup`<li><a href="${c.file}"${input.chapter?.id === c.id ? markup` aria-current="page"` : ''}${langAttrs(ctx, c.title)}>${userText(c.title.text)}</a></li>`,
+        )}</ol></nav>`
+      : markup``;
   const languageNav =
     view.languages.length > 1
       ? markup`<nav class="languages" aria-label="${s.languages}"><ul>${view.languages.map((l) =>
@@ -116,13 +120,16 @@ export function frame(ctx: Ctx, input: FrameInput): string {
         (page) =>
           markup`<li><a href="${page.file}"${input.file === page.file ? markup` aria-current="page"` : ''}>${s[page.title]}</a></li>`,
       )}</ul></nav>`;
-  const footer = markup`<footer class="site-footer"><p><a href="credits.html">${s.credits}</a>${
+  const creditsLink = kiosk(ctx)
+    ? markup`<a class="kiosk-button" href="credits.html"${input.kind === 'credits' ? markup` aria-current="page"` : ''}>${s.credits}</a>`
+    : markup`<a href="credits.html">${s.credits}</a>`;
+  const footer = markup`<footer class="site-footer"><p>${creditsLink}${
     web
       ? markup` · <a href="search.html">${s.search}</a> · <a href="../data/index.html">${s.openData}</a>`
       : ''
   }</p>${legalNav}<p>${s.footer}</p></footer>`;
   return `<!DOCTYPE html>
-${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}"${accent}>
+${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" data-mode="${view.mode}" data-theme="${view.theme}" data-lang="${view.lang}" data-home="${home}" data-idle="${view.idleSeconds}" data-close="${s.close}" data-previous-image="${s.previousImage}" data-next-image="${s.nextImage}"${accent}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -134,13 +141,17 @@ ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" d
 </head>
 <body class="page-${input.kind}">
 <a class="skip-link" href="#main">${s.skip}</a>
-<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? markup` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? markup` aria-current="page"` : ''}>${s.search}</a></p></header>
+${
+  kiosk(ctx)
+    ? markup`<header class="site-header"><p class="site-title">${text(ctx, view.title)}</p></header>`
+    : markup`<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? markup` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? markup` aria-current="page"` : ''}>${s.search}</a></p></header>`
+}
 ${chapterNav}
 <main id="main">
 ${input.main}
 </main>
 ${footer}
-${kioskParts}${input.extraBody ?? ''}
+${kiosk(ctx) ? kioskBar({ view, s, kind: input.kind, file: input.file, fileIn, ...(input.chapter ? { chapter: input.chapter } : {}) }) : ''}${kioskParts}${input.extraBody ?? ''}
 </body>
 </html>
 `}`;

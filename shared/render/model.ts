@@ -117,6 +117,8 @@ export interface ExhibitionView {
   /** Every item the exhibition shows, in order of first appearance: the credits page. */
   items: ItemView[];
   idleSeconds: number;
+  /** Kiosk pages link the search page (exhibition setting, off by default). */
+  kioskSearch?: boolean;
   baseUrl: string | null;
   /** The library's imprint, privacy notice and accessibility contact (web bundles' legal pages). */
   legal: LegalView;
@@ -421,6 +423,7 @@ export function buildExhibitionView(
     chapters,
     items: used,
     idleSeconds: options.idleSeconds ?? exhibition.settings.kiosk.idleSeconds,
+    kioskSearch: exhibition.settings.kiosk.search === true,
     legal: legalView(snapshot, lang, fb),
     // A kiosk never points outside the bundle, so it ignores the public address.
     baseUrl: baseUrl && options.mode !== 'kiosk' ? baseUrl.replace(/\/+$/, '') + '/' : null,

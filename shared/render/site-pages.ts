@@ -72,12 +72,22 @@ function searchPage(view: ExhibitionView, options: RenderOptions): RenderedFile 
       file: 'search.html',
       title: s.search,
       description: `${s.search} – ${view.title.text}`,
-      main: markup`<h1>${s.search}</h1><form class="search-form" role="search" action="search.html" method="get" data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}" data-none="${s.searchNone}" data-results="${s.searchResults}"><label for="search-q">${s.searchLabel}</label> <input id="search-q" name="q" type="search" autocomplete="off"> <button type="submit">${s.searchButton}</button></form><p class="search-noscript" data-noscript="">${s.searchNoScript}</p><div class="search-results" aria-live="polite" data-search-results=""></div>`,
+      main: markup`<h1>${s.search}</h1><form class="search-form" role="search" action="search.html" method="get" data-search-index="${url(ctx, { type: 'search-index', lang: view.lang })}" data-none="${s.searchNone}" data-results="${s.searchResults}"><label for="search-q">${s.searchLabel}</label> <input id="search-q" name="q" type="search" autocomplete="off"${
+        // On a kiosk the on-screen keyboard opens for this field: a search key, no
+        // corrections or capitals forced on the visitor.
+        kiosk(ctx)
+          ? markup` inputmode="search" enterkeyhint="search" autocapitalize="off" autocorrect="off" spellcheck="false"`
+          : ''
+      }> <button type="submit">${s.searchButton}</button></form><p class="search-noscript" data-noscript="">${s.searchNoScript}</p><div class="search-results" aria-live="polite" data-search-results=""></div>`,
     }),
   };
 }
 
 /** Every page of one language: start, chapters, credits, search. */
+function hasSearch(view: ExhibitionView): boolean {
+  return view.mode !== 'kiosk' || view.kioskSearch === true;
+}
+
 export function renderLanguagePages(
   view: ExhibitionView,
   options: RenderOptions = {},
@@ -86,7 +96,8 @@ export function renderLanguagePages(
     startPage(view, options),
     ...view.chapters.map((c) => chapterPage(view, c, options)),
     creditsPage(view, options),
-    searchPage(view, options),
+    // A kiosk has a search page only when its exhibition's settings ask for one.
+    ...(hasSearch(view) ? [searchPage(view, options)] : []),
   ];
 }
 
@@ -98,7 +109,7 @@ export function renderPage(
 ): string | null {
   if (file === 'index.html') return startPage(view, options).content;
   if (file === 'credits.html') return creditsPage(view, options).content;
-  if (file === 'search.html') return searchPage(view, options).content;
+  if (file === 'search.html') return hasSearch(view) ? searchPage(view, options).content : null;
   const chapter = view.chapters.find((c) => c.file === file);
   return chapter ? chapterPage(view, chapter, options).content : null;
 }

@@ -5,7 +5,10 @@ import { frame } from './frame';
 import { markup, userText, type Html } from './html';
 import type { ChapterView, ExhibitionView } from './model';
 import { chapterImage, chapterLead } from './chapter-summary';
+import { SIZES_TILE } from './blocks';
+import { kioskHero, kioskTiles } from './kiosk/parts';
 import {
+  kiosk,
   langAttrs,
   newCtx,
   picture,
@@ -44,14 +47,20 @@ export function startPage(view: ExhibitionView, options: RenderOptions): Rendere
   const cover = view.cover?.image
     ? markup`<div class="cover">${picture(ctx, view.cover.image, view.cover.alt?.text ?? view.cover.title.text, SIZES_HERO)}</div>`
     : markup``;
-  const main = markup`<div class="hero${cover.value ? ' has-cover' : ''}"><div class="hero-text"><h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>${
-    view.subtitle
-      ? markup`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>`
-      : ''
-  }${first ? markup`<p class="begin"><a class="button button-primary" href="${first.file}">${s.begin}</a></p>` : ''}</div>${cover}</div>
+  const heading = markup`<h1${langAttrs(ctx, view.title)}>${userText(view.title.text)}</h1>`;
+  const subtitle = view.subtitle
+    ? markup`<p class="subtitle"${langAttrs(ctx, view.subtitle)}>${userText(view.subtitle.text)}</p>`
+    : markup``;
+  const main = kiosk(ctx)
+    ? markup`${kioskHero({ cover, heading, subtitle, begin: first ? { href: first.file, label: s.begin } : null })}
+${kioskTiles(view.chapters, s, {
+  picture: (asset) => picture(ctx, asset, '', SIZES_TILE),
+  title: (t) => markup`<span${langAttrs(ctx, t)}>${userText(t.text)}</span>`,
+})}`
+    : markup`<div class="hero${cover.value ? ' has-cover' : ''}"><div class="hero-text">${heading}${subtitle}${first ? markup`<p class="begin"><a class="button button-primary" href="${first.file}">${s.begin}</a></p>` : ''}</div>${cover}</div>
 <section class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${s.chapters}</h2><ol class="chapter-cards">${view.chapters.map(
-    (c) => chapterCard(ctx, c),
-  )}</ol></section>${easyStartSection(view)}`;
+        (c) => chapterCard(ctx, c),
+      )}</ol></section>${easyStartSection(view)}`;
   let extra: Html = markup``;
   if (view.mode === 'kiosk') {
     // The attract screen: highlights cross-fade behind "touch to start" in every language.
@@ -71,7 +80,7 @@ export function startPage(view: ExhibitionView, options: RenderOptions): Rendere
         markup`<div class="slide${i === 0 ? ' is-active' : ''}">${picture(ctx, a, '', '100vw', { eager: false })}</div>`,
     )}</div><div class="attract-text"><p class="attract-title">${text(ctx, view.title)}</p><ul class="attract-start">${view.languages.map(
       (l) =>
-        markup`<li><a href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
+        markup`<li><a class="attract-button" href="../${l}/index.html" hreflang="${l}" lang="${l}" dir="${textDirection(l)}" data-start="">${uiStrings(l).touchToStart}</a></li>`,
     )}</ul></div></section>`;
   }
   return {

@@ -66,4 +66,8 @@ export const EASY_GERMAN_STRINGS: UiStrings = {
   legal: 'Wichtige Infos über diese Seite',
   objects: { one: '{n} Ding', other: '{n} Dinge' },
   chapterOf: 'Teil {n} von {total}',
+  back: 'Zurück',
+  kioskNav: 'Knöpfe zum Blättern',
+  previousImage: 'Bild davor',
+  nextImage: 'Nächstes Bild',
 };

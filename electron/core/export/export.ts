@@ -345,7 +345,9 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       pages.push(...renderLanguagePages(view, renderOptions));
       if (options.mode === 'web')
         pages.push(...renderLegalPages(view, { ...renderOptions, verification }));
-      pages.push({ path: `assets/search-${view.lang}.js`, content: searchIndexScript(view) });
+      // A kiosk without search (the default) carries no search index either.
+      if (options.mode === 'web' || view.kioskSearch)
+        pages.push({ path: `assets/search-${view.lang}.js`, content: searchIndexScript(view) });
     }
     pages.push(renderRootIndex(views, renderOptions));
     if (options.mode === 'web') {

@@ -65,4 +65,8 @@ export const ar: UiStrings = {
   zoomIn: 'تكبير',
   zoomOut: 'تصغير',
   chapterOf: 'الفصل {n} من {total}',
+  back: 'رجوع',
+  kioskNav: 'التنقل',
+  previousImage: 'الصورة السابقة',
+  nextImage: 'الصورة التالية',
 };

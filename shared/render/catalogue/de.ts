@@ -59,4 +59,8 @@ export const de: UiStrings = {
   zoomIn: 'Vergrößern',
   zoomOut: 'Verkleinern',
   chapterOf: 'Kapitel {n} von {total}',
+  back: 'Zurück',
+  kioskNav: 'Navigation',
+  previousImage: 'Voriges Bild',
+  nextImage: 'Nächstes Bild',
 };

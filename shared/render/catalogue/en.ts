@@ -57,4 +57,8 @@ export const en: UiStrings = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   chapterOf: 'Chapter {n} of {total}',
+  back: 'Back',
+  kioskNav: 'Navigation',
+  previousImage: 'Previous picture',
+  nextImage: 'Next picture',
 };

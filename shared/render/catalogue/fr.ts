@@ -59,4 +59,8 @@ export const fr: UiStrings = {
   zoomIn: 'Agrandir',
   zoomOut: 'Réduire',
   chapterOf: 'Chapitre {n} sur {total}',
+  back: 'Retour',
+  kioskNav: 'Navigation',
+  previousImage: 'Image précédente',
+  nextImage: 'Image suivante',
 };

@@ -57,4 +57,8 @@ export const he: UiStrings = {
   zoomIn: 'הגדלה',
   zoomOut: 'הקטנה',
   chapterOf: 'פרק {n} מתוך {total}',
+  back: 'חזרה',
+  kioskNav: 'ניווט',
+  previousImage: 'התמונה הקודמת',
+  nextImage: 'התמונה הבאה',
 };

@@ -59,4 +59,8 @@ export const ro: UiStrings = {
   zoomIn: 'Mărire',
   zoomOut: 'Micșorare',
   chapterOf: 'Capitolul {n} din {total}',
+  back: 'Înapoi',
+  kioskNav: 'Navigare',
+  previousImage: 'Imaginea anterioară',
+  nextImage: 'Imaginea următoare',
 };

@@ -62,4 +62,8 @@ export const ru: UiStrings = {
   zoomIn: 'Увеличить',
   zoomOut: 'Уменьшить',
   chapterOf: 'Глава {n} из {total}',
+  back: 'Назад',
+  kioskNav: 'Навигация',
+  previousImage: 'Предыдущее изображение',
+  nextImage: 'Следующее изображение',
 };

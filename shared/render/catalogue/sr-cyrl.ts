@@ -58,4 +58,8 @@ export const srCyrl: UiStrings = {
   zoomIn: 'Увећај',
   zoomOut: 'Умањи',
   chapterOf: 'Поглавље {n} од {total}',
+  back: 'Назад',
+  kioskNav: 'Навигација',
+  previousImage: 'Претходна слика',
+  nextImage: 'Следећа слика',
 };

@@ -58,4 +58,8 @@ export const srLatn: UiStrings = {
   zoomIn: 'Uvećaj',
   zoomOut: 'Umanji',
   chapterOf: 'Poglavlje {n} od {total}',
+  back: 'Nazad',
+  kioskNav: 'Navigacija',
+  previousImage: 'Prethodna slika',
+  nextImage: 'Sledeća slika',
 };

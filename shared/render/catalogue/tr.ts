@@ -61,4 +61,8 @@ export const tr: UiStrings = {
   zoomIn: 'Yakınlaştır',
   zoomOut: 'Uzaklaştır',
   chapterOf: 'Bölüm {n} / {total}',
+  back: 'Geri',
+  kioskNav: 'Gezinme',
+  previousImage: 'Önceki resim',
+  nextImage: 'Sonraki resim',
 };

@@ -70,4 +70,10 @@ export interface UiStrings {
   zoomOut: string;
   /** Where a chapter stands in the exhibition, above its title: {n} and {total} are numbers. */
   chapterOf: string;
+  /** Kiosk bottom bar: the button back to the page before, and the bar's label. */
+  back: string;
+  kioskNav: string;
+  /** The lightbox's buttons to the neighbouring pictures of a gallery (swipe does the same). */
+  previousImage: string;
+  nextImage: string;
 }

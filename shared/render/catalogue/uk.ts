@@ -62,4 +62,8 @@ export const uk: UiStrings = {
   zoomIn: 'Збільшити',
   zoomOut: 'Зменшити',
   chapterOf: 'Розділ {n} з {total}',
+  back: 'Назад',
+  kioskNav: 'Навігація',
+  previousImage: 'Попереднє зображення',
+  nextImage: 'Наступне зображення',
 };

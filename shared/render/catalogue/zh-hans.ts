@@ -58,4 +58,8 @@ export const zhHans: UiStrings = {
   zoomIn: '放大',
   zoomOut: '缩小',
   chapterOf: '第 {n} 章，共 {total} 章',
+  back: '返回',
+  kioskNav: '导航',
+  previousImage: '上一张',
+  nextImage: '下一张',
 };

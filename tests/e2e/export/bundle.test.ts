@@ -13,8 +13,9 @@ import { axeViolations } from '../harness/axe';
 import { axeOncePerSkeleton } from './axe-once';
 import { launchBrowser } from '../harness/browser';
 import { copyLibrary } from '../harness/library';
-import { REPO_ROOT } from '../harness/paths';
+import { REPO_ROOT, SCREENSHOTS_DIR } from '../harness/paths';
 import { hashTree, listFiles, referencedUrls, serveFolder } from './helpers';
+import { drag, pinch, settleImages, smallTargets, smallText } from './kiosk-touch';
 
 /**
  * Quality gates of the static export, on the sample exhibition, in both modes: every page from
@@ -360,11 +361,39 @@ describe('kiosk behaviour', () => {
     const chapter = (await listFiles(path.join(dir, 'en'))).find((f) => /^\d\d-/.test(f))!;
     await page.goto(pathToFileURL(path.join(dir, 'en', chapter)).href);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The overlay counts down, and "continue" keeps the visitor where they are. Watched inside
+    // the page (mutation observers), so the click lands however slow the machine is.
+    const overlay = await page.evaluate(
+      () =>
+        new Promise<{ counts: string[]; hiddenAfter: boolean }>((resolve) => {
+          const dialog = document.querySelector<HTMLElement>('[data-idle-dialog]')!;
+          const count = dialog.querySelector('[data-countdown]')!;
+          const counts: string[] = [];
+          new MutationObserver(() => {
+            if (dialog.hidden || counts.includes(count.textContent ?? '')) return;
+            counts.push(count.textContent ?? '');
+            if (counts.length < 2) return;
+            dialog.querySelector<HTMLButtonElement>('[data-stay]')!.click();
+            resolve({ counts, hiddenAfter: dialog.hidden });
+          }).observe(dialog, { attributes: true, childList: true, subtree: true });
+        }),
+    );
+    expect(Number(overlay.counts[1])).toBe(Number(overlay.counts[0]) - 1);
+    expect(overlay.hiddenAfter).toBe(true);
+    expect(page.url()).toContain(`/en/${chapter}`);
     // Generous bounds: the idle timer is the product's, the wait only ends when its effect shows.
     await page.locator('[data-idle-dialog]').waitFor({ state: 'visible', timeout: 60_000 });
     await page.waitForURL(/\/de\/index\.html#attract$/, { timeout: 60_000 });
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     await page.locator('[data-attract]').waitFor({ state: 'visible' });
+    // The attract screen cycles through the highlights (the runtime marks which one shows).
+    expect(await page.locator('[data-attract]').getAttribute('data-cycling')).toBe('true');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-attract]')?.dataset.slide === '1',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.locator('[data-attract] .slide.is-active').count()).toBe(1);
     // Touching the attract screen starts the visit on the start page.
     await page.locator('[data-attract]').click({ position: { x: 500, y: 300 } });
     await page.locator('[data-attract]').waitFor({ state: 'hidden' });
@@ -384,6 +413,102 @@ describe('kiosk behaviour', () => {
       'Touch to start',
     );
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  // Issue 13 §2 at both kiosk screens: sizes on every page, then the gestures, in one page each.
+  const screens = [
+    { name: 'landscape', width: 1920, height: 1080 },
+    { name: 'portrait', width: 1080, height: 1920 },
+  ] as const;
+
+  it.each(screens)(
+    'has every target ≥ 64×64 px and all text ≥ 22 px on every kiosk page ($name)',
+    async (screen) => {
+      const context = await browser.newContext({ viewport: screen });
+      const page = await context.newPage();
+      const pages = (await listFiles(out.kiosk)).filter((f) => /^[^/]+\/[^/]+\.html$/.test(f));
+      expect(pages.length).toBeGreaterThan(15);
+      const problems: string[] = [];
+      for (const rel of [...pages, 'de/index.html#attract']) {
+        await page.goto(pathToFileURL(path.join(out.kiosk, rel)).href.replace('%23', '#'));
+        if (rel.endsWith('#attract')) await page.locator('[data-attract]').waitFor();
+        problems.push(...(await smallTargets(page)).map((p) => `${rel}: target ${p}`));
+        problems.push(...(await smallText(page)).map((p) => `${rel}: text ${p}`));
+        // No search link on a kiosk unless the exhibition enables it (the sample does not).
+        expect(await page.locator('a[href$="search.html"]').count(), rel).toBe(0);
+      }
+      expect(problems).toEqual([]);
+      if (process.env.VITRINE_SCREENSHOTS === '1') {
+        // README screenshots (VITRINE_SCREENSHOTS=1): the start page with its pictures loaded.
+        await page.goto(pathToFileURL(path.join(out.kiosk, 'de/index.html')).href);
+        await settleImages(page);
+        await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `kiosk-${screen.name}.png`) });
+      }
+      await context.close();
+    },
+    300_000,
+  );
+
+  it.each(screens)(
+    'swipes between chapters and through a gallery, and pinches in the lightbox ($name)',
+    async (screen) => {
+      const context = await browser.newContext({ viewport: screen });
+      const page = await context.newPage();
+      const chapters = (await listFiles(path.join(out.kiosk, 'de'))).filter((f) =>
+        /^\d\d-/.test(f),
+      );
+      const at = (i: number) => new RegExp(`/de/${chapters[i]!.replace('.', '\\.')}$`);
+      await page.goto(pathToFileURL(path.join(out.kiosk, 'de', chapters[0]!)).href);
+      // A mouse drag to the left brings the next chapter, the arrow keys go both ways.
+      await drag(page, 'main h1', -600);
+      await page.waitForURL(at(1));
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForURL(at(0));
+      await page.keyboard.press('ArrowRight');
+      await page.waitForURL(at(1));
+      // The second chapter has a gallery: its lightbox steps through the pictures by swipe.
+      await page.locator('.gallery a[data-lightbox]').first().click();
+      const dialog = page.locator('dialog.lightbox-dialog[open]');
+      await dialog.waitFor();
+      expect(await dialog.getAttribute('data-index')).toBe('0');
+      await drag(page, '.lightbox-stage', -400);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dialog[open]')?.dataset.index === '1',
+      );
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(
+        () => document.querySelector<HTMLElement>('dialog[open]')?.dataset.index === '0',
+      );
+      // Two fingers moving from 100 to 300 px apart zoom the picture threefold.
+      await pinch(page, '.lightbox-stage', 100, 300);
+      expect(await dialog.getAttribute('data-scale')).toBe('3');
+      expect(await page.locator('.lightbox-stage img').evaluate((i) => i.style.transform)).toMatch(
+        /scale\(3\)/,
+      );
+      // Gestures in the lightbox never turn the chapter.
+      expect(page.url()).toMatch(at(1));
+      await page.locator('.lightbox-close').click();
+      await dialog.waitFor({ state: 'detached' });
+      // Back: from file:// there is no history to trust, so its link leads one chapter back.
+      await page.locator('a[data-back]').click();
+      await page.waitForURL(at(0));
+      await context.close();
+    },
+    120_000,
+  );
+
+  it('shows the attract pictures without cycling for visitors who ask for reduced motion', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(path.join(out.kiosk, 'index.html')).href);
+    await page.waitForURL(/#attract$/);
+    await page.locator('[data-attract]').waitFor();
+    expect(await page.locator('[data-attract]').getAttribute('data-cycling')).toBe('false');
+    expect(await page.locator('[data-attract]').getAttribute('data-slide')).toBe('0');
     await context.close();
   });
 });

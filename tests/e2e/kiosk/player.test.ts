@@ -155,11 +155,11 @@ describe('kiosk player (system Chromium)', () => {
       await page.mouse.click(640, 100);
       await started;
       // The start page, then the first chapter.
-      await page.locator('.chapter-cards a').first().click();
+      await page.locator('.kiosk-tiles a').first().click();
       await page.waitForURL(/\/de\/(?!index)[^/]+\.html/);
       const chapterUrl = page.url();
       const switched = nextStat(p, 'language');
-      await page.locator('nav.languages a[hreflang="en"]').click();
+      await page.locator('.kiosk-languages a[hreflang="en"]').click();
       await switched;
       await page.waitForURL(/\/en\//);
       const lightbox = page.locator('a[data-lightbox]').first();

@@ -233,9 +233,35 @@ export function Settings({ exhibition: x, onChange }: Props) {
             setIdle(e.target.value);
             const n = Number(e.target.value);
             if (Number.isInteger(n) && n >= 10 && n <= 3600)
-              onChange({ ...x, settings: { ...x.settings, kiosk: { idleSeconds: n } } });
+              onChange({
+                ...x,
+                settings: { ...x.settings, kiosk: { ...x.settings.kiosk, idleSeconds: n } },
+              });
           }}
         />
+      </div>
+      <div className="field">
+        <label>
+          <input
+            id="settings-kiosk-search"
+            type="checkbox"
+            checked={x.settings.kiosk.search === true}
+            aria-describedby="settings-kiosk-search-help"
+            onChange={(e) =>
+              onChange({
+                ...x,
+                settings: {
+                  ...x.settings,
+                  kiosk: { ...x.settings.kiosk, search: e.target.checked },
+                },
+              })
+            }
+          />{' '}
+          {t('editor.settings.kioskSearch')}
+        </label>
+        <p id="settings-kiosk-search-help" className="muted">
+          {t('editor.settings.kioskSearchHelp')}
+        </p>
       </div>
       <div className="field">
         <label htmlFor="settings-status">{t('exhibitions.statusLabel')}</label>
