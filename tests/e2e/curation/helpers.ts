@@ -40,7 +40,26 @@ export async function entityOnDisk<T = Record<string, unknown>>(
     }
   };
   (await libraryJson(dir)).forEach(visit);
-  return seen[0] ?? null;
+  let found: T | null = seen[0] ?? null;
+  // Acknowledged changes live in the store's change log until a compaction writes them into the
+  // data files; its newest line naming the entity wins (null: removed).
+  let log = '';
+  try {
+    log = await readFile(join(dir, 'data', 'log.jsonl'), 'utf8');
+  } catch {
+    // No log: everything is in the data files.
+  }
+  for (const line of log.split('\n')) {
+    let record: { changes?: Record<string, Record<string, unknown>> };
+    try {
+      record = JSON.parse(line) as typeof record;
+    } catch {
+      continue; // a torn last line is not acknowledged
+    }
+    for (const entities of Object.values(record.changes ?? {}))
+      if (id in entities) found = (entities[id] as T | null) ?? null;
+  }
+  return found;
 }
 
 export async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
