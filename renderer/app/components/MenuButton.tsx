@@ -41,10 +41,15 @@ export function MenuButton({ label, actions }: Props) {
       const target = event.target as Node;
       if (!menu.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
-    // The menu is placed against the window (fixed), so a scrolling table cannot clip it;
-    // scrolling would leave it behind, so it closes instead.
+    // The menu is placed against the window (fixed), so a scrolling table cannot clip it; when
+    // something scrolls it follows its button, and closes once the button is out of sight. (A
+    // scroll event can also arrive just after opening, from the scroll that brought the button
+    // into view, so closing on every scroll would shut a menu that was just opened.)
     const onScroll = (event: Event) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+      if (menu.current?.contains(event.target as Node)) return;
+      const rect = button.current?.getBoundingClientRect();
+      if (!rect || rect.bottom < 0 || rect.top > window.innerHeight) setOpen(false);
+      else setPlace(placeFor(rect));
     };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('scroll', onScroll, true);
@@ -54,18 +59,17 @@ export function MenuButton({ label, actions }: Props) {
     };
   }, [open]);
 
+  const placeFor = (rect: DOMRect): React.CSSProperties => {
+    const right = Math.max(4, window.innerWidth - rect.right);
+    // Below the button when an entry list fits there, above it otherwise.
+    const below = window.innerHeight - rect.bottom > 48 * actions.length + 16;
+    return below
+      ? { right, top: rect.bottom + 4 }
+      : { right, bottom: window.innerHeight - rect.top + 4 };
+  };
   const show = (at: number) => {
     const rect = button.current?.getBoundingClientRect();
-    if (rect) {
-      const right = Math.max(4, window.innerWidth - rect.right);
-      // Below the button when an entry list fits there, above it otherwise.
-      const below = window.innerHeight - rect.bottom > 48 * actions.length + 16;
-      setPlace(
-        below
-          ? { right, top: rect.bottom + 4 }
-          : { right, bottom: window.innerHeight - rect.top + 4 },
-      );
-    }
+    if (rect) setPlace(placeFor(rect));
     setOpen(true);
     setFocusAt(at);
   };
