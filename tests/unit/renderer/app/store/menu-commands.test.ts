@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApiHandlers, type ApiService } from '../../../../../electron/core/api';
 import { createLibrary } from '../../../../../electron/core/library';
-import { buildBridge, MENU_COMMANDS, type ApiTransport } from '../../../../../shared/api';
-import { createClient } from '../../../../../renderer/app/api/client';
-import { connectEvents, createAppStore, type AppStore } from '../../../../../renderer/app/store';
+import { MENU_COMMANDS } from '../../../../../shared/api';
+import { startStoreRig, type StoreRig } from './rig';
 
 /**
  * Commands main sends in `menu` events (Electron's menus, a second launch) reach the store
@@ -17,41 +13,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function rig(): Promise<{ root: string; service: ApiService; store: AppStore }> {
-  const root = await mkdtemp(join(tmpdir(), 'vitrine-menu-'));
-  const service = await createApiHandlers({
-    appDataDir: join(root, 'app-data'),
-    lang: 'de',
-    dialogs: {
-      chooseLibraryFolder: async () => null,
-      chooseNewLibraryFolder: async () => join(root, 'Neu'),
-      chooseMediaFiles: async () => null,
-    },
-    transport: 'electron',
-    version: '0.0.0-test',
-  });
-  const transport: ApiTransport = {
-    call: service.dispatch,
-    subscribe: (event, listener) => service.on(event, listener),
-  };
-  const client = createClient({ vitrine: buildBridge(transport), language: () => 'de' });
-  const map = new Map<string, string>();
-  const store = createAppStore({
-    client,
-    storage: {
-      getItem: (key) => map.get(key) ?? null,
-      setItem: (key, value) => void map.set(key, value),
-      removeItem: (key) => void map.delete(key),
-    },
-  });
-  const off = connectEvents(store, client);
-  await store.getState().appStarted();
-  cleanups.push(async () => {
-    off();
-    await service.close();
-    await rm(root, { recursive: true, force: true });
-  });
-  return { root, service, store };
+async function rig(): Promise<StoreRig> {
+  const r = await startStoreRig('vitrine-menu-');
+  cleanups.push(r.dispose);
+  return r;
 }
 
 describe('menu commands in the page', () => {

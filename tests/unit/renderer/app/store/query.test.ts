@@ -1,11 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHandlers } from '../../../../../electron/core/api';
-import { buildBridge, type ApiTransport } from '../../../../../shared/api';
-import { createClient } from '../../../../../renderer/app/api/client';
-import { connectEvents, createAppStore } from '../../../../../renderer/app/store';
+import { startStoreRig } from './rig';
 
 const NOW = '2024-05-01T10:00:00.000Z';
 const cleanups: (() => Promise<void>)[] = [];
@@ -16,39 +10,8 @@ afterEach(async () => {
 /** The store's query actions reach main's search index through the real client and handlers. */
 describe('query slice', () => {
   it('asks main for a window of items and for items by id; closing resets each slice', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'vitrine-query-'));
-    const service = await createApiHandlers({
-      appDataDir: join(root, 'app-data'),
-      lang: 'de',
-      dialogs: {
-        chooseLibraryFolder: async () => null,
-        chooseNewLibraryFolder: async () => join(root, 'Neu'),
-        chooseMediaFiles: async () => null,
-      },
-      transport: 'electron',
-      version: '0.0.0-test',
-    });
-    const transport: ApiTransport = {
-      call: service.dispatch,
-      subscribe: (event, listener) => service.on(event, listener),
-    };
-    const client = createClient({ vitrine: buildBridge(transport), language: () => 'de' });
-    const map = new Map<string, string>();
-    const store = createAppStore({
-      client,
-      storage: {
-        getItem: (key) => map.get(key) ?? null,
-        setItem: (key, value) => void map.set(key, value),
-        removeItem: (key) => void map.delete(key),
-      },
-    });
-    const off = connectEvents(store, client);
-    cleanups.push(async () => {
-      off();
-      await service.close();
-      await rm(root, { recursive: true, force: true });
-    });
-    await store.getState().appStarted();
+    const { store, dispose } = await startStoreRig('vitrine-query-');
+    cleanups.push(dispose);
     await store.getState().createDialogRequested('Abfragen');
     const items = ['Rathaus Dortmund', 'Hafen Amiens', 'Rathaus Leeds'].map((title, i) => ({
       type: 'putItem' as const,

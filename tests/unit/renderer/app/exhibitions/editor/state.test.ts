@@ -1,13 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiHandlers, type Dialogs } from '../../../../../../electron/core/api';
-import { buildBridge, type ApiTransport } from '../../../../../../shared/api';
-import { createClient } from '../../../../../../renderer/app/api/client';
+import { startStoreRig } from '../../store/rig';
 import { createEditorStore } from '../../../../../../renderer/app/exhibitions/editor/state';
 import { createExhibition } from '../../../../../../renderer/app/exhibitions/editor/operations';
-import { connectEvents, createAppStore } from '../../../../../../renderer/app/store';
 
 /** The editor store over the real app store, client and handler table on a library on disk. */
 const cleanups: (() => Promise<void>)[] = [];
@@ -16,40 +11,12 @@ afterEach(async () => {
 });
 
 async function rig() {
-  const root = await mkdtemp(join(tmpdir(), 'vitrine-editor-'));
-  const dialogs: Dialogs = {
+  const { store: app, dispose } = await startStoreRig('vitrine-editor-', (root) => ({
     chooseLibraryFolder: async () => join(root, 'lib'),
     chooseNewLibraryFolder: async () => join(root, 'lib'),
     chooseMediaFiles: async () => null,
-  };
-  const service = await createApiHandlers({
-    appDataDir: join(root, 'app-data'),
-    lang: 'de',
-    dialogs,
-    transport: 'electron',
-    version: '0.0.0-test',
-  });
-  const transport: ApiTransport = {
-    call: service.dispatch,
-    subscribe: (event, listener) => service.on(event, listener),
-  };
-  const client = createClient({ vitrine: buildBridge(transport), language: () => 'de' });
-  const map = new Map<string, string>();
-  const app = createAppStore({
-    client,
-    storage: {
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, v),
-      removeItem: (k) => void map.delete(k),
-    },
-  });
-  const off = connectEvents(app, client);
-  cleanups.push(async () => {
-    off();
-    await service.close();
-    await rm(root, { recursive: true, force: true });
-  });
-  await app.getState().appStarted();
+  }));
+  cleanups.push(dispose);
   await app.getState().createDialogRequested('Test');
   const x = createExhibition(
     { title: 'Leeds', lang: 'de', languages: ['de', 'en'], now: new Date().toISOString() },
