@@ -5,6 +5,7 @@ import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
+import { build, Platform } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repo = resolve(__dirname, '../../..');
@@ -168,5 +169,77 @@ describe('electron-builder --linux dir', () => {
     expect(wire[4]).toBe('1'); // embedded asar integrity validation on
     expect(wire[5]).toBe('1'); // only load the app from the asar
     expect(wire[7]).toBe('0'); // no extra file:// privileges
+  });
+});
+
+/**
+ * The deb target, run by electron-builder itself on the folder packed above up to the point where
+ * it would call fpm (which it downloads from GitHub, unreachable here). `effectiveOptionComputed`
+ * is electron-builder's own hook for this: it receives fpm's arguments and the desktop entry, and
+ * returning true stops the build there. The deb's metadata checks (homepage, maintainer) and the
+ * AppArmor profile rendering run for real, so a configuration a user's `npm run dist` would reject
+ * fails here.
+ */
+describe('electron-builder --linux deb (up to the fpm call)', () => {
+  let args: string[] = [];
+  let desktopEntry = '';
+  let afterInstall = '';
+  let profile = '';
+
+  beforeAll(async () => {
+    const unpacked = join(out, 'linux-unpacked');
+    await build({
+      targets: Platform.LINUX.createTarget('deb'),
+      prepackaged: unpacked,
+      publish: 'never',
+      projectDir: repo,
+      config: { directories: { output: join(out, 'deb') } },
+      // electron-builder removes its temporary script files once the build ends: read them here.
+      effectiveOptionComputed: async (options: unknown) => {
+        const [fpmArgs, desktopFile] = options as [string[], string];
+        args = fpmArgs;
+        desktopEntry = await readFile(desktopFile, 'utf8');
+        afterInstall = await readFile(fpmArgs[fpmArgs.indexOf('--after-install') + 1]!, 'utf8');
+        profile = await readFile(join(unpacked, 'resources', 'apparmor-profile'), 'utf8');
+        return true;
+      },
+    });
+  }, 240_000);
+
+  function option(name: string): string | undefined {
+    const at = args.indexOf(name);
+    return at < 0 ? undefined : args[at + 1];
+  }
+
+  it('has the metadata a deb needs', () => {
+    expect(option('--name')).toBe('vitrine');
+    expect(option('--maintainer')).toBe('Stadt Dortmund <international@dortmund.de>');
+    expect(option('--url')).toMatch(/^https:\/\//);
+    expect(args).toContain(`${join(out, 'linux-unpacked')}/=/opt/Vitrine`);
+  });
+
+  it('installs the AppArmor profile that allows user namespaces, with the sandbox on', () => {
+    expect(profile).toContain('profile "vitrine" "/opt/Vitrine/vitrine" flags=(unconfined) {');
+    expect(profile).toMatch(/^\s+userns,$/m);
+    expect(profile).not.toMatch(/\$\{/);
+    expect(afterInstall).toContain('apparmor_parser --replace');
+    expect(afterInstall).toContain('/opt/Vitrine/resources/apparmor-profile');
+    expect(profile).toContain('abi <abi/4.0>,');
+    // Nothing anywhere turns Chromium's sandbox off (electron/electron#42510,
+    // electron-userland/electron-builder#8440: the profile is the documented way instead).
+    expect(afterInstall).not.toMatch(/no-sandbox/);
+    expect(readFileSync(join(repo, 'electron-builder.yml'), 'utf8')).not.toMatch(/no-sandbox/);
+  });
+
+  it('names the desktop entry as Electron names the window, so the launcher finds it', () => {
+    expect(args.filter((a) => a.endsWith('=/usr/share/applications/vitrine.desktop'))).toHaveLength(
+      1,
+    );
+    expect(desktopEntry).toMatch(/^StartupWMClass=vitrine$/m);
+    expect(desktopEntry).toMatch(/^Exec=\/opt\/Vitrine\/vitrine %U$/m);
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+      desktopName: string;
+    };
+    expect(pkg.desktopName).toBe('vitrine.desktop');
   });
 });
