@@ -46,7 +46,7 @@ import {
 import { loadLibrary, readManifestRaw, type DataFileState, type LoadedLibrary } from './load';
 import { CHECKSUMS_KEY, checksumsRecord, contentHash } from './checksums';
 import { acquireLock, type LockHandle, type LockHolder } from './lock';
-import { logLine, LogWriter, type LogRecord } from './log';
+import { logLinePieces, LogWriter } from './log';
 
 export type Clock = () => Date;
 
@@ -61,6 +61,8 @@ export interface OpenOptions {
   compactAfter?: { entries?: number; bytes?: number };
   /** Validate every entity, also in files whose recorded hash matches (`vitrine check`). */
   verify?: boolean;
+  /** Characters per write of a change-log line (default 1 MB); the kill -9 test makes it small. */
+  logChunkSize?: number;
 }
 
 /** Large enough that compaction is rare, small enough that replaying the log at open is quick. */
@@ -321,14 +323,11 @@ class Store implements Library, BaseState {
    * (`broken`), because the log might then end in a line that was never acknowledged.
    */
   private async appendToLog(overlay: CommandOverlay, revision: number) {
-    const changes: LogRecord['changes'] = {};
+    const changes: Partial<Record<CollectionName, ReadonlyMap<string, unknown>>> = {};
     for (const collection of COLLECTIONS)
-      if (overlay.changes[collection].size > 0)
-        changes[collection] = Object.fromEntries(overlay.changes[collection]);
-    const record: LogRecord = { revision, changes };
-    if (overlay.manifest) record.manifest = overlay.manifest;
+      if (overlay.changes[collection].size > 0) changes[collection] = overlay.changes[collection];
     try {
-      await this.log!.append(logLine(record));
+      await this.log!.append(logLinePieces(revision, changes, overlay.manifest ?? undefined));
     } catch (error) {
       if ((error as { undone?: boolean }).undone === false) {
         this.broken = error;
@@ -618,7 +617,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       });
       await writeMigrated(root, loaded);
     }
-    const log = new LogWriter(root, loaded.log.bytes, loaded.log.entries);
+    const log = new LogWriter(root, loaded.log.bytes, loaded.log.entries, options.logChunkSize);
     if (migratedFrom !== null) {
       // The migrated files hold everything the log had.
       await log.remove();
