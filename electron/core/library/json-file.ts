@@ -32,6 +32,16 @@ export async function readTextFile(
   rel: string,
   maxBytes = MAX_DATA_FILE_BYTES,
 ): Promise<string | null> {
+  const bytes = await readFileBytes(root, rel, maxBytes);
+  return bytes === null ? null : bytes.toString('utf8');
+}
+
+/** As readTextFile, the bytes themselves (so a content hash needs no second encoding). */
+export async function readFileBytes(
+  root: string,
+  rel: string,
+  maxBytes = MAX_DATA_FILE_BYTES,
+): Promise<Buffer | null> {
   const path = join(root, rel);
   let size: number;
   try {
@@ -55,7 +65,7 @@ export async function readTextFile(
     );
   }
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw unreadable(rel, error);

@@ -13,7 +13,8 @@ import {
 import { FIRST_SCHEMA_VERSION, migrate, type RawLibrary } from '../../../shared/domain/migrations';
 import { AppError } from '../../../shared/errors';
 import { fileError, formatDataPath, parseJsonText, summarizeIssues } from './diagnostics';
-import { readTextFile } from './json-file';
+import { contentHash, readChecksums } from './checksums';
+import { readFileBytes, readTextFile } from './json-file';
 import { parseLog, type LogRecord } from './log';
 import {
   ITEM_SHARD_NAME,
@@ -49,6 +50,15 @@ export interface LoadedLibrary {
   notes: { de: string; en: string }[];
   /** The change log replayed over the files (see log.ts). */
   log: LoadedLog;
+  /** Content hash of every data file read (all valid once loaded), for library.json's record. */
+  checksums: Map<string, string>;
+  /** Data files validated entity by entity (no matching recorded hash), relative paths. */
+  validated: string[];
+}
+
+export interface LoadOptions {
+  /** Validate every entity even when a file's hash matches the recorded one (`vitrine check`). */
+  verify?: boolean;
 }
 
 export interface LoadedLog {
@@ -99,6 +109,43 @@ function zodFailure(
 async function readText(root: string, rel: string, overlay: Overlay | undefined, max?: number) {
   if (overlay?.has(rel)) return overlay.get(rel) ?? null;
   return readTextFile(root, rel, max);
+}
+
+/** A data file's text and the hash of its bytes, null when it does not exist. */
+async function readHashed(
+  root: string,
+  rel: string,
+  overlay: Overlay | undefined,
+): Promise<{ text: string; hash: string } | null> {
+  if (overlay?.has(rel)) {
+    const text = overlay.get(rel) ?? null;
+    return text === null ? null : { text, hash: contentHash(text) };
+  }
+  const bytes = await readFileBytes(root, rel);
+  if (bytes === null) return null;
+  return { text: bytes.toString('utf8'), hash: contentHash(bytes) };
+}
+
+/** Files read a few ahead of the one being parsed (I/O overlaps parsing); results in order. */
+function prefetched<T>(names: readonly string[], read: (name: string) => Promise<T>, ahead = 4) {
+  const pending: Promise<T>[] = [];
+  let started = 0;
+  const fill = () => {
+    while (started < names.length && pending.length < ahead) {
+      const promise = read(names[started++]!);
+      // Awaited in order below; a failure further ahead must not surface as unhandled first.
+      promise.catch(() => undefined);
+      pending.push(promise);
+    }
+  };
+  return {
+    next(): Promise<T> {
+      fill();
+      const head = pending.shift()!;
+      fill();
+      return head;
+    },
+  };
 }
 
 async function readJson(
@@ -206,10 +253,21 @@ function collectionOfFile(rel: string): CollectionName {
  * parse → migrate → validate. Reads only; never writes, so a damaged library stays exactly as it
  * was. Errors are AppErrors naming the file and the place (line/column or data path).
  */
-export async function loadLibrary(root: string, overlay?: Overlay): Promise<LoadedLibrary> {
+export async function loadLibrary(
+  root: string,
+  overlay?: Overlay,
+  options: LoadOptions = {},
+): Promise<LoadedLibrary> {
   const manifestRaw = await readManifestRaw(root, overlay);
   const sourceVersion = manifestRaw.schemaVersion as number;
   const candidates = await listDataFiles(root, sourceVersion, overlay);
+  // Hashes recorded by the store for files it wrote under this schema (see checksums.ts).
+  const recorded =
+    options.verify || sourceVersion !== SCHEMA_VERSION
+      ? new Map<string, string>()
+      : readChecksums(manifestRaw);
+  const checksums = new Map<string, string>();
+  const trusted = new Set<string>();
 
   const raw: RawLibrary = {
     manifest: manifestRaw,
@@ -226,9 +284,13 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
   };
   const revisions = new Map<string, number>();
   const diskFiles: string[] = [];
+  const reads = prefetched(candidates, (rel) => readHashed(root, rel, overlay));
   for (const rel of candidates) {
-    const json = await readJson(root, rel, overlay);
-    if (json === undefined) continue;
+    const read = await reads.next();
+    if (read === null) continue;
+    const json = parseJsonText(read.text, rel);
+    checksums.set(rel, read.hash);
+    if (recorded.get(rel) === checksums.get(rel)) trusted.add(rel);
     diskFiles.push(rel);
     const collection = collectionOfFile(rel);
     if (typeof json !== 'object' || json === null || Array.isArray(json))
@@ -236,10 +298,20 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
         de: `Erwartet wird ein JSON-Objekt mit „revision“ und „${collection}“, gefunden: ${Array.isArray(json) ? 'eine Liste' : typeof json}`,
         en: `A JSON object with “revision” and “${collection}” is expected, found: ${Array.isArray(json) ? 'an array' : typeof json}`,
       });
-    const parsed = envelope(collection).safeParse(json);
-    if (!parsed.success) throw zodFailure(rel, parsed.error.issues, []);
-    const list = parsed.data[collection] as unknown[];
-    revisions.set(rel, parsed.data.revision as number);
+    let list: unknown[];
+    let revision: number;
+    const body = json as Record<string, unknown>;
+    if (trusted.has(rel) && Array.isArray(body[collection]) && Number.isInteger(body.revision)) {
+      list = body[collection] as unknown[];
+      revision = body.revision as number;
+    } else {
+      trusted.delete(rel);
+      const parsed = envelope(collection).safeParse(json);
+      if (!parsed.success) throw zodFailure(rel, parsed.error.issues, []);
+      list = parsed.data[collection] as unknown[];
+      revision = parsed.data.revision as number;
+    }
+    revisions.set(rel, revision);
     list.forEach((entity, index) => {
       raw[collection].push(entity);
       origins[collection].push({ file: rel, index });
@@ -276,16 +348,20 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
     }
     return state;
   };
+  const migrated = sourceVersion < SCHEMA_VERSION;
   for (const collection of COLLECTIONS) {
     const schema = EntitySchemas[collection];
     const seen = new Map<string, Origin>();
     const list = current[collection];
     for (let i = 0; i < list.length; i++) {
       const origin = origins[collection][i]!;
-      const result = schema.safeParse(list[i]);
-      if (!result.success)
-        throw zodFailure(origin.file, result.error.issues, [collection, origin.index]);
-      const entity = result.data as EntityOf[typeof collection];
+      let entity: EntityOf[typeof collection];
+      if (migrated || !trusted.has(origin.file)) {
+        const result = schema.safeParse(list[i]);
+        if (!result.success)
+          throw zodFailure(origin.file, result.error.issues, [collection, origin.index]);
+        entity = result.data as EntityOf[typeof collection];
+      } else entity = list[i] as EntityOf[typeof collection];
       const before = seen.get(entity.id);
       if (before) {
         const path = formatDataPath([collection, origin.index, 'id']);
@@ -325,6 +401,8 @@ export async function loadLibrary(root: string, overlay?: Overlay): Promise<Load
     diskFiles,
     notes: current.notes ?? [],
     log: { bytes: 0, entries: 0, torn: null, dirty: new Set(), manifestDirty: false },
+    checksums: migrated ? new Map() : checksums,
+    validated: diskFiles.filter((rel) => !trusted.has(rel)),
   };
   await replayLog(root, overlay, loaded);
   return loaded;

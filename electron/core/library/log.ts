@@ -33,10 +33,40 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The record as one line, its checksum over the record's own JSON text. */
-export function logLine(record: LogRecord): string {
-  const body = JSON.stringify(record);
-  return `${body.slice(0, -1)}${SUM_KEY}${sha256(body)}"}\n`;
+/**
+ * The same kind of line made piece by piece from the change maps, for the store: a 10,000-item
+ * batch as one string (plus its copy with the checksum and its encoded bytes) held about 70 MB at
+ * once and pushed a table import's peak memory over its limit (issue 11 §5). The pieces are one
+ * entity each; the checksum is fed as they go and ends the line, so the file holds exactly one
+ * line per change as before, and a line cut short anywhere is still a torn line.
+ */
+export function* logLinePieces(
+  revision: number,
+  changes: Partial<Record<CollectionName, ReadonlyMap<string, unknown>>>,
+  manifest?: unknown,
+): Generator<string> {
+  const hash = createHash('sha256');
+  const piece = (text: string) => {
+    hash.update(text);
+    return text;
+  };
+  yield piece(`{"revision":${JSON.stringify(revision)},"changes":{`);
+  let firstCollection = true;
+  for (const [collection, map] of Object.entries(changes)) {
+    if (!map || map.size === 0) continue;
+    yield piece(`${firstCollection ? '' : ','}${JSON.stringify(collection)}:{`);
+    firstCollection = false;
+    let first = true;
+    for (const [id, value] of map) {
+      yield piece(`${first ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(value ?? null)}`);
+      first = false;
+    }
+    yield piece('}');
+  }
+  yield piece('}');
+  if (manifest !== undefined) yield piece(`,"manifest":${JSON.stringify(manifest)}`);
+  hash.update('}');
+  yield `${SUM_KEY}${hash.digest('hex')}"}\n`;
 }
 
 /** The record of one line, or null when the line is torn or does not match its checksum. */
@@ -67,6 +97,22 @@ export interface ReadLog {
   validBytes: number;
   /** Set when the log ends in a torn line (a change that was never acknowledged). */
   torn: { line: number; bytes: number } | null;
+}
+
+/** Joins small pieces into strings of about `size` characters. */
+function* chunked(pieces: Iterable<string>, size: number): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
 }
 
 export const NO_LOG: ReadLog = { records: [], validBytes: 0, torn: null };
@@ -121,6 +167,8 @@ export class LogWriter {
     readonly root: string,
     private bytes: number,
     entries: number,
+    /** Characters per write of a line given in pieces (tests make it small to kill mid-line). */
+    private readonly chunkSize = 1 << 20,
   ) {
     this.entryCount = entries;
   }
@@ -138,7 +186,8 @@ export class LogWriter {
     return this.entryCount;
   }
 
-  async append(line: string): Promise<void> {
+  /** One line, as a string or in pieces (written in chunks of about 1 MB). */
+  async append(line: string | Iterable<string>): Promise<void> {
     const path = this.path;
     const before = this.bytes;
     // Whether this append creates the file follows from the size we track.
@@ -146,6 +195,7 @@ export class LogWriter {
     let handle: FileHandle | null = null;
     // What there is to take back: nothing, a file this append created, or bytes it wrote.
     let stage: 'none' | 'opened' | 'written' = 'none';
+    let written = 0;
     try {
       await faultPoint('open', path);
       handle = await open(path, 'a', 0o644);
@@ -154,7 +204,16 @@ export class LogWriter {
       await faultPoint('write', path);
       stage = 'written';
       // appendFile writes all of it (a single write may stop short when the disk fills up).
-      await handle.appendFile(line);
+      if (typeof line === 'string') {
+        await handle.appendFile(line);
+        written = Buffer.byteLength(line);
+      } else
+        for (const chunk of chunked(line, this.chunkSize)) {
+          // Each further chunk is a step of its own: a kill here leaves a torn line.
+          if (written > 0) await faultPoint('write', path);
+          await handle.appendFile(chunk);
+          written += Buffer.byteLength(chunk);
+        }
       await faultPoint('fsync', path);
       await handle.datasync();
       await handle.close();
@@ -167,7 +226,7 @@ export class LogWriter {
           : await this.takeBack(before, created);
       throw Object.assign(error as Error, { undone });
     }
-    this.bytes += Buffer.byteLength(line);
+    this.bytes += written;
     this.entryCount++;
   }
 

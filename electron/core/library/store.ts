@@ -44,8 +44,9 @@ import {
   shardOf,
 } from './layout';
 import { loadLibrary, readManifestRaw, type DataFileState, type LoadedLibrary } from './load';
+import { CHECKSUMS_KEY, checksumsRecord, contentHash } from './checksums';
 import { acquireLock, type LockHandle, type LockHolder } from './lock';
-import { logLine, LogWriter, type LogRecord } from './log';
+import { logLinePieces, LogWriter } from './log';
 
 export type Clock = () => Date;
 
@@ -58,6 +59,10 @@ export interface OpenOptions {
    * it (and always at close). Tests set small numbers to reach compaction quickly.
    */
   compactAfter?: { entries?: number; bytes?: number };
+  /** Validate every entity, also in files whose recorded hash matches (`vitrine check`). */
+  verify?: boolean;
+  /** Characters per write of a change-log line (default 1 MB); the kill -9 test makes it small. */
+  logChunkSize?: number;
 }
 
 /** Large enough that compaction is rare, small enough that replaying the log at open is quick. */
@@ -103,8 +108,13 @@ function readOnlyError(): AppError {
   });
 }
 
-function manifestText(manifest: Manifest, revision: number): string {
-  return serializeJson({ ...manifest, revision });
+/** library.json: the manifest, the revision, and the data files' hashes (see checksums.ts). */
+function manifestText(
+  manifest: Manifest,
+  revision: number,
+  checksums: ReadonlyMap<string, string>,
+): string {
+  return serializeJson({ ...manifest, revision, [CHECKSUMS_KEY]: checksumsRecord(checksums) });
 }
 
 function fileText(collection: CollectionName, revision: number, entities: unknown[]): string {
@@ -147,6 +157,8 @@ class Store implements Library, BaseState {
   private manifestDirty: boolean;
   /** Log size at which the next compaction starts. */
   private compactAt: { entries: number; bytes: number };
+  /** Hash of each data file's content on disk (or in the compaction being written). */
+  private readonly checksums: Map<string, string>;
 
   constructor(
     readonly dir: string,
@@ -159,6 +171,7 @@ class Store implements Library, BaseState {
     private readonly compactAfter: { entries: number; bytes: number } = COMPACT_AFTER,
   ) {
     this.dirty = new Set(loaded.log.dirty);
+    this.checksums = new Map(loaded.checksums);
     this.manifestDirty = loaded.log.manifestDirty;
     this.compactAt = { ...compactAfter };
     this.manifest = loaded.manifest;
@@ -310,14 +323,11 @@ class Store implements Library, BaseState {
    * (`broken`), because the log might then end in a line that was never acknowledged.
    */
   private async appendToLog(overlay: CommandOverlay, revision: number) {
-    const changes: LogRecord['changes'] = {};
+    const changes: Partial<Record<CollectionName, ReadonlyMap<string, unknown>>> = {};
     for (const collection of COLLECTIONS)
-      if (overlay.changes[collection].size > 0)
-        changes[collection] = Object.fromEntries(overlay.changes[collection]);
-    const record: LogRecord = { revision, changes };
-    if (overlay.manifest) record.manifest = overlay.manifest;
+      if (overlay.changes[collection].size > 0) changes[collection] = overlay.changes[collection];
     try {
-      await this.log!.append(logLine(record));
+      await this.log!.append(logLinePieces(revision, changes, overlay.manifest ?? undefined));
     } catch (error) {
       if ((error as { undone?: boolean }).undone === false) {
         this.broken = error;
@@ -344,16 +354,27 @@ class Store implements Library, BaseState {
     if (this.dirty.size === 0 && !this.manifestDirty && log.size === 0) return;
     const revision = this.revision;
     const files: LazyJournalEntry[] = [];
+    const sums = this.checksums;
     for (const rel of [...this.dirty].sort()) {
       const data = { ...this.lowFor(rel).data, revision };
-      files.push({ path: rel, content: () => serializeJson(data) });
+      // The hash is taken as the journal is written, one file's text at a time; the manifest
+      // comes after the files in the journal, so it is made once every hash is known.
+      files.push({
+        path: rel,
+        content: () => {
+          const text = serializeJson(data);
+          sums.set(rel, contentHash(text));
+          return text;
+        },
+      });
     }
-    const manifest = manifestText(this.manifest, revision);
-    files.push({ path: MANIFEST_FILE, content: () => manifest });
+    let manifest: string | null = null;
+    const manifestNow = () => (manifest ??= manifestText(this.manifest, revision, sums));
+    files.push({ path: MANIFEST_FILE, content: manifestNow });
     if (files.length > 1) {
       await writeJournal(this.dir, { revision, files });
       await applyJournal(this.dir, { revision, files });
-    } else await writeFileAtomic(join(this.dir, MANIFEST_FILE), manifest);
+    } else await writeFileAtomic(join(this.dir, MANIFEST_FILE), manifestNow());
     this.dirty.clear();
     this.manifestDirty = false;
     await log.remove();
@@ -510,11 +531,18 @@ async function removeTempFiles(dir: string): Promise<void> {
 async function writeMigrated(dir: string, loaded: LoadedLibrary): Promise<void> {
   const revision = loaded.revision + 1;
   const files: JournalEntry[] = [];
-  for (const [rel, state] of loaded.files)
-    files.push({ path: rel, content: fileText(state.collection, revision, state.entities) });
+  loaded.checksums.clear();
+  for (const [rel, state] of loaded.files) {
+    const content = fileText(state.collection, revision, state.entities);
+    loaded.checksums.set(rel, contentHash(content));
+    files.push({ path: rel, content });
+  }
   for (const rel of loaded.diskFiles)
     if (!loaded.files.has(rel)) files.push({ path: rel, content: null });
-  files.push({ path: MANIFEST_FILE, content: manifestText(loaded.manifest, revision) });
+  files.push({
+    path: MANIFEST_FILE,
+    content: manifestText(loaded.manifest, revision, loaded.checksums),
+  });
   await writeJournal(dir, { revision, files });
   await applyJournal(dir, { revision, files });
   loaded.revision = revision;
@@ -534,7 +562,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       journal.state === 'complete'
         ? new Map(journal.journal.files.map((f) => [f.path, f.content]))
         : undefined;
-    const loaded = await loadLibrary(root, overlay);
+    const loaded = await loadLibrary(root, overlay, { verify: options.verify });
     return new Store(
       root,
       loaded,
@@ -571,7 +599,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       journal.state === 'complete'
         ? new Map(journal.journal.files.map((f) => [f.path, f.content]))
         : undefined;
-    const loaded = await loadLibrary(root, overlay);
+    const loaded = await loadLibrary(root, overlay, { verify: options.verify });
     // Valid: from here on writing is allowed.
     if (journal.state === 'complete') await applyJournal(root, journal.journal);
     else if (journal.state === 'invalid') await discardJournal(root);
@@ -589,7 +617,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       });
       await writeMigrated(root, loaded);
     }
-    const log = new LogWriter(root, loaded.log.bytes, loaded.log.entries);
+    const log = new LogWriter(root, loaded.log.bytes, loaded.log.entries, options.logChunkSize);
     if (migratedFrom !== null) {
       // The migrated files hold everything the log had.
       await log.remove();
@@ -646,17 +674,21 @@ export async function createLibrary(dir: string, options: CreateOptions): Promis
   await mkdir(join(root, ITEMS_DIR), { recursive: true });
   await mkdir(join(root, MEDIA_DIR), { recursive: true });
   await mkdir(join(root, BACKUPS_DIR), { recursive: true });
-  for (const c of ['partnerships', 'awards', 'exhibitions'] as const)
-    await writeFileAtomic(join(root, collectionFile(c)), fileText(c, 0, []));
+  const sums = new Map<string, string>();
+  for (const c of ['partnerships', 'awards', 'exhibitions'] as const) {
+    const text = fileText(c, 0, []);
+    sums.set(collectionFile(c), contentHash(text));
+    await writeFileAtomic(join(root, collectionFile(c)), text);
+  }
   // The manifest last: until it exists the folder is not a library, so a crash leaves no half one.
-  await writeFileAtomic(join(root, MANIFEST_FILE), manifestText(manifest.data, 0));
+  await writeFileAtomic(join(root, MANIFEST_FILE), manifestText(manifest.data, 0, sums));
   return openLibrary(root, { clock });
 }
 
 /** For the CLI and export: the library as one value, without taking the writer lock. */
 export async function readLibrarySnapshot(
   dir: string,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; verify?: boolean } = {},
 ): Promise<LibrarySnapshot> {
   const library = await openLibrary(dir, { readOnly: true, ...options });
   try {

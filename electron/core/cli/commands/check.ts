@@ -86,7 +86,8 @@ export function registerCheck(program: Command, ctx: CliContext): void {
             de: `Unbekannter Modus „${mode}“: erlaubt sind web, kiosk und both.`,
             en: `Unknown mode “${mode}”: use web, kiosk or both.`,
           });
-        const snapshot = await readLibrarySnapshot(dir);
+        // Every entity against the schema, whatever the recorded hashes say (opening trusts them).
+        const snapshot = await readLibrarySnapshot(dir, { verify: true });
         let exhibitionId: string | undefined;
         if (opts.exhibition !== undefined) {
           const found = snapshot.exhibitions.find(

@@ -12,6 +12,8 @@
  *                                  replay, the opening backup)
  *                         journal  only steps taken while a complete journal is on disk
  *                         log      only the fsyncs of change-log appends (the line is written)
+ *                         log-mid  only the writes of a log line's second or later chunk (part
+ *                                  of the line is written, the rest is not)
  *                       So the parent kills at a point the child reports, never after a delay.
  *                       The change log is compacted every 5 changes, so kills land in
  *                       compactions (and their journals) too.
@@ -46,6 +48,7 @@ const item = (id: string, version: string) => ({
 });
 
 let opened = false;
+let chunk = 0;
 if (scope) {
   const pauseAt = Number(pauseText);
   let count = 0;
@@ -53,6 +56,12 @@ if (scope) {
     if (scope === 'open' && opened) return;
     if (scope === 'journal' && !existsSync(join(dir!, 'journal.json'))) return;
     if (scope === 'log' && !(step === 'fsync' && path.endsWith('log.jsonl'))) return;
+    if (scope === 'log-mid') {
+      // Counts only writes of a line's second or later chunk: part of the line is in the file.
+      if (!path.endsWith('log.jsonl')) return;
+      if (step === 'open') chunk = 0;
+      if (step !== 'write' || ++chunk < 2) return;
+    }
     if (++count !== pauseAt) return;
     say(`PAUSE ${opened ? 'write' : 'open'} ${step} ${relative(dir!, path)}`);
     // Blocks the only thread: nothing more happens in this process until the parent's SIGKILL.
@@ -61,7 +70,8 @@ if (scope) {
 }
 
 async function main() {
-  const library = await openLibrary(dir!, { compactAfter: { entries: 5 } });
+  // Lines written in chunks of 256 characters: every change's line takes several writes.
+  const library = await openLibrary(dir!, { compactAfter: { entries: 5 }, logChunkSize: 256 });
   opened = true;
   if (mode === 'hold') {
     say(`READY ${process.pid}`);
