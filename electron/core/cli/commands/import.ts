@@ -61,7 +61,8 @@ function summary(ctx: CliContext, counts: ImportCounts, dryRun: boolean): string
   const head = dryRun
     ? t(ctx, 'Probelauf (nichts geschrieben)', 'Dry run (nothing written)')
     : t(ctx, 'Import', 'Import');
-  return `${head}: ${counts.create} ${t(ctx, 'neu', 'create')}, ${counts.update} ${t(ctx, 'geändert', 'update')}, ${counts.unchanged} ${t(ctx, 'unverändert', 'unchanged')}, ${counts.skipped} ${t(ctx, 'übersprungen', 'skipped')}\n`;
+  const n = (x: number) => formatCount(ctx.lang, x);
+  return `${head}: ${n(counts.create)} ${t(ctx, 'neu', 'create')}, ${n(counts.update)} ${t(ctx, 'geändert', 'update')}, ${n(counts.unchanged)} ${t(ctx, 'unverändert', 'unchanged')}, ${n(counts.skipped)} ${t(ctx, 'übersprungen', 'skipped')}\n`;
 }
 
 function skippedLines(ctx: CliContext, rows: RowReport[]): string {
@@ -73,7 +74,7 @@ function skippedLines(ctx: CliContext, rows: RowReport[]): string {
   );
   if (skipped.length > shown.length)
     lines.push(
-      `  … ${skipped.length - shown.length} ${t(ctx, 'weitere, siehe --report', 'more, see --report')}\n`,
+      `  … ${formatCount(ctx.lang, skipped.length - shown.length)} ${t(ctx, 'weitere, siehe --report', 'more, see --report')}\n`,
     );
   return lines.join('');
 }
