@@ -22,7 +22,7 @@ const figures: Figure[] = await benchImport({
 const mediaArg = args.indexOf('--media');
 if (mediaArg >= 0 || !quick) {
   const count = mediaArg >= 0 ? Number(args[mediaArg + 1]) : 1_000;
-  figures.push(await benchImportMedia({ outDir, count, log }));
+  figures.push(...(await benchImportMedia({ outDir, count, log })));
 }
 printTable(figures, (s) => process.stdout.write(s));
 for (const f of figures) process.stdout.write(`${jsonLine(f)}\n`);

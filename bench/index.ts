@@ -156,7 +156,7 @@ if (!args.includes('--no-desktop')) {
     quick,
     log,
   });
-  if (!quick) importFigures.push(await benchImportMedia({ outDir, count: 1_000, log }));
+  if (!quick) importFigures.push(...(await benchImportMedia({ outDir, count: 1_000, log })));
   printTable(importFigures, (s) => process.stdout.write(s));
   for (const f of importFigures) process.stdout.write(`${jsonLine(f)}\n`);
 }

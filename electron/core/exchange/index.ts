@@ -1,5 +1,5 @@
 /** Exchange packages (`.vitrine`): an exhibition with what it needs, handed between libraries. */
-export { packExhibition, collectPackage } from './pack';
+export { packExhibition, collectPackage, packageCancelled, type PackProgressOptions } from './pack';
 export {
   readPackage,
   unpackInto,

@@ -45,18 +45,36 @@ export function collectPackage(snapshot: LibrarySnapshot, slug: string): Package
   return { exhibition, items, partnerships: pick('partnerships'), awards: pick('awards') };
 }
 
+/** Cancel and progress (media files read) of packing or unpacking, from the CLI or the app. */
+export interface PackProgressOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export function packageCancelled(): AppError {
+  return new AppError('CANCELLED', {
+    de: 'Abgebrochen; es wurde nichts geschrieben.',
+    en: 'Cancelled; nothing was written.',
+  });
+}
+
 /** The package as zip bytes; media are stored once each, as they are in the library. */
 export async function packExhibition(
   libraryDir: string,
   snapshot: LibrarySnapshot,
   slug: string,
   now: () => Date = () => new Date(),
+  options: PackProgressOptions = {},
 ): Promise<Uint8Array> {
+  const { signal, onProgress } = options;
   const data = collectPackage(snapshot, slug);
   const files: Zippable = {};
   const media = new Map<string, { sha256: string; ext: string }>();
   for (const item of data.items) for (const m of item.media) media.set(m.sha256, m);
+  let done = 0;
+  onProgress?.({ done, total: media.size });
   for (const asset of media.values()) {
+    if (signal?.aborted) throw packageCancelled();
     const rel = mediaPath(asset);
     let bytes: Buffer;
     try {
@@ -73,7 +91,9 @@ export async function packExhibition(
     }
     // Already compressed formats are stored, not deflated again.
     files[`media/${asset.sha256}.${asset.ext}`] = [bytes, { level: 0 }];
+    onProgress?.({ done: ++done, total: media.size });
   }
+  if (signal?.aborted) throw packageCancelled();
   const manifest: PackageManifest = {
     format: PACKAGE_FORMAT,
     version: PACKAGE_VERSION,

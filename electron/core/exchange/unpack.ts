@@ -17,6 +17,8 @@ import { AppError } from '../../../shared/errors';
 import { invalidInput } from '../library/commands';
 import type { Library } from '../library';
 import { createMediaImporter } from '../media';
+import { counts } from '../import/numbers';
+import { packageCancelled, type PackProgressOptions } from './pack';
 import {
   DATA_ENTRY,
   MANIFEST_ENTRY,
@@ -102,13 +104,15 @@ export async function readPackage(
             'PATH_REJECTED',
           );
         total += entry.originalSize;
-        if (entry.originalSize > 1_000_000 && entry.originalSize > entry.size * limits.ratio)
+        if (entry.originalSize > 1_000_000 && entry.originalSize > entry.size * limits.ratio) {
+          const ratio = counts(Math.round(entry.originalSize / Math.max(1, entry.size)));
           problem ??= refused(
             name,
-            `„${entry.name}“ würde sich auf das ${Math.round(entry.originalSize / Math.max(1, entry.size))}-Fache entpacken (Zip-Bombe).`,
-            `“${entry.name}” would unpack to ${Math.round(entry.originalSize / Math.max(1, entry.size))} times its size (zip bomb).`,
+            `„${entry.name}“ würde sich auf das ${ratio.de}-Fache entpacken (Zip-Bombe).`,
+            `“${entry.name}” would unpack to ${ratio.en} times its size (zip bomb).`,
             'FILE_TOO_LARGE',
           );
+        }
         return false;
       },
     });
@@ -228,7 +232,9 @@ export async function unpackInto(
 export async function importPackageMedia(
   libraryDir: string,
   pkg: Pick<ReadPackage, 'media'>,
+  options: PackProgressOptions = {},
 ): Promise<MediaAsset[]> {
+  const { signal, onProgress } = options;
   const added: MediaAsset[] = [];
   const temp = await mkdtemp(path.join(os.tmpdir(), 'vitrine-unpack-'));
   try {
@@ -238,11 +244,17 @@ export async function importPackageMedia(
       await writeFile(file, bytes);
       files.push(file);
     }
-    const entries = await createMediaImporter({ libraryDir }).importFiles(files);
-    for (const { result } of entries) {
-      if (result.status === 'rejected') throw result.error;
-      if (result.status === 'imported') added.push(result.asset);
-    }
+    onProgress?.({ done: 0, total: files.length });
+    const entries = await createMediaImporter({ libraryDir }).importFiles(files, {
+      ...(signal ? { signal } : {}),
+      onProgress: (p) => {
+        // Recorded as they arrive, so a cancel part-way removes what was already written.
+        if (p.result.status === 'imported') added.push(p.result.asset);
+        onProgress?.({ done: p.done, total: p.total });
+      },
+    });
+    if (signal?.aborted) throw packageCancelled();
+    for (const { result } of entries) if (result.status === 'rejected') throw result.error;
     return added;
   } catch (error) {
     // Files this run wrote are new in the folder: no item of the library can use them yet.
@@ -262,6 +274,7 @@ export async function commitPackage(
   pkg: Pick<ReadPackage, 'data'>,
   mode: ConflictMode,
   added: readonly MediaAsset[],
+  options: { signal?: AbortSignal } = {},
 ): Promise<UnpackOutcome> {
   const snapshot = library.snapshot();
   const exists = (c: CollectionName, id: string) => library.get(c, id) !== undefined;
@@ -375,6 +388,8 @@ export async function commitPackage(
   };
   if (commands.length === 0) return { ...base, revision: library.revision, undo: null };
   try {
+    // A cancel that came after the worker had finished still stops here, before the store.
+    if (options.signal?.aborted) throw packageCancelled();
     const result = await library.apply({ type: 'batch', commands: commands as never });
     return { ...base, revision: result.revision, undo: result.undo };
   } catch (error) {

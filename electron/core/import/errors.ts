@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { counts } from './numbers';
 
 /**
  * The messages of a table import that refuses a whole file. Each says what is wrong and what to
@@ -12,12 +13,13 @@ export function tableEmpty(name: string): AppError {
 }
 
 export function tableTooLarge(name: string, bytes: number, limit: number): AppError {
-  const mb = (n: number) => (n / 1_000_000).toFixed(0);
+  const size = counts(Math.round(bytes / 1_000_000));
+  const max = counts(Math.round(limit / 1_000_000));
   return new AppError(
     'FILE_TOO_LARGE',
     {
-      de: `${name} ist ${mb(bytes)} MB groß; eingelesen werden Tabellen bis ${mb(limit)} MB. Teilen Sie die Tabelle in mehrere Dateien.`,
-      en: `${name} is ${mb(bytes)} MB; tables up to ${mb(limit)} MB are read. Split the table into several files.`,
+      de: `${name} ist ${size.de} MB groß; eingelesen werden Tabellen bis ${max.de} MB. Teilen Sie die Tabelle in mehrere Dateien.`,
+      en: `${name} is ${size.en} MB; tables up to ${max.en} MB are read. Split the table into several files.`,
     },
     { details: { bytes, limit } },
   );
@@ -35,11 +37,12 @@ export function notATable(name: string, cause?: unknown): AppError {
 }
 
 export function tooManyColumns(name: string, columns: number, limit: number): AppError {
+  const [has, max] = [counts(columns), counts(limit)];
   return new AppError(
     'FILE_TOO_LARGE',
     {
-      de: `${name} hat ${columns} Spalten; eingelesen werden höchstens ${limit}. Entfernen Sie leere oder unnötige Spalten.`,
-      en: `${name} has ${columns} columns; at most ${limit} are read. Remove empty or unneeded columns.`,
+      de: `${name} hat ${has.de} Spalten; eingelesen werden höchstens ${max.de}. Entfernen Sie leere oder unnötige Spalten.`,
+      en: `${name} has ${has.en} columns; at most ${max.en} are read. Remove empty or unneeded columns.`,
     },
     { details: { columns, limit } },
   );
@@ -50,27 +53,26 @@ export function tooManyColumns(name: string, columns: number, limit: number): Ap
  * the message never names a count that is not the table's.
  */
 export function tooManyRows(name: string, rows: number | null, limit: number): AppError {
+  const max = counts(limit);
   const has =
-    rows === null
-      ? { de: `mehr als ${limit}`, en: `more than ${limit}` }
-      : { de: `${rows}`, en: `${rows}` };
+    rows === null ? { de: `mehr als ${max.de}`, en: `more than ${max.en}` } : counts(rows);
   return new AppError(
     'FILE_TOO_LARGE',
     {
-      de: `${name} hat ${has.de} Zeilen; ein Import übernimmt höchstens ${limit} (ein Rückgängig-Schritt). Es wurde nichts geschrieben. Teilen Sie die Tabelle.`,
-      en: `${name} has ${has.en} rows; one import takes at most ${limit} (one undo step). Nothing was written. Split the table.`,
+      de: `${name} hat ${has.de} Zeilen; ein Import übernimmt höchstens ${max.de} (ein Rückgängig-Schritt). Es wurde nichts geschrieben. Teilen Sie die Tabelle.`,
+      en: `${name} has ${has.en} rows; one import takes at most ${max.en} (one undo step). Nothing was written. Split the table.`,
     },
     { details: { rows, limit } },
   );
 }
 
 export function rowTooLarge(name: string, line: number | undefined, limit: number): AppError {
-  const where = line ? ` (Zeile/line ${line})` : '';
+  const max = counts(Math.round(limit / 1_000_000));
   return new AppError(
     'FILE_TOO_LARGE',
     {
-      de: `${name}${where}: eine Zeile ist größer als ${limit / 1_000_000} MB. Meist fehlt ein schließendes Anführungszeichen; prüfen Sie die Tabelle.`,
-      en: `${name}${where}: a row is larger than ${limit / 1_000_000} MB. Usually a closing quote is missing; check the table.`,
+      de: `${name}${line ? ` (Zeile ${line})` : ''}: eine Zeile ist größer als ${max.de} MB. Meist fehlt ein schließendes Anführungszeichen; prüfen Sie die Tabelle.`,
+      en: `${name}${line ? ` (line ${line})` : ''}: a row is larger than ${max.en} MB. Usually a closing quote is missing; check the table.`,
     },
     line ? { location: { file: name, line }, details: { limit } } : { details: { limit } },
   );

@@ -1,7 +1,15 @@
 import type { LibrarySnapshot } from '../../../shared/domain';
-import { importPackageMedia, packExhibition, readPackage, type ReadPackage } from '../exchange';
+import {
+  importPackageMedia,
+  packageCancelled,
+  packExhibition,
+  readPackage,
+  type ReadPackage,
+} from '../exchange';
 import {
   dryRunImport,
+  folderTable,
+  loadMapping,
   prepareImport,
   readTable,
   type ImportCounts,
@@ -24,14 +32,19 @@ import type { TaskContext } from './tasks';
 
 /** A table to read in the worker: the file, the name people know it by, the reading choices. */
 export interface TableSource {
+  /** The table file, or with `folder` the folder whose media files make the table. */
   file: string;
+  /** A folder import without a table (`folderTable`): sub-folders become tags, sidecars fill. */
+  folder?: boolean;
   /** Shown in messages and reports instead of the file's own name (an upload's random id). */
   name?: string;
   read?: Omit<ReadTableOptions, 'limits'>;
 }
 
 async function load(source: TableSource): Promise<Table> {
-  const table = await readTable(source.file, source.read ?? {});
+  const table = source.folder
+    ? await folderTable(source.file)
+    : await readTable(source.file, source.read ?? {});
   return source.name ? { ...table, name: source.name } : table;
 }
 
@@ -52,6 +65,24 @@ export const exchangeTasks = {
       headers: table.headers,
       sample: table.rows.slice(0, 20),
       rowCount: table.rows.length,
+    };
+  },
+  /**
+   * What the CLI prints and maps from before it plans: the table as read (name, what was
+   * detected, headers, row count) and, asked by name or file, a saved mapping of the library.
+   */
+  tableDescribe: async (input: TableSource & { libraryDir: string; mapping?: string }) => {
+    const table = await load(input);
+    return {
+      name: table.name,
+      file: table.file,
+      format: table.format,
+      encoding: table.encoding ?? null,
+      delimiter: table.delimiter ?? null,
+      sheet: table.sheet ?? null,
+      headers: table.headers,
+      rowCount: table.rows.length,
+      mapping: input.mapping ? (await loadMapping(input.libraryDir, input.mapping)).columns : null,
     };
   },
   /** The dry run: read, parse and plan a table against a snapshot; nothing is written. */
@@ -85,22 +116,42 @@ export const exchangeTasks = {
    * Reads and checks a package and brings its media into the library's media folder; the host
    * then writes the entities with `commitPackage` (which removes `added` again if that fails).
    */
-  packageUnpack: async (input: {
-    file: string;
-    libraryDir: string;
-  }): Promise<PackageContents & { added: Awaited<ReturnType<typeof importPackageMedia>> }> => {
+  packageUnpack: async (
+    input: {
+      file: string;
+      libraryDir: string;
+    },
+    ctx?: TaskContext,
+  ): Promise<PackageContents & { added: Awaited<ReturnType<typeof importPackageMedia>> }> => {
     const pkg = await readPackage(input.file);
-    const added = await importPackageMedia(input.libraryDir, pkg);
+    const added = await importPackageMedia(
+      input.libraryDir,
+      pkg,
+      ctx ? { signal: ctx.signal, onProgress: (p) => ctx.progress(p) } : {},
+    );
     return { manifest: pkg.manifest, data: pkg.data, added };
   },
-  /** Zips an exhibition with what it needs and writes the package file atomically. */
-  packagePack: async (input: {
-    libraryDir: string;
-    snapshot: LibrarySnapshot;
-    slug: string;
-    target: string;
-  }): Promise<{ bytes: number }> => {
-    const bytes = await packExhibition(input.libraryDir, input.snapshot, input.slug);
+  /**
+   * Zips an exhibition with what it needs and writes the package file atomically. Progress:
+   * media files read; a cancel before the write leaves no file.
+   */
+  packagePack: async (
+    input: {
+      libraryDir: string;
+      snapshot: LibrarySnapshot;
+      slug: string;
+      target: string;
+    },
+    ctx?: TaskContext,
+  ): Promise<{ bytes: number }> => {
+    const bytes = await packExhibition(
+      input.libraryDir,
+      input.snapshot,
+      input.slug,
+      undefined,
+      ctx ? { signal: ctx.signal, onProgress: (p) => ctx.progress(p) } : {},
+    );
+    if (ctx?.signal.aborted) throw packageCancelled();
     await writeFileAtomic(input.target, bytes);
     return { bytes: bytes.byteLength };
   },

@@ -4,23 +4,25 @@ import type { ColumnMapping } from '../../../../shared/domain/import-mapping';
 import { AppError } from '../../../../shared/errors';
 import { autoMapping } from '../../../../shared/import/auto-mapping';
 import {
+  commitImport,
   DELIMITERS,
-  dryRunImport,
-  folderTable,
-  loadMapping,
-  readTable,
   reportCsv,
-  runImport,
   saveMapping,
   TEXT_ENCODINGS,
   type Delimiter,
   type ImportCounts,
+  type ImportProgress,
+  type PlanSnapshot,
   type RowReport,
   type TextEncoding,
 } from '../../import';
 import { openLibrary, readLibrarySnapshot, writeFileAtomic } from '../../library';
+import type { TaskResult } from '../../worker';
+import type { TableSource } from '../../worker/exchange-tasks';
 import { t, type CliContext } from '../context';
+import { formatCount } from '../../import/numbers';
 import { createProgressBar } from '../progress';
+import { withWorker } from '../worker';
 
 interface ImportOptions {
   table?: string;
@@ -42,6 +44,12 @@ function usage(de: string, en: string): AppError {
   return new AppError('INVALID_INPUT', { de, en });
 }
 
+/** What planning needs of a snapshot: the rest stays out of the message to the worker. */
+function planSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
+  const { manifest, revision, items, partnerships } = snapshot;
+  return { manifest, revision, items, partnerships };
+}
+
 const DELIMITER_NAMES: Record<string, Delimiter> = {
   tab: '\t',
   semicolon: ';',
@@ -53,7 +61,8 @@ function summary(ctx: CliContext, counts: ImportCounts, dryRun: boolean): string
   const head = dryRun
     ? t(ctx, 'Probelauf (nichts geschrieben)', 'Dry run (nothing written)')
     : t(ctx, 'Import', 'Import');
-  return `${head}: ${counts.create} ${t(ctx, 'neu', 'create')}, ${counts.update} ${t(ctx, 'geändert', 'update')}, ${counts.unchanged} ${t(ctx, 'unverändert', 'unchanged')}, ${counts.skipped} ${t(ctx, 'übersprungen', 'skipped')}\n`;
+  const n = (x: number) => formatCount(ctx.lang, x);
+  return `${head}: ${n(counts.create)} ${t(ctx, 'neu', 'create')}, ${n(counts.update)} ${t(ctx, 'geändert', 'update')}, ${n(counts.unchanged)} ${t(ctx, 'unverändert', 'unchanged')}, ${n(counts.skipped)} ${t(ctx, 'übersprungen', 'skipped')}\n`;
 }
 
 function skippedLines(ctx: CliContext, rows: RowReport[]): string {
@@ -65,7 +74,7 @@ function skippedLines(ctx: CliContext, rows: RowReport[]): string {
   );
   if (skipped.length > shown.length)
     lines.push(
-      `  … ${skipped.length - shown.length} ${t(ctx, 'weitere, siehe --report', 'more, see --report')}\n`,
+      `  … ${formatCount(ctx.lang, skipped.length - shown.length)} ${t(ctx, 'weitere, siehe --report', 'more, see --report')}\n`,
     );
   return lines.join('');
 }
@@ -159,58 +168,95 @@ export function registerImport(program: Command, ctx: CliContext): void {
           'Geben Sie entweder --table DATEI oder --folder ORDNER an.',
           'Give either --table FILE or --folder DIR.',
         );
-      const table = opts.folder
-        ? await folderTable(opts.folder)
-        : await readTable(opts.table!, {
-            ...(opts.encoding ? { encoding: opts.encoding as TextEncoding } : {}),
-            ...(delimiter ? { delimiter } : {}),
-            ...(opts.sheet ? { sheet: opts.sheet } : {}),
-          });
-      let mapping: ColumnMapping[];
-      if (opts.mapping) mapping = (await loadMapping(libraryDir, opts.mapping)).columns;
-      else mapping = autoMapping(table.headers);
-      if (opts.updateBy && !table.headers.includes(opts.updateBy))
-        throw usage(
-          `Die Spalte „${opts.updateBy}“ (--update-by) gibt es in der Tabelle nicht.`,
-          `The table has no column “${opts.updateBy}” (--update-by).`,
-        );
-      const detected = [
-        `${t(ctx, 'Tabelle', 'Table')}: ${table.name} (${table.format}${table.encoding ? `, ${table.encoding}` : ''}${table.delimiter ? `, ${t(ctx, 'Trennzeichen', 'delimiter')} ${JSON.stringify(table.delimiter)}` : ''}${table.sheet ? `, ${table.sheet}` : ''}), ${table.rows.length} ${t(ctx, 'Zeilen', 'rows')}`,
-        ...mapping.map((m) => `  ${m.column || '∅'} → ${m.field}${m.lang ? ` [${m.lang}]` : ''}`),
-      ];
-      if (!opts.json) ctx.stderr(`${detected.join('\n')}\n`);
-      const planOptions = {
-        mapping,
-        mode: mode as 'revise' | 'replace',
-        mediaDir: path.resolve(opts.media ?? path.dirname(table.file)),
-        ...(opts.updateBy ? { updateBy: opts.updateBy } : {}),
+      const source: TableSource = {
+        file: path.resolve(opts.folder ?? opts.table!),
+        ...(opts.folder ? { folder: true } : {}),
+        read: {
+          ...(opts.encoding ? { encoding: opts.encoding as TextEncoding } : {}),
+          ...(delimiter ? { delimiter } : {}),
+          ...(opts.sheet ? { sheet: opts.sheet } : {}),
+        },
       };
-      let rows: RowReport[];
-      let counts: ImportCounts;
-      let revision = before.revision;
-      if (opts.dryRun) {
-        ({ rows, counts } = await dryRunImport(before, table, planOptions));
-      } else {
-        const library = await openLibrary(libraryDir);
-        const bar = createProgressBar(ctx, t(ctx, 'Import', 'Import'));
-        try {
-          const outcome = await runImport(library, table, {
-            ...planOptions,
-            onProgress: (p) =>
-              bar.update(
-                p.phase === 'media' ? p.done : p.total,
-                p.total,
-                `${p.phase === 'media' ? t(ctx, 'Medien', 'media') : t(ctx, 'Speichern', 'saving')}${p.etaSeconds !== undefined ? ` ~${p.etaSeconds}s` : ''}`,
-              ),
+      // Ctrl+C cancels: the worker stops and removes the media files it added, and nothing
+      // reaches the store, so the library is exactly as before (exit 2 with the message).
+      const controller = new AbortController();
+      const onSignal = () => controller.abort();
+      process.once('SIGINT', onSignal);
+      let bar: ReturnType<typeof createProgressBar> | undefined;
+      let done: {
+        table: TaskResult<'tableDescribe'>;
+        mapping: ColumnMapping[];
+        rows: RowReport[];
+        counts: ImportCounts;
+        revision: number;
+      };
+      try {
+        // Reading, parsing, planning and the media run in the worker process (see ../worker);
+        // this process writes the items in one batch, so the store keeps one writer.
+        done = await withWorker(ctx, async (worker) => {
+          const table = await worker.run('tableDescribe', {
+            ...source,
+            libraryDir,
+            ...(opts.mapping ? { mapping: opts.mapping } : {}),
           });
-          ({ rows, counts, revision } = outcome);
-          if (opts.saveMapping)
-            await saveMapping(libraryDir, { name: opts.saveMapping, columns: mapping });
-        } finally {
-          bar.done();
-          await library.close();
-        }
+          const mapping: ColumnMapping[] = table.mapping ?? autoMapping(table.headers);
+          if (opts.updateBy && !table.headers.includes(opts.updateBy))
+            throw usage(
+              `Die Spalte „${opts.updateBy}“ (--update-by) gibt es in der Tabelle nicht.`,
+              `The table has no column “${opts.updateBy}” (--update-by).`,
+            );
+          const detected = [
+            `${t(ctx, 'Tabelle', 'Table')}: ${table.name} (${table.format}${table.encoding ? `, ${table.encoding}` : ''}${table.delimiter ? `, ${t(ctx, 'Trennzeichen', 'delimiter')} ${JSON.stringify(table.delimiter)}` : ''}${table.sheet ? `, ${table.sheet}` : ''}), ${formatCount(ctx.lang, table.rowCount)} ${t(ctx, 'Zeilen', 'rows')}`,
+            ...mapping.map(
+              (m) => `  ${m.column || '∅'} → ${m.field}${m.lang ? ` [${m.lang}]` : ''}`,
+            ),
+          ];
+          if (!opts.json) ctx.stderr(`${detected.join('\n')}\n`);
+          const plan = {
+            mapping,
+            mode: mode as 'revise' | 'replace',
+            mediaDir: path.resolve(opts.media ?? path.dirname(table.file)),
+            ...(opts.updateBy ? { updateBy: opts.updateBy } : {}),
+          };
+          if (opts.dryRun) {
+            const dry = await worker.run(
+              'tableDryRun',
+              { ...source, snapshot: planSnapshot(before), plan },
+              { signal: controller.signal },
+            );
+            return { table, mapping, ...dry, revision: before.revision };
+          }
+          const library = await openLibrary(libraryDir);
+          bar = createProgressBar(ctx, t(ctx, 'Import', 'Import'));
+          const onProgress = (p: ImportProgress) =>
+            bar!.update(
+              p.phase === 'media' ? p.done : p.total,
+              p.total,
+              `${p.phase === 'media' ? t(ctx, 'Medien', 'media') : t(ctx, 'Speichern', 'saving')}${p.etaSeconds !== undefined ? ` ~${p.etaSeconds}s` : ''}`,
+            );
+          try {
+            const snapshot = planSnapshot(library.snapshot());
+            const prepared = await worker.run(
+              'tablePrepare',
+              { ...source, libraryDir, snapshot, plan },
+              { signal: controller.signal, onProgress: (p) => onProgress(p as ImportProgress) },
+            );
+            const outcome = await commitImport(library, snapshot, prepared, {
+              signal: controller.signal,
+              onProgress,
+            });
+            if (opts.saveMapping)
+              await saveMapping(libraryDir, { name: opts.saveMapping, columns: mapping });
+            return { table, mapping, ...outcome };
+          } finally {
+            await library.close();
+          }
+        });
+      } finally {
+        bar?.done();
+        process.removeListener('SIGINT', onSignal);
       }
+      const { table, mapping, rows, counts, revision } = done;
       if (opts.report) await writeFileAtomic(path.resolve(opts.report), reportCsv(rows, ctx.lang));
       if (opts.json) {
         ctx.stdout(
@@ -222,7 +268,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
                 format: table.format,
                 encoding: table.encoding ?? null,
                 delimiter: table.delimiter ?? null,
-                rows: table.rows.length,
+                rows: table.rowCount,
               },
               mapping,
               counts,

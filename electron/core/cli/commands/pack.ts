@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../../../shared/errors';
-import { packExhibition, readPackage, unpackInto, type ConflictMode } from '../../exchange';
-import { openLibrary, readLibrarySnapshot, writeFileAtomic } from '../../library';
+import { commitPackage, type ConflictMode } from '../../exchange';
+import { formatCount } from '../../import/numbers';
+import { openLibrary, readLibrarySnapshot } from '../../library';
 import { t, type CliContext } from '../context';
+import { cancellable } from '../cancellable';
 
 /**
  * `vitrine pack DIR --exhibition SLUG --out FILE.vitrine` and `vitrine unpack FILE --into DIR
@@ -26,9 +28,17 @@ export function registerPack(program: Command, ctx: CliContext): void {
     )
     .action(async (dir: string, opts: { exhibition: string; out: string }) => {
       const snapshot = await readLibrarySnapshot(dir);
-      const bytes = await packExhibition(path.resolve(dir), snapshot, opts.exhibition);
-      await writeFileAtomic(path.resolve(opts.out), bytes);
-      ctx.stdout(`${t(ctx, 'Geschrieben', 'Written')}: ${path.resolve(opts.out)}\n`);
+      const target = path.resolve(opts.out);
+      // Reading the media and zipping run in the worker process (see ../worker); the file is
+      // written atomically at the end, so Ctrl+C leaves no package behind.
+      await cancellable(ctx, t(ctx, 'Paket', 'Package'), (worker, signal, onProgress) =>
+        worker.run(
+          'packagePack',
+          { libraryDir: path.resolve(dir), snapshot, slug: opts.exhibition, target },
+          { signal, onProgress },
+        ),
+      );
+      ctx.stdout(`${t(ctx, 'Geschrieben', 'Written')}: ${target}\n`);
     });
 
   program
@@ -51,12 +61,29 @@ export function registerPack(program: Command, ctx: CliContext): void {
           de: '--conflicts ist keep, replace oder copy.',
           en: '--conflicts is keep, replace or copy.',
         });
-      const pkg = await readPackage(path.resolve(file));
-      const library = await openLibrary(opts.into);
+      const libraryDir = path.resolve(opts.into);
+      // Refused before any media file is written when the library cannot be opened.
+      const library = await openLibrary(libraryDir);
       try {
-        const outcome = await unpackInto(library, pkg, opts.conflicts as ConflictMode);
+        // Reading and checking the package and its media run in the worker; this process writes
+        // the entities in one batch (one undo step). Ctrl+C: the worker removes the media it
+        // added and nothing reaches the store.
+        const outcome = await cancellable(
+          ctx,
+          t(ctx, 'Paket', 'Package'),
+          async (worker, signal, onProgress) => {
+            const pkg = await worker.run(
+              'packageUnpack',
+              { file: path.resolve(file), libraryDir },
+              { signal, onProgress },
+            );
+            return commitPackage(library, pkg, opts.conflicts as ConflictMode, pkg.added, {
+              signal,
+            });
+          },
+        );
         ctx.stdout(
-          `${t(ctx, 'Übernommen', 'Unpacked')}: ${outcome.exhibitionSlug} — ${outcome.added} ${t(ctx, 'neu', 'added')}, ${outcome.replaced} ${t(ctx, 'ersetzt', 'replaced')}, ${outcome.copied} ${t(ctx, 'als Kopie', 'copied')}, ${outcome.kept} ${t(ctx, 'behalten', 'kept')}\n`,
+          `${t(ctx, 'Übernommen', 'Unpacked')}: ${outcome.exhibitionSlug} — ${formatCount(ctx.lang, outcome.added)} ${t(ctx, 'neu', 'added')}, ${formatCount(ctx.lang, outcome.replaced)} ${t(ctx, 'ersetzt', 'replaced')}, ${formatCount(ctx.lang, outcome.copied)} ${t(ctx, 'als Kopie', 'copied')}, ${formatCount(ctx.lang, outcome.kept)} ${t(ctx, 'behalten', 'kept')}\n`,
         );
       } finally {
         await library.close();

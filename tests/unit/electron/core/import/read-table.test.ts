@@ -138,7 +138,8 @@ describe('bad input is refused with a clear message, nothing read half', () => {
     const jpeg = await createSyntheticJpeg({ width: 64, height: 48 });
     const error = await refusal(await writeFixture(dir, 'foto.csv', jpeg));
     expect(error.code).toBe('FILE_UNREADABLE');
-    expect(error.messages.de).toContain('keine lesbare Tabelle');
+    expect(error.messages.de).toContain('foto.csv ist keine lesbare Tabelle');
+    expect(error.messages.en).toContain('foto.csv is not a readable table');
   });
 
   it('a 200 MB table, refused by its size before anything is read', async () => {
@@ -149,21 +150,29 @@ describe('bad input is refused with a clear message, nothing read half', () => {
     await handle.close();
     const error = await refusal(file);
     expect(error.code).toBe('FILE_TOO_LARGE');
-    expect(error.messages.en).toContain('200 MB');
+    expect(error.messages.de).toContain('huge.csv ist 200 MB groß; eingelesen werden Tabellen bis');
+    expect(error.messages.en).toContain('huge.csv is 200 MB; tables up to');
   });
 
   it('100,000 columns', async () => {
     const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(';');
     const error = await refusal(await writeFixture(dir, 'wide.csv', `${header}\n1;2\n`));
     expect(error.code).toBe('FILE_TOO_LARGE');
-    expect(error.messages.en).toContain('100000 columns');
+    // Counts as each language writes them: 100.000 in German, 100,000 in English.
+    expect(error.messages.de).toContain(
+      'wide.csv hat 100.000 Spalten; eingelesen werden höchstens',
+    );
+    expect(error.messages.en).toContain('wide.csv has 100,000 columns; at most');
   });
 
   it('a row of 10 MB', async () => {
     const big = 'x'.repeat(10_000_000);
     const error = await refusal(await writeFixture(dir, 'longrow.csv', `Titel;Text\nA;${big}\n`));
     expect(error.code).toBe('FILE_TOO_LARGE');
-    expect(error.messages.de).toContain('Zeile');
+    expect(error.messages.de).toMatch(
+      /^longrow\.csv \(Zeile \d+\): eine Zeile ist größer als \d+ MB/,
+    );
+    expect(error.messages.en).toMatch(/^longrow\.csv \(line \d+\): a row is larger than \d+ MB/);
   });
 
   it('an unclosed quote', async () => {

@@ -108,6 +108,20 @@ describe('vitrine import', () => {
     ]);
   });
 
+  it('writes counts as each language does: 1.200 in German, 1,200 in English', async () => {
+    const { root, dir } = await setup();
+    const rows = Array.from({ length: 1_200 }, (_, i) => `Objekt ${i};1970`).join('\n');
+    const table = await writeFixture(root, 'viele.csv', `Titel;Datum\n${rows}\n`);
+    const de = cliContext('de');
+    expect(await runCli(['import', dir, '--table', table, '--dry-run'], de.ctx)).toBe(0);
+    expect(de.err()).toContain('1.200 Zeilen');
+    expect(de.out()).toContain('1.200 neu, 0 geändert');
+    const en = cliContext('en');
+    expect(await runCli(['import', dir, '--table', table, '--dry-run'], en.ctx)).toBe(0);
+    expect(en.err()).toContain('1,200 rows');
+    expect(en.out()).toContain('1,200 create, 0 update');
+  });
+
   it('exits 2 with a clear message when nothing can be read, and writes nothing', async () => {
     const { root, dir } = await setup();
     const binary = await writeFixture(
