@@ -346,6 +346,24 @@ export async function benchExport(options: ExportBenchOptions): Promise<Figure[]
       target: 1,
       better: 'lower',
     });
+    // What `--verify` (axe-core in jsdom over every page, Nu when Java is there) adds to the same
+    // unchanged re-export (issue 13 §4).
+    const verified = await timed(() =>
+      exportExhibition({
+        libraryDir: library,
+        exhibition: SAMPLE_SLUG,
+        mode: 'web',
+        outDir: join(work, 'web-verified'),
+        baseUrl: 'https://example.org/ausstellung/',
+        verify: true,
+      }),
+    );
+    figures.push({
+      name: 'export.sample.web.verify-added',
+      value: seconds(verified.ms - median(warm)),
+      unit: 's',
+      better: 'lower',
+    });
     await exportExhibition({
       libraryDir: library,
       exhibition: SAMPLE_SLUG,

@@ -56,7 +56,8 @@ export function targets(outDir = join(root, 'dist')) {
       // ssh2 (publishing) is bundled without its optional native crypto addon: it requires the
       // `.node` file inside try/catch and falls back to Node's own crypto, so the require stays
       // external and simply finds nothing.
-      external: ['electron', 'sharp', '*.node'],
+      // jsdom (axe-core at export, export/verify-pages.ts) reads files beside its own sources.
+      external: ['electron', 'sharp', 'jsdom', '*.node'],
       define: {
         'import.meta.url': '__vitrineImportMetaUrl',
         'globalThis.__VITRINE_PREBUILT__': 'true',
@@ -75,7 +76,7 @@ export function targets(outDir = join(root, 'dist')) {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      external: ['sharp'],
+      external: ['sharp', 'jsdom'],
       define: {
         'import.meta.url': '__vitrineImportMetaUrl',
         'globalThis.__VITRINE_PREBUILT__': 'true',

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Problem } from '../../../shared/check';
@@ -44,7 +44,8 @@ import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
 import { listFiles, writeZip } from './zip';
 import { iiifImages, writeIiif } from './iiif';
-import { renderLegalPages } from '../../../shared/render/legal';
+import { renderLegalPages, type ExportVerification } from '../../../shared/render/legal';
+import { axeOverPages, nuOverFiles } from './verify-pages';
 import { exportDate, VITRINE_VERSION } from './verification';
 import { openDataFor, writeOpenData } from './open-data';
 
@@ -82,6 +83,12 @@ export interface ExportOptions {
    * `SOURCE_DATE_EPOCH` when set (reproducible builds), else today (UTC).
    */
   date?: string;
+  /**
+   * Web mode: check the exported pages with axe-core (in jsdom, no browser) and, when Java and
+   * the Nu Html Checker are on this machine, with Nu, and write what they found into the
+   * accessibility statement. Off unless asked: it adds seconds per language (see the bench).
+   */
+  verify?: boolean;
   /** Replace a non-empty target (only at the very end, after everything else succeeded). */
   force?: boolean;
   signal?: AbortSignal;
@@ -100,6 +107,8 @@ export interface ExportResult {
   warnings: Problem[];
   /** Its notes (severity info), e.g. languages whose fixed page text falls back to English. */
   notes: Problem[];
+  /** What the export verified and wrote into the accessibility statement (web mode). */
+  verification?: ExportVerification;
 }
 
 function invalid(de: string, en: string): AppError {
@@ -336,15 +345,20 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       ...(zoom.size ? { zoomInfo: (itemId: string) => zoom.get(itemId) } : {}),
     };
     const pages: RenderedFile[] = [];
-    const verification = {
+    const verification: ExportVerification = {
       date: exportDate(options.date),
       version: VITRINE_VERSION,
-      check: { errors: checked.errors.length, warnings: checked.warnings.length },
+      check: {
+        errors: checked.errors.length,
+        warnings: checked.warnings.length,
+        contrast: checked.warnings.filter((w) => w.rule === 'theme-contrast').length,
+      },
     };
+    const web = options.mode === 'web';
+    const verify = web && options.verify === true;
     for (const view of views) {
       pages.push(...renderLanguagePages(view, renderOptions));
-      if (options.mode === 'web')
-        pages.push(...renderLegalPages(view, { ...renderOptions, verification }));
+      if (web) pages.push(...renderLegalPages(view, { ...renderOptions, verification }));
       // A kiosk without search (the default) carries no search index either.
       if (options.mode === 'web' || view.kioskSearch)
         pages.push({ path: `assets/search-${view.lang}.js`, content: searchIndexScript(view) });
@@ -364,6 +378,22 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       check();
       await writeText(page);
       report({ phase: 'pages', done: ++done, total: pages.length, current: page.path });
+    }
+    if (verify) {
+      // Every HTML file of the bundle (open-data pages too), as written; the statement is still
+      // without its results while it is checked.
+      const html = (await listFiles(tree)).filter((rel) => rel.endsWith('.html')).sort();
+      const contents: RenderedFile[] = [];
+      for (const rel of html)
+        contents.push({ path: rel, content: await readFile(write(rel), 'utf8') });
+      verification.axe = await axeOverPages(contents, check);
+      const nu = await nuOverFiles(html.map((rel) => write(rel)));
+      if (nu) verification.nu = nu;
+      check();
+      // Only the statement changes: its results are entered now that the checks have run.
+      for (const view of views)
+        for (const page of renderLegalPages(view, { ...renderOptions, verification }))
+          if (page.path.endsWith('/accessibility.html')) await writeText(page);
     }
 
     const written = await listFiles(tree);
@@ -394,6 +424,7 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       languages: ordered,
       warnings: checked.warnings,
       notes: checked.infos,
+      ...(web ? { verification } : {}),
     };
   } finally {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);

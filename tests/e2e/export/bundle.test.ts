@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { exportExhibition, type ExportMode } from '../../../electron/core/export';
+import { languageName, textDirection } from '../../../shared/domain/language';
+import { uiStrings } from '../../../shared/render/strings';
 import { axeViolations } from '../harness/axe';
 import { axeOncePerSkeleton } from './axe-once';
 import { launchBrowser } from '../harness/browser';
@@ -25,10 +27,25 @@ import { drag, pinch, settleImages, smallTargets, smallText } from './kiosk-touc
 const SLUG = '50-jahre-dortmund-leeds';
 const run = promisify(execFile);
 
+/**
+ * The partner-language exhibitions of the sample (issue 13 §3): the quality gates also cover
+ * their Arabic and Serbian Cyrillic pages, so every gate runs in German, English, Arabic and
+ * Serbian Cyrillic. Their German and English pages are the Leeds bundle's templates again.
+ */
+const PARTNERS = [
+  { slug: 'projektpartnerschaft-dura', walk: 'ar' },
+  { slug: 'staedtepartnerschaft-novi-sad', walk: 'sr-Cyrl' },
+] as const;
+type Partner = (typeof PARTNERS)[number]['slug'];
+
 let work: string;
 let library: string;
 let browser: Browser;
 const out: Record<ExportMode, string> = { web: '', kiosk: '' };
+const partner: Record<ExportMode, Record<Partner, string>> = {
+  web: {} as Record<Partner, string>,
+  kiosk: {} as Record<Partner, string>,
+};
 
 async function sampleLibrary(): Promise<string> {
   let template: string | undefined;
@@ -56,6 +73,16 @@ beforeAll(async () => {
       outDir: out[mode],
       baseUrl: 'https://example.org/ausstellung/',
     });
+    for (const { slug } of PARTNERS) {
+      partner[mode][slug] = path.join(work, `${mode}-${slug}`);
+      await exportExhibition({
+        libraryDir: library,
+        exhibition: slug,
+        mode,
+        outDir: partner[mode][slug],
+        baseUrl: 'https://example.org/ausstellung/',
+      });
+    }
   }
   browser = await launchBrowser();
 });
@@ -115,8 +142,18 @@ async function visit(page: Page, url: string, allowedPrefix: string): Promise<Pr
 describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
   it('has every page clean from file:// and over HTTP, and axe finds no violation', async () => {
     const root = out[mode];
-    const pages = (await listFiles(root)).filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBeGreaterThan(8);
+    const leedsPages = (await listFiles(root)).filter((f) => f.endsWith('.html'));
+    expect(leedsPages.length).toBeGreaterThan(8);
+    // The Leeds bundle whole, then the Arabic and Serbian Cyrillic pages of the partner bundles.
+    const pages: { root: string; rel: string }[] = leedsPages.map((rel) => ({ root, rel }));
+    for (const { slug, walk } of PARTNERS) {
+      const partnerRoot = partner[mode][slug];
+      const own = (await listFiles(partnerRoot)).filter(
+        (f) => f.startsWith(`${walk}/`) && f.endsWith('.html'),
+      );
+      expect(own.length, slug).toBeGreaterThanOrEqual(3);
+      pages.push(...own.map((rel) => ({ root: partnerRoot, rel })));
+    }
     // Every page from file:// (the harder case: no server, no fetch), with axe once per page
     // skeleton (axe-once.ts: pages that differ only in their words get the same verdict); over
     // HTTP the root pages, every page of the default language and each language's start page —
@@ -124,13 +161,16 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
     // walk within the suite's time budget as languages are added.
     const overHttp = (rel: string) =>
       !rel.includes('/') || rel.startsWith('de/') || rel.endsWith('/index.html');
-    const server = await serveFolder(root);
+    const servers = new Map<string, Awaited<ReturnType<typeof serveFolder>>>();
+    for (const r of new Set(pages.map((p) => p.root))) servers.set(r, await serveFolder(r));
     try {
       const all: Problems = { console: [], failed: [], external: [] };
       const axe: string[] = [];
       const axeOnce = axeOncePerSkeleton();
       let httpVisits = 0;
-      for (const rel of pages) {
+      for (const { root, rel } of pages) {
+        const server = servers.get(root)!;
+        const label = root === out[mode] ? rel : `${path.basename(root)}/${rel}`;
         const bases: (readonly [string, string])[] = [
           [pathToFileURL(root + '/').href, pathToFileURL(root + '/').href],
         ];
@@ -146,7 +186,7 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
           all.failed.push(...problems.failed);
           all.external.push(...problems.external);
           if (base === server.url) httpVisits += 1;
-          else axe.push(...(await axeOnce.check(page, rel)));
+          else axe.push(...(await axeOnce.check(page, label)));
           await context.close();
         }
       }
@@ -158,15 +198,19 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
       expect(all).toEqual({ console: [], failed: [], external: [] });
       expect(axe).toEqual([]);
     } finally {
-      await server.close();
+      for (const server of servers.values()) await server.close();
     }
     // Every page twice (file:// and HTTP) in every language: an overall bound, not a speed test.
   }, 900_000);
 
   it('passes the Nu HTML checker', async () => {
-    const files = (await listFiles(out[mode]))
-      .filter((f) => f.endsWith('.html'))
-      .map((f) => path.join(out[mode], f));
+    const files: string[] = [];
+    for (const root of [out[mode], ...Object.values(partner[mode])])
+      for (const f of await listFiles(root))
+        if (f.endsWith('.html')) files.push(path.join(root, f));
+    // Arabic and Serbian Cyrillic pages are among them (the partner bundles whole).
+    expect(files.some((f) => f.includes(`${path.sep}ar${path.sep}`))).toBe(true);
+    expect(files.some((f) => f.includes(`${path.sep}sr-Cyrl${path.sep}`))).toBe(true);
     const vnu = path.join(REPO_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
     const result = await run('java', [
       '-jar',
@@ -183,32 +227,32 @@ describe.each(['web', 'kiosk'] as const)('%s bundle', (mode) => {
   });
 
   it('has every internal link resolving to a file (and every fragment to an id)', async () => {
-    const root = out[mode];
     const broken: string[] = [];
-    for (const rel of (await listFiles(root)).filter((f) => f.endsWith('.html'))) {
-      const source = await readFile(path.join(root, rel), 'utf8');
-      for (const url of referencedUrls(source)) {
-        if (url.startsWith('data:')) continue;
-        if (/^(https?:|mailto:)/.test(url)) {
-          // Kiosk pages have no way out; web pages may link out (rights statements, rich text).
-          if (mode === 'kiosk') broken.push(`${rel}: external link ${url}`);
-          continue;
-        }
-        if (rel === '404.html' && mode === 'web') continue; // absolute base URL links, checked in unit tests
-        const [file, fragment] = url.split('#');
-        const target = file
-          ? path.resolve(path.dirname(path.join(root, rel)), file.split('?')[0]!)
-          : path.join(root, rel);
-        if (!target.startsWith(root) || !existsSync(target)) {
-          broken.push(`${rel}: ${url}`);
-          continue;
-        }
-        if (fragment && fragment !== 'attract' && target.endsWith('.html')) {
-          const html = await readFile(target, 'utf8');
-          if (!html.includes(`id="${fragment}"`)) broken.push(`${rel}: ${url} (no #${fragment})`);
+    for (const root of [out[mode], ...Object.values(partner[mode])])
+      for (const rel of (await listFiles(root)).filter((f) => f.endsWith('.html'))) {
+        const source = await readFile(path.join(root, rel), 'utf8');
+        for (const url of referencedUrls(source)) {
+          if (url.startsWith('data:')) continue;
+          if (/^(https?:|mailto:)/.test(url)) {
+            // Kiosk pages have no way out; web pages may link out (rights statements, rich text).
+            if (mode === 'kiosk') broken.push(`${rel}: external link ${url}`);
+            continue;
+          }
+          if (rel === '404.html' && mode === 'web') continue; // absolute base URL links, checked in unit tests
+          const [file, fragment] = url.split('#');
+          const target = file
+            ? path.resolve(path.dirname(path.join(root, rel)), file.split('?')[0]!)
+            : path.join(root, rel);
+          if (!target.startsWith(root) || !existsSync(target)) {
+            broken.push(`${rel}: ${url}`);
+            continue;
+          }
+          if (fragment && fragment !== 'attract' && target.endsWith('.html')) {
+            const html = await readFile(target, 'utf8');
+            if (!html.includes(`id="${fragment}"`)) broken.push(`${rel}: ${url} (no #${fragment})`);
+          }
         }
       }
-    }
     expect(broken).toEqual([]);
   });
 
@@ -509,6 +553,139 @@ describe('kiosk behaviour', () => {
     await page.locator('[data-attract]').waitFor();
     expect(await page.locator('[data-attract]').getAttribute('data-cycling')).toBe('false');
     expect(await page.locator('[data-attract]').getAttribute('data-slide')).toBe('0');
+    await context.close();
+  });
+});
+
+describe('partner languages', () => {
+  // Every language the sample exports, with the bundle that has it (issue 13 §3, §5).
+  const languages = [
+    ['de', SLUG],
+    ['en', SLUG],
+    ['de-x-ls', SLUG],
+    ['ar', 'projektpartnerschaft-dura'],
+    ['sr-Cyrl', 'staedtepartnerschaft-novi-sad'],
+    ['sr-Latn', 'staedtepartnerschaft-novi-sad'],
+  ] as const;
+  const rootOf = (mode: ExportMode, slug: string) =>
+    slug === SLUG ? out[mode] : partner[mode][slug as Partner];
+
+  it('opens every exported language’s start page in both modes, with its own fixed text', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const seen: string[] = [];
+    for (const mode of ['web', 'kiosk'] as const)
+      for (const [lang, slug] of languages) {
+        const s = uiStrings(lang);
+        await page.goto(pathToFileURL(path.join(rootOf(mode, slug), lang, 'index.html')).href);
+        const label = `${mode} ${lang}`;
+        expect(await page.getAttribute('html', 'lang'), label).toBe(lang);
+        expect(await page.getAttribute('html', 'dir'), label).toBe(textDirection(lang));
+        // The fixed text comes from the language's own catalogue (not English as a fallback).
+        if (mode === 'web') {
+          expect(await page.locator('.skip-link').first().textContent(), label).toBe(s.skip);
+          expect(await page.locator('#toc-title').textContent(), label).toBe(s.chapters);
+        } else {
+          expect(await page.locator('.kiosk-home span').textContent(), label).toBe(s.start);
+          const named = await page.locator(`.kiosk-language[hreflang="${lang}"]`).textContent();
+          expect(named, label).toBe(languageName(lang));
+        }
+        expect(await page.locator('h1').first().isVisible(), label).toBe(true);
+        seen.push(label);
+      }
+    expect(seen).toHaveLength(languages.length * 2);
+    if (process.env.VITRINE_SCREENSHOTS === '1') {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(
+        pathToFileURL(path.join(partner.web['staedtepartnerschaft-novi-sad'], 'sr-Cyrl/index.html'))
+          .href,
+      );
+      await settleImages(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'bundle-serbian-cyrillic.png') });
+    }
+    await context.close();
+  });
+
+  it('mirrors the Arabic kiosk: tiles from the right, the bar with Home on the right', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const root = partner.kiosk['projektpartnerschaft-dura'];
+    const layout = async (rel: string) => {
+      await page.goto(pathToFileURL(path.join(root, rel)).href);
+      return page.evaluate(() => {
+        const box = (sel: string) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return r ? { left: r.left, right: r.right } : null;
+        };
+        const tiles = [...document.querySelectorAll('.kiosk-tile')]
+          .map((a) => a.getBoundingClientRect())
+          .filter((r) => r.width > 0)
+          .slice(0, 2)
+          .map((r) => r.left);
+        return {
+          dir: getComputedStyle(document.documentElement).direction,
+          home: box('.kiosk-home'),
+          back: box('.kiosk-back'),
+          languages: box('.kiosk-languages'),
+          tiles,
+          wide: document.documentElement.scrollWidth > innerWidth,
+        };
+      });
+    };
+    const de = await layout('de/index.html');
+    const ar = await layout('ar/index.html');
+    expect(de.dir).toBe('ltr');
+    expect(ar.dir).toBe('rtl');
+    // German: Home at the left end, languages at the right; Arabic: the other way round.
+    expect(de.home!.right).toBeLessThan(de.languages!.left);
+    expect(ar.home!.left).toBeGreaterThan(ar.languages!.right);
+    expect(ar.home!.right).toBeGreaterThan(1920 - 200);
+    // Chapter tiles run from right to left.
+    expect(de.tiles[0]!).toBeLessThan(de.tiles[1]!);
+    expect(ar.tiles[0]!).toBeGreaterThan(ar.tiles[1]!);
+    expect(ar.wide).toBe(false);
+    if (process.env.VITRINE_SCREENSHOTS === '1') {
+      await settleImages(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'kiosk-arabic.png') });
+    }
+    // On a chapter page Back follows Home, to its left.
+    const chapter = (await listFiles(path.join(root, 'ar'))).find((f) => /^\d\d/.test(f))!;
+    const inside = await layout(`ar/${chapter}`);
+    expect(inside.back!.right).toBeLessThanOrEqual(inside.home!.left + 1);
+    await context.close();
+  });
+
+  it('offers the kiosk search when the exhibition enables it: keyboard-friendly field, results, big targets', async () => {
+    const root = partner.kiosk['staedtepartnerschaft-novi-sad'];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    for (const [lang, term] of [
+      ['de', 'Donau'],
+      ['sr-Cyrl', 'Дунав'],
+    ] as const) {
+      const s = uiStrings(lang);
+      // The bar links to the search from the start page.
+      await page.goto(pathToFileURL(path.join(root, lang, 'index.html')).href);
+      await page.locator('.kiosk-search').click();
+      await page.waitForURL(/\/search\.html$/);
+      const field = page.getByLabel(s.searchLabel);
+      // A field the on-screen keyboard serves well: a search key, no corrections.
+      expect(await field.getAttribute('inputmode')).toBe('search');
+      expect(await field.getAttribute('enterkeyhint')).toBe('search');
+      expect(await field.getAttribute('autocorrect')).toBe('off');
+      await field.click();
+      await page.keyboard.type(term);
+      await page.keyboard.press('Enter');
+      const results = page.locator('[data-search-results] li a');
+      await results.first().waitFor();
+      expect(await results.count(), lang).toBeGreaterThan(0);
+      // Every target of the page, results included, is big enough for a finger, text ≥ 22 px.
+      expect(await smallTargets(page), lang).toEqual([]);
+      expect(await smallText(page), lang).toEqual([]);
+      const href = await results.first().getAttribute('href');
+      expect(existsSync(path.join(root, lang, href!.split('#')[0]!)), href!).toBe(true);
+      if (lang === 'de') expect(await axeViolations(page)).toEqual([]);
+    }
     await context.close();
   });
 });

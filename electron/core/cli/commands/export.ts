@@ -87,6 +87,14 @@ export function registerExport(program: Command, ctx: CliContext): void {
     )
     .option('--zip', t(ctx, 'als ZIP-Datei schreiben', 'write a zip file'))
     .option('--force', t(ctx, 'nicht leeres Ziel ersetzen', 'replace a non-empty target'))
+    .option(
+      '--verify',
+      t(
+        ctx,
+        'Web: Seiten mit axe-core (und Nu, wenn Java da ist) prüfen und das Ergebnis in die Erklärung zur Barrierefreiheit schreiben',
+        'web: check the pages with axe-core (and Nu when Java is there) and write the results into the accessibility statement',
+      ),
+    )
     .description(
       t(
         ctx,
@@ -107,6 +115,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
           zip?: boolean;
           force?: boolean;
           iiif?: boolean;
+          verify?: boolean;
         },
       ) => {
         if (opts.mode !== 'web' && opts.mode !== 'kiosk')
@@ -179,6 +188,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
                 ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
                 ...(opts.iiif ? { iiif: true } : {}),
                 ...(idleSeconds !== undefined ? { idleSeconds } : {}),
+                ...(opts.verify ? { verify: true } : {}),
               },
               {
                 signal: controller.signal,
@@ -202,6 +212,17 @@ export function registerExport(program: Command, ctx: CliContext): void {
               `Exported to ${result.outPath}: ${result.pages} pages, ${result.files} files, ${mb} MB, languages ${result.languages.join(', ')}; image derivatives ${result.derivatives.made} new, ${result.derivatives.reused} cached; ${seconds} s.\n`,
             ),
           );
+          const audit = result.verification;
+          if (audit?.axe)
+            ctx.stdout(
+              t(
+                ctx,
+                `Geprüft: axe-core ${audit.axe.version} ${audit.axe.violations} Verstöße auf ${audit.axe.pages} Seiten; Nu ${audit.nu ? `${audit.nu.version} ${audit.nu.errors} Fehler` : 'nicht gelaufen (Java oder vnu.jar fehlt)'}.\n`,
+                `Verified: axe-core ${audit.axe.version} ${audit.axe.violations} violations on ${audit.axe.pages} pages; Nu ${audit.nu ? `${audit.nu.version} ${audit.nu.errors} errors` : 'not run (Java or vnu.jar missing)'}.\n`,
+              ),
+            );
+          for (const f of audit?.axe?.failing ?? [])
+            ctx.stdout(`  axe ${f.rule} ×${f.count}: ${f.page}\n`);
         } finally {
           bar.done();
           process.removeListener('SIGINT', onSignal);

@@ -88,7 +88,7 @@ describe('sample content files', () => {
   it('describe the library: name, languages de/en/ar with German as default, a fixed clock', () => {
     expect(content.library).toMatchObject({
       name: 'Internationale Beziehungen Dortmund (Beispiel)',
-      languages: ['de', 'en', 'ar'],
+      languages: ['de', 'en', 'ar', 'sr-Cyrl', 'sr-Latn'],
       defaultLanguage: 'de',
       clock: '2026-01-15T10:00:00.000Z',
     });
@@ -310,18 +310,51 @@ describe('sample exhibitions', () => {
     );
   });
 
-  it('has a small Dura exhibition in German, English and Arabic, fully translated', () => {
-    const dura = byId(content.exhibitions, 'ex-dura');
-    expect(dura.languages).toEqual(['de', 'en', 'ar']);
-    expect(dura.chapters).toHaveLength(2);
-    for (const lang of dura.languages) {
-      expect(dura.title[lang], lang).toBeTruthy();
-      expect(dura.credits[lang], lang).toBeTruthy();
-      for (const c of dura.chapters) {
-        expect(c.title[lang], `${c.id} ${lang}`).toBeTruthy();
-        for (const b of c.blocks as Block[])
-          if (b.type === 'text') expect(b.body[lang], `${b.id} ${lang}`).toBeDefined();
+  it.each([
+    ['ex-dura', ['de', 'en', 'ar']],
+    ['ex-novi-sad', ['de', 'en', 'sr-Cyrl', 'sr-Latn']],
+  ])(
+    'has a small %s exhibition in %j, fully translated down to captions and alt texts',
+    (id, langs) => {
+      const x = byId(content.exhibitions, id);
+      expect(x.languages).toEqual(langs);
+      expect(x.chapters).toHaveLength(2);
+      const itemIds = new Set<string>([x.coverItemId!]);
+      for (const lang of x.languages) {
+        for (const text of [x.title, x.subtitle, x.credits, x.imprint])
+          expect(text[lang], lang).toBeTruthy();
+        for (const c of x.chapters) {
+          expect(c.title[lang], `${c.id} ${lang}`).toBeTruthy();
+          for (const b of c.blocks as Block[]) {
+            if (b.type === 'text') expect(b.body[lang], `${b.id} ${lang}`).toBeDefined();
+            if (b.type === 'item') {
+              expect(b.caption[lang], `${b.id} ${lang}`).toBeTruthy();
+              itemIds.add(b.itemId);
+            }
+            if (b.type === 'gallery' || b.type === 'map' || b.type === 'timeline')
+              expect(b.title[lang], `${b.id} ${lang}`).toBeTruthy();
+            if (b.type === 'gallery') for (const i of b.itemIds) itemIds.add(i);
+          }
+        }
+        for (const itemId of itemIds) {
+          const item = byId(content.items, itemId);
+          for (const text of [item.title, item.description, item.altText, item.rights!.creditLine])
+            expect(text[lang], `${itemId} ${lang}`).toBeTruthy();
+        }
       }
-    }
+    },
+  );
+
+  it('writes Serbian Cyrillic in Cyrillic letters and Serbian Latin in Latin letters', () => {
+    const x = byId(content.exhibitions, 'ex-novi-sad');
+    const letters = (s: string) => s.replace(/[^\p{L}]/gu, '');
+    const strings = (lang: string) =>
+      [x.title, x.subtitle, x.credits, ...x.chapters.map((c) => c.title)].map((t) => t[lang]!);
+    // Proper names of the page's other languages (Vitrine, Dortmund on the poster) aside.
+    for (const s of strings('sr-Cyrl'))
+      expect(letters(s.replace(/Vitrine/g, '')), s).toMatch(/^\p{Script=Cyrillic}+$/u);
+    for (const s of strings('sr-Latn')) expect(letters(s), s).toMatch(/^\p{Script=Latin}+$/u);
+    // The kiosk of this exhibition offers the search (issue 13 §2), so the sample shows it.
+    expect(x.settings.kiosk.search).toBe(true);
   });
 });

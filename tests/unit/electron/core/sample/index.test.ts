@@ -48,7 +48,7 @@ describe('buildSampleLibrary', () => {
   it('creates a library that opens with all partnerships, awards, items and exhibitions', () => {
     expect(snapshot.manifest).toMatchObject({
       name: 'Internationale Beziehungen Dortmund (Beispiel)',
-      languages: ['de', 'en', 'ar'],
+      languages: ['de', 'en', 'ar', 'sr-Cyrl', 'sr-Latn'],
       defaultLanguage: 'de',
       createdAt: '2026-01-15T10:00:00.000Z',
     });
@@ -58,13 +58,14 @@ describe('buildSampleLibrary', () => {
     expect(snapshot.exhibitions.map((x) => x.slug).sort()).toEqual([
       '50-jahre-dortmund-leeds',
       'projektpartnerschaft-dura',
+      'staedtepartnerschaft-novi-sad',
     ]);
     expect(summary).toMatchObject({
       dir: path.resolve(dir),
       partnerships: 9,
       awards: 2,
       items: snapshot.items.length,
-      exhibitions: 2,
+      exhibitions: 3,
     });
   });
 

@@ -392,7 +392,7 @@ describe('one worker for every transport: the CLI and the sample library', () =>
     const sample = cli(bundle);
     expect(await runCli(['init', join(root, 'beispiel'), '--sample'], sample.ctx)).toBe(0);
     expect(sample.err()).toContain('Sample library 100%');
-    expect(sample.out()).toMatch(/9 partnerships, 2 awards, 2 exhibitions, 32 media files/);
+    expect(sample.out()).toMatch(/9 partnerships, 2 awards, 3 exhibitions, 32 media files/);
     const snapshot = await readLibrarySnapshot(join(root, 'beispiel'));
     const photo = snapshot.items.flatMap((i) => i.media).find((m) => m.kind === 'image');
     expect(photo?.width).toBeLessThan(1000); // rendered at the test scale, by the worker
