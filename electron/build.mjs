@@ -25,6 +25,18 @@ const bundlePackageJson = {
   },
 };
 
+/**
+ * Main and the worker load the export's page checker (export/verify-pages.ts, with jsdom) from a
+ * bundle of its own beside them, only when an export asks for it, so the desktop package can leave
+ * it and jsdom out (electron-builder.yml).
+ */
+const verifierBeside = {
+  name: 'verifier-beside',
+  setup(b) {
+    b.onResolve({ filter: /\/verify-pages$/ }, () => ({ path: './verify.cjs', external: true }));
+  },
+};
+
 /** The three bundles; `outDir` defaults to dist/ (tests build into a scratch folder instead). */
 export function targets(outDir = join(root, 'dist')) {
   return [
@@ -56,8 +68,8 @@ export function targets(outDir = join(root, 'dist')) {
       // ssh2 (publishing) is bundled without its optional native crypto addon: it requires the
       // `.node` file inside try/catch and falls back to Node's own crypto, so the require stays
       // external and simply finds nothing.
-      // jsdom (axe-core at export, export/verify-pages.ts) reads files beside its own sources.
-      external: ['electron', 'sharp', 'jsdom', '*.node'],
+      external: ['electron', 'sharp', '*.node'],
+      plugins: [verifierBeside],
       define: {
         'import.meta.url': '__vitrineImportMetaUrl',
         'globalThis.__VITRINE_PREBUILT__': 'true',
@@ -76,11 +88,27 @@ export function targets(outDir = join(root, 'dist')) {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      external: ['sharp', 'jsdom'],
+      external: ['sharp'],
+      plugins: [verifierBeside],
       define: {
         'import.meta.url': '__vitrineImportMetaUrl',
         'globalThis.__VITRINE_PREBUILT__': 'true',
       },
+      banner: {
+        js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
+    },
+    {
+      // The export's page checker (see verifierBeside). jsdom stays external: it reads files
+      // beside its own sources.
+      name: 'verify',
+      entryPoints: [join(root, 'electron/core/export/verify-pages.ts')],
+      outfile: join(outDir, 'electron/verify.cjs'),
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: ['jsdom'],
+      define: { 'import.meta.url': '__vitrineImportMetaUrl' },
       banner: {
         js: "const __vitrineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
       },
@@ -94,6 +122,7 @@ export function targets(outDir = join(root, 'dist')) {
       platform: 'node',
       target: 'node20',
       external: ['electron', 'sharp'],
+      plugins: [verifierBeside],
       define: {
         'import.meta.url': '__vitrineImportMetaUrl',
         'globalThis.__VITRINE_PREBUILT__': 'true',

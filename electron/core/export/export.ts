@@ -1,4 +1,5 @@
 import { constants } from 'node:fs';
+import type * as VerifyPages from './verify-pages';
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +46,6 @@ import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
 import { listFiles, writeZip } from './zip';
 import { iiifImages, writeIiif } from './iiif';
 import { renderLegalPages, type ExportVerification } from '../../../shared/render/legal';
-import { axeOverPages, nuOverFiles } from './verify-pages';
 import { exportDate, VITRINE_VERSION } from './verification';
 import { openDataFor, writeOpenData } from './open-data';
 
@@ -113,6 +113,24 @@ export interface ExportResult {
 
 function invalid(de: string, en: string): AppError {
   return new AppError('INVALID_INPUT', { de, en });
+}
+
+/**
+ * The export's own checker (axe-core in jsdom, Nu) is loaded only when asked for. The built main
+ * and worker load it from a separate bundle beside them (electron/build.mjs), which the desktop
+ * package leaves out with jsdom: there it is the CLI's `vitrine export --verify`.
+ */
+async function loadVerifier(): Promise<typeof VerifyPages> {
+  try {
+    return await import('./verify-pages');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new AppError('INVALID_INPUT', {
+      de: 'Die Prüfung der Seiten beim Export (axe, Nu) gibt es in dieser Installation nicht. Exportieren Sie ohne Prüfung oder mit der Kommandozeile: vitrine export --verify.',
+      en: 'Checking the pages at export (axe, Nu) is not available in this installation. Export without the check, or use the command line: vitrine export --verify.',
+    });
+  }
 }
 
 function cancelled(): AppError {
@@ -386,6 +404,7 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       const contents: RenderedFile[] = [];
       for (const rel of html)
         contents.push({ path: rel, content: await readFile(write(rel), 'utf8') });
+      const { axeOverPages, nuOverFiles } = await loadVerifier();
       verification.axe = await axeOverPages(contents, check);
       const nu = await nuOverFiles(html.map((rel) => write(rel)));
       if (nu) verification.nu = nu;

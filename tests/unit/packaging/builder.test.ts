@@ -87,6 +87,9 @@ describe('electron-builder --linux dir', () => {
   it('leaves out source maps, the CLI bundle and dependencies main does not load', () => {
     expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
     expect(entries.filter((e) => e.startsWith('/dist/cli'))).toEqual([]);
+    // The export's page checker and jsdom: the CLI's `vitrine export --verify`, not the app's.
+    expect(entries).not.toContain('/dist/electron/verify.cjs');
+    expect(entries.filter((e) => e.startsWith('/node_modules/jsdom'))).toEqual([]);
     expect(
       entries.filter((e) => /^\/node_modules\/(react|zod|lowdb|commander)(\/|$)/.test(e)),
     ).toEqual([]);
