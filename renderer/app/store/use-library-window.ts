@@ -33,6 +33,8 @@ export interface LibraryWindow {
   libraryTotal: number | null;
   counts: FacetCountsData | null;
   error: ErrorData | null;
+  /** The search text of the answer on screen (it lags the typed text until main answers). */
+  answeredText: string | null;
   /** The id at a result index, if that row was loaded. */
   idAt(index: number): string | undefined;
   /** The grid shows result indexes [first, last]: rows not loaded are asked for. */
@@ -130,6 +132,7 @@ export function useLibraryWindow(query: LibraryQuery): LibraryWindow {
     libraryTotal: answer?.libraryTotal ?? null,
     counts: answer?.counts ?? null,
     error,
+    answeredText: answer === null ? null : (JSON.parse(answer.key) as [string])[0],
     idAt,
     rangeShown,
     allIds,
