@@ -138,7 +138,11 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
       <div className={`library__body${selectedItems.length > 0 ? ' library__body--detail' : ''}`}>
         <FacetPanel counts={counts} snapshot={snapshot} />
         {/* The text whose answer is shown, so a test or the bench can wait for main's answer. */}
-        <div className="library__results" data-results-for={results.answeredText ?? undefined}>
+        <div
+          className="library__results"
+          data-results-for={results.answeredText ?? undefined}
+          data-results-key={results.answeredKey ?? undefined}
+        >
           <div className="library__resultbar">
             {selectedItems.length === 0 ? (
               <p className="hint library__hint">{t('curation.library.selectHint')}</p>

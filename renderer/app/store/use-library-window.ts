@@ -35,6 +35,8 @@ export interface LibraryWindow {
   error: ErrorData | null;
   /** The search text of the answer on screen (it lags the typed text until main answers). */
   answeredText: string | null;
+  /** The whole question (text, facets, sort, language) whose answer is on screen, as a key. */
+  answeredKey: string | null;
   /** The id at a result index, if that row was loaded. */
   idAt(index: number): string | undefined;
   /** The grid shows result indexes [first, last]: rows not loaded are asked for. */
@@ -133,6 +135,7 @@ export function useLibraryWindow(query: LibraryQuery): LibraryWindow {
     counts: answer?.counts ?? null,
     error,
     answeredText: answer === null ? null : (JSON.parse(answer.key) as [string])[0],
+    answeredKey: answer?.key ?? null,
     idAt,
     rangeShown,
     allIds,
