@@ -247,11 +247,8 @@ export async function benchUi(options: UiBenchOptions): Promise<Figure[]> {
     // The page's JS heap after painting, searching and filtering (garbage collected first).
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
-    const metrics = await cdp.send('Performance.getMetrics').catch(async () => {
-      await cdp.send('Performance.enable');
-      return cdp.send('Performance.getMetrics');
-    });
-    const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    // Runtime.getHeapUsage needs no domain enabled (Performance.getMetrics answers no heap then).
+    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
     figures.push({
       name: `ui: renderer JS heap, ${label} items`,
       value: Math.round((heap / 1024 / 1024) * 10) / 10,
