@@ -72,6 +72,24 @@ if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'store') {
   for (const f of storeFigures) process.stdout.write(`${jsonLine(f)}\n`);
   process.exit(0);
 }
+// `npm run bench -- --only ui [--quick]`: the library in Chromium through the web host, at
+// 10,000 items with --quick and 50,000 without (issue 10 §3); load average before and after.
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'ui') {
+  const { benchUi } = await import('./ui');
+  const { loadavg } = await import('node:os');
+  const load = () =>
+    log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
+  load();
+  const uiFigures = await benchUi({ root, outDir, quick, log });
+  load();
+  printTable(uiFigures, (s) => process.stdout.write(s));
+  for (const f of uiFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);

@@ -57,11 +57,18 @@ export function nextSelection(
 }
 
 export interface ItemGridProps {
-  items: Item[];
+  /** How many items the result has; only the rows on screen need to be loaded. */
+  count: number;
+  /** The item at a result index, or undefined while its row is not loaded (a placeholder shows). */
+  itemAt: (index: number) => Item | undefined;
+  /** The result indexes on screen plus the overscan changed: load what is missing. */
+  onRangeChange?: (first: number, last: number) => void;
   layout?: ItemLayout;
   /** Selection; without it the grid is display-only (as in the frame's first version). */
   selectedIds?: readonly string[];
   onSelect?: (id: string, mode: 'replace' | 'toggle' | 'range') => void;
+  /** Keyboard movement to a result index (its row may not be loaded yet). */
+  onSelectIndex?: (index: number, mode: 'replace' | 'range') => void;
   onSelectAll?: () => void;
   /** Extra text per item for the list layout (e.g. partnership names). */
   describe?: (item: Item) => string;
@@ -70,16 +77,20 @@ export interface ItemGridProps {
 }
 
 /**
- * Only the rows in view (plus a few) exist in the DOM, so 10,000 items cost what 30 cost.
+ * Only the rows in view (plus a few) exist in the DOM, so 10,000 items cost what 30 cost; the
+ * grid holds no list of items either, it asks `itemAt` for the indexes it shows.
  * The list stays a real `ul`/`li` with `aria-setsize`/`aria-posinset`, so assistive technology
  * still hears "item 5 of 10,000". Each item is a toggle button (`aria-pressed` = selected);
  * arrow keys move between items (Shift extends the selection), Ctrl/Cmd+A selects all.
  */
 export function ItemGrid({
-  items,
+  count,
+  itemAt,
+  onRangeChange,
   layout = 'grid',
   selectedIds,
   onSelect,
+  onSelectIndex,
   onSelectAll,
   describe,
   cardSize,
@@ -100,7 +111,7 @@ export function ItemGrid({
   }, []);
 
   const { columns, cardWidth, rowHeight } = gridGeometry(width, layout, cardSize);
-  const rowCount = Math.ceil(items.length / columns);
+  const rowCount = Math.ceil(count / columns);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -145,20 +156,23 @@ export function ItemGrid({
     let next: number | null = null;
     if (event.key in step) next = (current < 0 ? 0 : current) + step[event.key]!;
     else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = items.length - 1;
-    if (next === null || items.length === 0) return;
+    else if (event.key === 'End') next = count - 1;
+    if (next === null || count === 0) return;
     event.preventDefault();
-    next = Math.max(0, Math.min(items.length - 1, next));
+    next = Math.max(0, Math.min(count - 1, next));
     virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
     setFocusIndex(next);
-    onSelect(items[next]!.id, event.shiftKey ? 'range' : 'replace');
+    onSelectIndex?.(next, event.shiftKey ? 'range' : 'replace');
   }
 
   const rows = virtualizer.getVirtualItems();
   // Roving focus: one tab stop for the whole grid, on the focused item while it is rendered,
   // else on the first rendered one, so Tab always reaches the grid wherever it is scrolled.
   const firstIndex = (rows[0]?.index ?? 0) * columns;
-  const lastIndex = Math.min(items.length, ((rows.at(-1)?.index ?? 0) + 1) * columns) - 1;
+  const lastIndex = Math.min(count, ((rows.at(-1)?.index ?? 0) + 1) * columns) - 1;
+  useEffect(() => {
+    if (rows.length > 0) onRangeChange?.(firstIndex, lastIndex);
+  }, [onRangeChange, firstIndex, lastIndex, rows.length]);
   const tabStop =
     focusIndex !== null && focusIndex >= firstIndex && focusIndex <= lastIndex
       ? focusIndex
@@ -167,13 +181,35 @@ export function ItemGrid({
   for (const row of rows) {
     for (let column = 0; column < columns; column += 1) {
       const index = row.index * columns + column;
-      const item = items[index];
-      if (!item) break;
+      if (index >= count) break;
+      const item = itemAt(index);
+      if (!item) {
+        // Not loaded yet (scrolled far, or the answer is on its way): an empty card of the
+        // same size, so the layout does not jump when the row arrives.
+        cells.push(
+          <li
+            key={`index-${index}`}
+            className="item-grid__cell"
+            aria-setsize={count}
+            aria-posinset={index + 1}
+            aria-busy="true"
+            data-index={index}
+            style={{
+              transform: `translate(${column * (cardWidth + GAP)}px, ${row.start}px)`,
+              width: cardWidth,
+              height: rowHeight - (layout === 'list' ? 4 : GAP),
+            }}
+          >
+            <div className={`item-card item-card--${layout} item-card--loading`} />
+          </li>,
+        );
+        continue;
+      }
       cells.push(
         <li
           key={item.id}
           className="item-grid__cell"
-          aria-setsize={items.length}
+          aria-setsize={count}
           aria-posinset={index + 1}
           data-index={index}
           style={{

@@ -1,17 +1,19 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText, type Item, type LibrarySnapshot } from '../../../shared/domain';
+import { pickText, type LibrarySnapshot } from '../../../shared/domain';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { CARD_SIZES, ItemGrid, nextSelection } from '../components/ItemGrid';
 import { BatchEditor } from './BatchEditor';
 import { FacetPanel } from './FacetPanel';
-import { applyFacets, countFacets, EMPTY_FILTER, SORT_KEYS, sortItems } from './facets';
+import { facetCountsOf, SORT_KEYS } from './facets';
 import { ImportButton, ImportPanel } from './ImportPanel';
 import { ItemEditor } from './ItemEditor';
 import { TableImportButton, TableImportDialog } from './TableImportDialog';
 import { PackageButtons } from '../shell/PackageDialog';
-import { indexFor } from './search';
 import './library.css';
 import { useApp } from '../store';
+import { useItems } from '../store/use-items';
+import { useLibraryWindow } from '../store/use-library-window';
 
 export function LibrarySection() {
   const snapshot = useApp((s) => s.snapshot);
@@ -22,7 +24,6 @@ export function LibrarySection() {
 function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const libraryId = useApp((s) => s.library?.id ?? '');
   const query = useApp((s) => s.libraryQuery);
   const setQuery = useApp((s) => s.libraryQueryChanged);
   const filter = useApp((s) => s.libraryFilter);
@@ -33,78 +34,71 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
   const selectedIds = useApp((s) => s.selectedItemIds);
   const anchor = useApp((s) => s.selectionAnchor);
   const select = useApp((s) => s.itemsSelected);
+  const cache = useApp((s) => s.itemCache);
   const [cardSize, setCardSize] = useCardSize();
-  const { items, partnerships, manifest } = snapshot;
-  const defaultLanguage = manifest.defaultLanguage;
+  const { partnerships } = snapshot;
+  const defaultLanguage = snapshot.manifest.defaultLanguage;
 
-  const index = indexFor(libraryId);
-  // Indexing 10,000 items takes about a second: it runs in slices after the first paint, and a
-  // search typed meanwhile sees what is indexed so far (the header says the index is building).
-  const [indexState, setIndexState] = useState({ version: 0, building: true });
-  useEffect(() => {
-    let live = true;
-    setIndexState((s) => (s.building ? s : { ...s, building: true }));
-    void index.syncInSlices(items, partnerships, afterPaint).then(() => {
-      if (live) setIndexState((s) => ({ version: s.version + 1, building: false }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [index, items, partnerships]);
-  const sorted = useMemo(
-    () => sortItems(items, { key: sort, lang, defaultLanguage, partnerships }),
-    [items, sort, lang, defaultLanguage, partnerships],
+  // Main searches, filters, sorts and counts; the page holds the rows on screen (issue 10 §2).
+  const results = useLibraryWindow({ text: query, filter, sort, lang });
+  const { idAt, allIds } = results;
+  const itemAt = useCallback(
+    (index: number) => {
+      const id = idAt(index);
+      return id === undefined ? undefined : cache.get(id);
+    },
+    [idAt, cache],
   );
-  const hits = useMemo(
-    () => index.search(query),
-    // indexState.version: the index is mutable; a finished slice run means new answers.
-    [index, query, indexState.version],
-  );
-  const visible = useMemo(
-    () => applyFacets(sorted, hits, filter, defaultLanguage),
-    [sorted, hits, filter, defaultLanguage],
-  );
-  // Facet counts follow one frame behind the result list (and start empty), so neither the
-  // first paint nor a keystroke waits for counting 10,000 items.
-  const [countBase, setCountBase] = useState<{ items: Item[]; hits: string[] | null }>({
-    items: NO_ITEMS,
-    hits: null,
-  });
-  useEffect(() => {
-    let live = true;
-    void afterPaint().then(() => live && setCountBase({ items, hits }));
-    return () => {
-      live = false;
-    };
-  }, [items, hits]);
-  const counts = useMemo(
-    () =>
-      countFacets(
-        countBase.hits === null
-          ? countBase.items
-          : applyFacets(countBase.items, countBase.hits, EMPTY_FILTER, defaultLanguage),
-        manifest.languages,
-        defaultLanguage,
-      ),
-    [countBase, manifest.languages, defaultLanguage],
-  );
-
-  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
-  const selectedItems = selectedIds.map((id) => byId.get(id)).filter((i): i is Item => !!i);
-  const order = useMemo(() => visible.map((i) => i.id), [visible]);
+  const counts = useMemo(() => facetCountsOf(results.counts), [results.counts]);
+  const selectedItems = useItems(selectedIds);
   const cities = useMemo(
     () => new Map(partnerships.map((p) => [p.id, pickText(p.city, lang, defaultLanguage)])),
     [partnerships, lang, defaultLanguage],
   );
 
+  /** The result's order between `from` and `to` from the loaded rows, or null where a gap is. */
+  function loadedOrder(total: number): string[] | null {
+    const order: string[] = [];
+    for (let i = 0; i < total; i += 1) {
+      const id = idAt(i);
+      if (id === undefined) return null;
+      order.push(id);
+    }
+    return order;
+  }
+  async function selectWith(id: string, mode: 'replace' | 'toggle' | 'range') {
+    if (mode !== 'range') {
+      const next = nextSelection([], selectedIds, anchor, id, mode);
+      select(next.ids, next.anchor);
+      return;
+    }
+    // A range spans rows that may not be loaded: main answers the result's ids then.
+    const order = loadedOrder(results.total ?? 0) ?? (await allIds());
+    if (!order) return;
+    const next = nextSelection(order, selectedIds, anchor, id, mode);
+    select(next.ids, next.anchor);
+  }
+  async function selectIndex(index: number, mode: 'replace' | 'range') {
+    const id = idAt(index) ?? (await allIds())?.[index];
+    if (id !== undefined) await selectWith(id, mode);
+  }
+  async function selectAll() {
+    const ids = await allIds();
+    if (ids) select(ids, ids[0] ?? null);
+  }
+
+  const total = results.total ?? 0;
+  const libraryTotal = results.libraryTotal ?? 0;
   return (
     <section className="section section--fill library" aria-labelledby="library-heading">
       <div className="section__head library__head">
         <h1 id="library-heading">{t('library.heading')}</h1>
         <p className="muted" role="status" data-testid="library-count">
-          {visible.length === items.length
-            ? t('library.count', { count: items.length })
-            : t('curation.library.shown', { count: visible.length, total: items.length })}
+          {results.total === null
+            ? null
+            : total === libraryTotal
+              ? t('library.count', { count: libraryTotal })
+              : t('curation.library.shown', { count: total, total: libraryTotal })}
         </p>
         <div className="library__actions">
           <ImportButton />
@@ -115,11 +109,6 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
           <label className="visually-hidden" htmlFor="library-search">
             {t('curation.library.search')}
           </label>
-          {indexState.building && query.trim() !== '' ? (
-            <span className="hint" role="status">
-              {t('curation.library.indexing')}
-            </span>
-          ) : null}
           <input
             id="library-search"
             type="search"
@@ -148,7 +137,12 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
       <TableImportDialog />
       <div className={`library__body${selectedItems.length > 0 ? ' library__body--detail' : ''}`}>
         <FacetPanel counts={counts} snapshot={snapshot} />
-        <div className="library__results" data-results-for={query}>
+        {/* The text whose answer is shown, so a test or the bench can wait for main's answer. */}
+        <div
+          className="library__results"
+          data-results-for={results.answeredText ?? undefined}
+          data-results-key={results.answeredKey ?? undefined}
+        >
           <div className="library__resultbar">
             {selectedItems.length === 0 ? (
               <p className="hint library__hint">{t('curation.library.selectHint')}</p>
@@ -183,20 +177,22 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
               </div>
             </div>
           </div>
-          {items.length === 0 ? (
+          {results.error ? (
+            <ErrorBanner error={results.error} template="errors.loadFailed" />
+          ) : results.total === null ? null : libraryTotal === 0 ? (
             <p className="empty">{t('library.empty')}</p>
-          ) : visible.length === 0 ? (
+          ) : total === 0 ? (
             <p className="empty">{t('curation.library.noMatch')}</p>
           ) : (
             <ItemGrid
-              items={visible}
+              count={total}
+              itemAt={itemAt}
+              onRangeChange={results.rangeShown}
               layout={view}
               selectedIds={selectedIds}
-              onSelect={(id, mode) => {
-                const next = nextSelection(order, selectedIds, anchor, id, mode);
-                select(next.ids, next.anchor);
-              }}
-              onSelectAll={() => select(order, order[0] ?? null)}
+              onSelect={(id, mode) => void selectWith(id, mode)}
+              onSelectIndex={(index, mode) => void selectIndex(index, mode)}
+              onSelectAll={() => void selectAll()}
               describe={(item) => item.partnershipIds.map((id) => cities.get(id) ?? id).join(', ')}
               cardSize={cardSize}
             />
@@ -218,7 +214,6 @@ function LibraryView({ snapshot }: { snapshot: LibrarySnapshot }) {
   );
 }
 
-const NO_ITEMS: Item[] = [];
 const CARD_SIZE_KEY = 'vitrine.library.cardSize';
 
 /** The thumbnail size, a UI preference kept in the page's storage across sections and visits. */
@@ -234,9 +229,4 @@ function useCardSize(): [number, (size: number) => void] {
       globalThis.localStorage?.setItem(CARD_SIZE_KEY, String(next));
     },
   ];
-}
-
-/** Resolves after the browser painted the current frame (rAF, then a task). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -17,6 +17,7 @@ import { handleMenuCommand } from './menu-commands';
 import { createTableImportSlice } from './table-import';
 import { createPackagesSlice } from './packages';
 import { createQuerySlice } from './query';
+import { createItemsSlice } from './items';
 
 export * from './types';
 export * from './selectors';
@@ -50,6 +51,7 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
         ...createPublishSlice(client)(...a),
         ...createKioskStatsSlice(client)(...a),
         ...createQuerySlice(client)(...a),
+        ...createItemsSlice(client)(...a),
       }),
       {
         name: PREFS_KEY,
@@ -69,8 +71,8 @@ export function createAppStore({ client, storage }: AppStoreDeps): AppStore {
 /** Forwards main's events into the store; returns the unsubscribe. */
 export function connectEvents(store: AppStore, client: VitrineClient): () => void {
   const offs = [
-    client.on('libraryChanged', ({ revision, reopened }) => {
-      void store.getState().libraryChanged(revision, reopened ?? false);
+    client.on('libraryChanged', ({ revision, reopened, changed }) => {
+      void store.getState().libraryChanged(revision, reopened ?? false, changed);
     }),
     client.on('progress', (payload) => store.getState().progressReported(payload)),
     // Electron's menus and second launches: every command has a handler (menu-commands.ts).

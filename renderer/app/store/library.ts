@@ -1,6 +1,7 @@
 import type { Creator } from './creator';
 import type { ApiResult } from '../../../shared/api';
 import type { Command, CommandInput, CommandResult } from '../../../shared/domain';
+import { changesOfCommand } from './command-changes';
 import type { VitrineClient } from '../api/client';
 import type { LibrarySlice } from './types';
 
@@ -16,6 +17,11 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
      * to the newest request is applied, so an older snapshot never overwrites a newer one.
      */
     let loadSeq = 0;
+    /**
+     * The newest revision whose changes were taken in. An edit is named twice — by main's answer
+     * and by its `libraryChanged` event, in either order — and is taken in once.
+     */
+    let handled = -1;
     /** Commands sent and not yet answered; the header says "saving" while any are. */
     let pending = 0;
     /** Undo and redo run one after another, so a double press never replays one entry twice. */
@@ -54,7 +60,12 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
         return result;
       }
       set({ save: pending > 0 ? { status: 'saving', pending } : { status: 'saved' } });
-      await get().libraryChanged(result.value.revision);
+      const { changed, manifest } = changesOfCommand(command);
+      await get().libraryChanged(
+        result.value.revision,
+        false,
+        manifest ? { ...changed, manifest: true } : changed,
+      );
       return result;
     }
 
@@ -79,6 +90,8 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
 
       async libraryOpened(summary) {
         pending = 0;
+        handled = summary.revision;
+        get().itemCacheClosed();
         set({
           library: summary,
           snapshot: null,
@@ -86,21 +99,30 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
           save: { status: 'saved' },
           history: EMPTY_HISTORY,
         });
-        await loadSnapshot();
+        await Promise.all([loadSnapshot(), get().itemsChanged(null)]);
       },
 
-      async libraryChanged(revision, reopened = false) {
+      async libraryChanged(revision, reopened = false, changed) {
         const { snapshot, library } = get();
         if (!library) return;
         // Restored from a backup (in this page or another): the revision may have gone down and
         // the undo steps refer to entities that changed under them.
         if (reopened && snapshot && snapshot.revision !== revision) {
+          handled = revision;
           set({ history: { past: [], future: [] } });
-          await loadSnapshot();
+          get().itemCacheClosed();
+          await Promise.all([loadSnapshot(), get().itemsChanged(null)]);
           return;
         }
-        if (snapshot && snapshot.revision >= revision) return;
-        await loadSnapshot();
+        if (revision <= handled || (snapshot && snapshot.revision >= revision)) return;
+        handled = revision;
+        // Items: only the rows the page holds are read again (by id), and the screens showing a
+        // query ask again; unknown changes (an import answering just a revision) re-read what
+        // screens use. The small collections and the manifest still come as one snapshot.
+        const work: Promise<void>[] = [loadSnapshot()];
+        if (!changed) work.push(get().itemsChanged(null));
+        else if (changed.items) work.push(get().itemsChanged(changed.items));
+        await Promise.all(work);
       },
 
       async commandSubmitted(command) {

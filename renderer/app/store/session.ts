@@ -89,6 +89,7 @@ export function createSessionSlice(client: VitrineClient): Creator<SessionSlice>
         state.libraryClosed();
         state.uiLibraryClosed();
         state.curationLibraryClosed();
+        state.itemCacheClosed();
         await refreshRecent();
       },
 

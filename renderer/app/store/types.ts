@@ -5,7 +5,13 @@ import type {
   LibrarySummary,
   RecentLibrary,
 } from '../../../shared/api';
-import type { Command, CommandInput, CommandResult, LibrarySnapshot } from '../../../shared/domain';
+import type {
+  Command,
+  CommandInput,
+  CommandResult,
+  EntityChanges,
+  LibrarySnapshot,
+} from '../../../shared/domain';
 import type { ErrorData } from '../../../shared/errors';
 import type { UiLanguage } from '../i18n';
 import type { ExportSlice } from './export-types';
@@ -15,6 +21,7 @@ import type { PackagesSlice } from './packages-types';
 import type { PublishSlice } from './publish-types';
 import type { KioskStatsSlice } from './kiosk-stats-types';
 import type { QuerySlice } from './query-types';
+import type { ItemsSlice } from './items-types';
 import type { FacetFilter, SortKey } from '../library/facets';
 
 export const SECTIONS = ['library', 'partnerships', 'exhibitions', 'export'] as const;
@@ -65,7 +72,11 @@ export interface LibrarySlice {
    * Main says the library changed (any transport, any window): reconcile by revision; after a
    * reopen (a restore) reload whenever the revision differs, lower or higher.
    */
-  libraryChanged(revision: number, reopened?: boolean): Promise<void>;
+  libraryChanged(
+    revision: number,
+    reopened?: boolean,
+    changed?: EntityChanges & { manifest?: boolean },
+  ): Promise<void>;
   /** One edit, sent to main; the answer carries the new revision and the inverse command. */
   commandSubmitted(command: CommandInput): Promise<ApiResult<CommandResult>>;
   /** Reverts the newest edit; null when there is nothing to undo. */
@@ -152,4 +163,5 @@ export type AppState = SessionSlice &
   PackagesSlice &
   PublishSlice &
   KioskStatsSlice &
-  QuerySlice;
+  QuerySlice &
+  ItemsSlice;
