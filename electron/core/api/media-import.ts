@@ -12,6 +12,7 @@ import { importThroughWorker, type WorkerHost } from '../worker';
 import type { Dialogs } from './dialogs';
 import type { ApiHandlers } from './dispatch';
 import { checkDroppedFiles } from './dropped-paths';
+import { asEnvelope } from './envelope';
 import type { ApiEmitter } from './events';
 
 type MediaMethods = 'media.importUploads' | 'media.importDialog';
@@ -201,33 +202,23 @@ export function createMediaImport(deps: MediaImportDeps): MediaImport {
           return importMedia(paths);
         }),
     },
-    async importDropped(input) {
-      try {
-        const value = await serial(async () => {
-          const library = deps.library();
-          if (library.readOnly) throw readOnly();
-          const { paths, failed } = await checkDroppedFiles(input, deps.lang());
-          if (paths.length === 0) return { itemIds: [], failed, revision: library.revision };
-          return importMedia(paths, undefined, failed);
-        });
-        return { ok: true, value };
-      } catch (error) {
-        if (error instanceof AppError) return { ok: false, error: error.toData(deps.lang()) };
-        (deps.logError ?? ((m, e) => console.error(`[vitrine] ${m} failed:`, e)))(
-          'media.importDropped',
-          error,
-        );
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            message:
-              deps.lang() === 'de'
-                ? 'Unerwarteter Fehler beim Importieren. Einzelheiten stehen im Protokoll.'
-                : 'Unexpected error while importing. Details are in the log.',
-          },
-        };
-      }
-    },
+    importDropped: (input) =>
+      asEnvelope(
+        'media.importDropped',
+        deps.lang,
+        {
+          de: 'Unerwarteter Fehler beim Importieren. Einzelheiten stehen im Protokoll.',
+          en: 'Unexpected error while importing. Details are in the log.',
+        },
+        deps.logError,
+        () =>
+          serial(async () => {
+            const library = deps.library();
+            if (library.readOnly) throw readOnly();
+            const { paths, failed } = await checkDroppedFiles(input, deps.lang());
+            if (paths.length === 0) return { itemIds: [], failed, revision: library.revision };
+            return importMedia(paths, undefined, failed);
+          }),
+      ),
   };
 }

@@ -8,7 +8,7 @@ import type {
   MediaImportResult,
   Unsubscribe,
 } from '../../../shared/api';
-import { AppError, type UiLanguage } from '../../../shared/errors';
+import type { UiLanguage } from '../../../shared/errors';
 import type { WorkerHost } from '../worker';
 import type { SecretStore } from '../publish';
 import { createAppHandlers } from './app-info';
@@ -16,6 +16,7 @@ import { createBackupHandlers } from './backups';
 import type { Dialogs } from './dialogs';
 import { createDispatch, type ApiHandlers, type Dispatch } from './dispatch';
 import { createEmitter } from './events';
+import { asEnvelope } from './envelope';
 import { createExportHandlers } from './export';
 import { createKioskStatsHandlers } from './kiosk-stats';
 import { createLibrarySession } from './library-session';
@@ -222,26 +223,16 @@ export async function createApiHandlers(options: ApiServiceOptions): Promise<Api
       await options.worker?.close();
     },
     importDropped: media.importDropped,
-    async openLibraryDir(dir) {
-      try {
-        return { ok: true, value: await session.serial(() => session.openDir(dir)) };
-      } catch (error) {
-        if (error instanceof AppError) return { ok: false, error: error.toData(lang()) };
-        (options.logError ?? ((m, e) => console.error(`[vitrine] ${m} failed:`, e)))(
-          'openLibraryDir',
-          error,
-        );
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            message:
-              lang() === 'de'
-                ? 'Die Bibliothek konnte nicht geöffnet werden. Einzelheiten stehen im Protokoll.'
-                : 'The library could not be opened. Details are in the log.',
-          },
-        };
-      }
-    },
+    openLibraryDir: (dir) =>
+      asEnvelope(
+        'openLibraryDir',
+        lang,
+        {
+          de: 'Die Bibliothek konnte nicht geöffnet werden. Einzelheiten stehen im Protokoll.',
+          en: 'The library could not be opened. Details are in the log.',
+        },
+        options.logError,
+        () => session.serial(() => session.openDir(dir)),
+      ),
   };
 }
