@@ -22,6 +22,8 @@ import kioskStatsDe from './kiosk-stats.de.json';
 import kioskStatsEn from './kiosk-stats.en.json';
 import workspaceDe from './workspace.de.json';
 import workspaceEn from './workspace.en.json';
+import formsDe from './forms.de.json';
+import formsEn from './forms.en.json';
 
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -42,6 +44,7 @@ export const catalogues = {
     publish: publishDe,
     kioskStats: kioskStatsDe,
     workspace: workspaceDe,
+    forms: formsDe,
   },
   en: {
     ...en,
@@ -55,6 +58,7 @@ export const catalogues = {
     publish: publishEn,
     kioskStats: kioskStatsEn,
     workspace: workspaceEn,
+    forms: formsEn,
   },
 } as const;
 

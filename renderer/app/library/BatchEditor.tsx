@@ -8,7 +8,7 @@ import {
   type SingleCommand,
 } from '../../../shared/domain';
 import { useApp } from '../store';
-import { RightsPicker } from './ItemEditor';
+import { RightsInput } from '../components/forms/RightsInput';
 
 /** The change a batch edit makes; absent parts leave the items as they are. */
 export interface BatchPatch {
@@ -136,7 +136,7 @@ export function BatchEditor({ items, snapshot }: { items: Item[]; snapshot: Libr
           onChange={(e) => setCreator(e.target.value)}
         />
       </div>
-      <RightsPicker rights={rights} onChange={setRights} showCredit lang={lang} />
+      <RightsInput rights={rights} onChange={setRights} showCredit lang={lang} />
       <button type="button" className="button button--primary" onClick={() => void apply()}>
         {t('curation.batch.apply', { count: items.length })}
       </button>

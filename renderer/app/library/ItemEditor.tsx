@@ -6,7 +6,6 @@ import {
   languageName,
   mediaPath,
   pickText,
-  RIGHTS_STATEMENTS,
   thumbnailPath,
   usagesOf,
   type Item,
@@ -17,7 +16,10 @@ import {
 } from '../../../shared/domain';
 import { useMediaUrl } from '../api/context';
 import { useApp } from '../store';
-import { DateField, LanguageTabs, ListField, LocalizedField, TextField } from './fields';
+import { DateInput } from '../components/forms/DateInput';
+import { ListField, TextField } from '../components/forms/FieldRow';
+import { LanguageTabs, LocalizedField } from '../components/forms/LocalizedField';
+import { RightsInput } from '../components/forms/RightsInput';
 import { itemLanguages, useItemFocus } from './item-focus';
 import { PdfFirstPage } from './PdfFirstPage';
 import { useDraft } from './useDraft';
@@ -206,7 +208,7 @@ export function ItemEditor({ item, snapshot }: { item: Item; snapshot: LibrarySn
             ))}
           </select>
         </div>
-        <DateField
+        <DateInput
           label={t('curation.field.date')}
           value={value.date}
           testId="field-date"
@@ -250,7 +252,7 @@ export function ItemEditor({ item, snapshot }: { item: Item; snapshot: LibrarySn
         />
       </section>
 
-      <RightsPicker rights={value.rights} onChange={setRights} />
+      <RightsInput rights={value.rights} onChange={setRights} />
 
       <fieldset className="field">
         <legend>{t('curation.field.partnerships')}</legend>
@@ -286,104 +288,6 @@ export function ItemEditor({ item, snapshot }: { item: Item; snapshot: LibrarySn
       <UsedIn snapshot={snapshot} itemId={item.id} />
       <DeleteItem snapshot={snapshot} item={item} />
     </article>
-  );
-}
-
-/** Creative Commons and rightsstatements.org, grouped; "none" removes the rights record. */
-export function RightsPicker({
-  rights,
-  onChange,
-  showCredit = false,
-  lang,
-}: {
-  rights: Rights | undefined;
-  onChange: (rights: Rights | undefined) => void;
-  showCredit?: boolean;
-  lang?: string;
-}) {
-  const { t, i18n } = useTranslation();
-  const ui = i18n.language as 'de' | 'en';
-  const id = useId();
-  const cc = RIGHTS_STATEMENTS.filter((r) => !r.url.includes('rightsstatements.org'));
-  const rs = RIGHTS_STATEMENTS.filter((r) => r.url.includes('rightsstatements.org'));
-  const info = RIGHTS_STATEMENTS.find((r) => r.id === rights?.statement);
-  return (
-    <fieldset className="field rights" data-testid="rights-picker">
-      <legend>{t('curation.field.rights')}</legend>
-      <label htmlFor={`${id}-statement`}>{t('curation.rights.statement')}</label>
-      <select
-        id={`${id}-statement`}
-        value={rights?.statement ?? ''}
-        onChange={(event) => {
-          const statement = event.target.value;
-          if (!statement) onChange(undefined);
-          else onChange({ creditLine: {}, ...rights, statement } as Rights);
-        }}
-      >
-        <option value="">
-          {showCredit ? t('curation.batch.keep') : t('curation.rights.none')}
-        </option>
-        <optgroup label="Creative Commons">
-          {cc.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label[ui]}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label="rightsstatements.org">
-          {rs.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label[ui]}
-            </option>
-          ))}
-        </optgroup>
-      </select>
-      {!rights && !showCredit ? (
-        <p className="field__warning" role="note">
-          {t('curation.rights.missing')}
-        </p>
-      ) : info && !info.open ? (
-        <p className="field__warning" role="note">
-          {t('curation.rights.notOpen')}
-        </p>
-      ) : null}
-      {rights ? (
-        <>
-          <label htmlFor={`${id}-holder`}>{t('curation.rights.holder')}</label>
-          <input
-            id={`${id}-holder`}
-            type="text"
-            dir="auto"
-            value={rights.holder ?? ''}
-            onChange={(event) => {
-              const next = { ...rights };
-              if (event.target.value) next.holder = event.target.value;
-              else delete next.holder;
-              onChange(next);
-            }}
-          />
-          {showCredit && lang ? (
-            <>
-              <label htmlFor={`${id}-credit`}>
-                {t('curation.field.creditLine')} ({languageName(lang)})
-              </label>
-              <input
-                id={`${id}-credit`}
-                type="text"
-                dir="auto"
-                value={rights.creditLine[lang] ?? ''}
-                onChange={(event) => {
-                  const creditLine = { ...rights.creditLine };
-                  if (event.target.value) creditLine[lang] = event.target.value;
-                  else delete creditLine[lang];
-                  onChange({ ...rights, creditLine });
-                }}
-              />
-            </>
-          ) : null}
-        </>
-      ) : null}
-    </fieldset>
   );
 }
 

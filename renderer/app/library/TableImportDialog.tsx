@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { TABLE_DELIMITERS, TABLE_ENCODINGS, type TableRowReport } from '../../../shared/api';
@@ -10,6 +10,7 @@ import {
   type ImportField,
 } from '../../../shared/domain/import-mapping';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Dialog } from '../components/forms/Dialog';
 import { useApp } from '../store';
 import type { FolderFile, TableDelimiter, TableEncoding } from '../store/table-import';
 import {
@@ -51,7 +52,7 @@ export function TableImportButton() {
 }
 
 /**
- * The table-import wizard in a modal `<dialog>` (the browser keeps focus inside, Escape closes):
+ * The table-import wizard in the forms kit's modal `Dialog` (focus stays inside, Escape closes):
  * choose a table and a media folder, check what was detected, map the columns, run the dry run
  * and read its sortable report, import with progress and cancel, read the result. The whole
  * import is one undo step.
@@ -60,41 +61,20 @@ export function TableImportDialog() {
   const { t } = useTranslation();
   const state = useApp((s) => s.tableImport);
   const close = useApp((s) => s.tableImportClosed);
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const open = state !== null;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="table-dialog"
-      aria-labelledby={titleId}
-      aria-busy={state?.busy ?? false}
-      data-testid="table-import"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+    <Dialog
+      open={state !== null}
+      lazy
+      size="wide"
+      title={t('tables.title')}
+      onClose={close}
+      closeLabel={t('tables.close')}
+      closeDisabled={state?.step === 'running'}
+      busy={state?.busy ?? false}
+      testId="table-import"
     >
       {state ? (
         <>
-          <div className="table-dialog__head">
-            <h2 id={titleId}>{t('tables.title')}</h2>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={close}
-              disabled={state.step === 'running'}
-            >
-              {t('tables.close')}
-            </button>
-          </div>
           {state.error ? <ErrorBanner error={state.error} template="tables.failed" /> : null}
           {state.step === 'running' ? (
             <Running />
@@ -108,7 +88,7 @@ export function TableImportDialog() {
           )}
         </>
       ) : null}
-    </dialog>
+    </Dialog>
   );
 }
 

@@ -7,8 +7,9 @@ import {
   type Award,
   type LibrarySnapshot,
 } from '../../../shared/domain';
-import { DateField, LanguageTabs, LocalizedField } from '../library/fields';
-import { ItemPicker } from '../library/ItemPicker';
+import { DateInput } from '../components/forms/DateInput';
+import { LanguageTabs, LocalizedField } from '../components/forms/LocalizedField';
+import { ItemPicker } from '../components/forms/ItemPicker';
 import { newId } from './PartnershipEditor';
 import { useDraft } from '../library/useDraft';
 import { useApp } from '../store';
@@ -158,7 +159,7 @@ export function AwardEditor({
           multiline
         />
       </div>
-      <DateField
+      <DateInput
         label={t('curation.field.date')}
         value={a.date}
         required
@@ -206,10 +207,10 @@ export function AwardEditor({
         })}
       </ul>
       <ItemPicker
-        snapshot={snapshot}
+        lang={snapshot.manifest.defaultLanguage}
         exclude={a.itemIds}
         label={t('curation.partnership.linkItem')}
-        onPick={(item) => set({ itemIds: [...a.itemIds, item.id] })}
+        onPick={(itemId) => set({ itemIds: [...a.itemIds, itemId] })}
       />
       <div className="danger-zone">
         <button

@@ -14,8 +14,9 @@ import {
 import { moved } from '../components/forms/array';
 import { useApp } from '../store';
 import { countryName } from '../view/text';
-import { DateField, LanguageTabs, LocalizedField } from '../library/fields';
-import { ItemPicker } from '../library/ItemPicker';
+import { DateInput } from '../components/forms/DateInput';
+import { LanguageTabs, LocalizedField } from '../components/forms/LocalizedField';
+import { ItemPicker } from '../components/forms/ItemPicker';
 import { useDraft } from '../library/useDraft';
 
 /** A fresh id that fits the Id schema (lowercase, digits, hyphens). */
@@ -138,7 +139,7 @@ export function PartnershipEditor({
             ))}
           </select>
         </div>
-        <DateField
+        <DateInput
           label={t('partnerships.since')}
           value={p.since}
           onChange={(since) =>
@@ -238,7 +239,7 @@ export function PartnershipEditor({
             </div>
             <details>
               <summary>{t('curation.partnership.editEvent')}</summary>
-              <DateField
+              <DateInput
                 label={t('curation.field.date')}
                 value={event.date}
                 required
@@ -284,10 +285,10 @@ export function PartnershipEditor({
               </ul>
             ) : null}
             <ItemPicker
-              snapshot={snapshot}
+              lang={snapshot.manifest.defaultLanguage}
               exclude={event.itemIds}
               label={t('curation.partnership.linkItem')}
-              onPick={(item) => setEvent(index, { itemIds: [...event.itemIds, item.id] })}
+              onPick={(itemId) => setEvent(index, { itemIds: [...event.itemIds, itemId] })}
             />
           </li>
         ))}
@@ -336,7 +337,7 @@ function AddEvent({ onAdd }: { onAdd: (date: string, title: string) => void }) {
   return (
     <fieldset className="field tl-add" data-testid="add-event">
       <legend>{t('curation.partnership.addEvent')}</legend>
-      <DateField label={t('curation.field.date')} value={date} onChange={setDate} />
+      <DateInput label={t('curation.field.date')} value={date} onChange={setDate} />
       <label htmlFor={id}>{t('curation.field.title')}</label>
       <input
         id={id}

@@ -1,32 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { Dialog } from '../components/forms/Dialog';
 import { useApp } from '../store';
 
-/** A modal `<dialog>`: the browser traps focus, Escape closes, focus returns afterwards. */
+/** The app's own small dialogs on the forms kit's `Dialog`. */
 function Modal(props: { open: boolean; title: string; onClose(): void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
   return (
-    <dialog
-      ref={ref}
-      className="editor-dialog"
-      aria-labelledby={titleId}
-      data-testid="app-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onClose();
-      }}
-    >
-      <h2 id={titleId}>{props.title}</h2>
+    <Dialog open={props.open} title={props.title} onClose={props.onClose} testId="app-dialog">
       {props.children}
-    </dialog>
+    </Dialog>
   );
 }
 

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { pickText } from '../../../shared/domain';
 import { useApp } from '../store';
 import type { ConflictChoice } from '../store/packages';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Dialog } from '../components/forms/Dialog';
 import '../library/table-import.css';
 
 const CHOICES: ConflictChoice[] = ['keep', 'replace', 'copy'];
@@ -27,7 +28,7 @@ export function PackageButtons() {
 }
 
 /**
- * File ▸ Import package … / Export package …: a modal `<dialog>`. Import shows what the package
+ * File ▸ Import package … / Export package …: a modal dialog (the forms kit's `Dialog`). Import shows what the package
  * holds and how many of its ids the library has already, and asks keep / replace / copy before
  * anything is written; export asks for the exhibition.
  */
@@ -47,44 +48,23 @@ export function PackageDialog() {
       confirmExport: s.packageExportConfirmed,
     })),
   );
-  const ref = useRef<HTMLDialogElement>(null);
   const ids = useId();
-  const open = state !== null;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   const inspection = state?.inspection ?? null;
   return (
-    <dialog
-      ref={ref}
-      className="table-dialog package-dialog"
-      aria-labelledby={`${ids}-title`}
-      aria-busy={state?.busy ?? false}
-      data-testid="package-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        a.close();
-      }}
+    <Dialog
+      open={state !== null}
+      lazy
+      size="wide"
+      className="package-dialog"
+      title={t(state?.mode === 'import' ? 'packages.importTitle' : 'packages.exportTitle')}
+      onClose={a.close}
+      closeLabel={t('packages.close')}
+      closeDisabled={state?.busy ?? false}
+      busy={state?.busy ?? false}
+      testId="package-dialog"
     >
       {state ? (
         <>
-          <div className="table-dialog__head">
-            <h2 id={`${ids}-title`}>
-              {t(state.mode === 'import' ? 'packages.importTitle' : 'packages.exportTitle')}
-            </h2>
-            <button
-              type="button"
-              className="button button--quiet"
-              disabled={state.busy}
-              onClick={a.close}
-            >
-              {t('packages.close')}
-            </button>
-          </div>
           {state.error ? <ErrorBanner error={state.error} template="packages.failed" /> : null}
           {state.mode === 'import' ? (
             <>
@@ -200,6 +180,6 @@ export function PackageDialog() {
           )}
         </>
       ) : null}
-    </dialog>
+    </Dialog>
   );
 }

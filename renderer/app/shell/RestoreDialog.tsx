@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { formatTimestamp } from '../view/text';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { Dialog } from '../components/forms/Dialog';
 
 const COLLECTIONS = ['items', 'partnerships', 'awards', 'exhibitions'] as const;
 
@@ -22,8 +23,8 @@ function size(bytes: number, lang: string): string {
 
 /**
  * File ▸ Restore from backup …, and the damaged-library offer: the backups (time, kind, size,
- * valid or not), the counts that would change, and a confirmation. A modal `<dialog>`: the
- * browser traps focus, Escape cancels.
+ * valid or not), the counts that would change, and a confirmation. On the forms kit's `Dialog`:
+ * focus stays inside, Escape cancels.
  */
 export function RestoreDialog() {
   const { t, i18n } = useTranslation();
@@ -35,15 +36,8 @@ export function RestoreDialog() {
       close: s.restoreDialogClosed,
     })),
   );
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const open = restore !== null;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const lang = i18n.language;
   const busy = restore?.status !== 'ready';
@@ -56,105 +50,18 @@ export function RestoreDialog() {
     : [];
 
   return (
-    <dialog
-      ref={ref}
-      className="editor-dialog restore-dialog"
-      aria-labelledby={titleId}
-      aria-busy={busy}
-      onCancel={(e) => {
+    <Dialog
+      open={open}
+      className="restore-dialog"
+      title={t('restore.title')}
+      onClose={actions.close}
+      busy={busy}
+      onSubmit={(e) => {
         e.preventDefault();
-        actions.close();
+        void actions.confirm();
       }}
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void actions.confirm();
-        }}
-      >
-        <h2 id={titleId}>{t('restore.title')}</h2>
-        {restore?.list ? (
-          <p className="hint">{t('restore.library', { path: restore.list.displayPath })}</p>
-        ) : null}
-        {restore?.status === 'loading' ? <p role="status">{t('restore.loading')}</p> : null}
-        {restore?.status === 'restoring' ? <p role="status">{t('restore.restoring')}</p> : null}
-        {restore?.error ? <ErrorBanner error={restore.error} template="restore.failed" /> : null}
-        {restore?.list ? (
-          restore.list.backups.length === 0 ? (
-            <p>{t('restore.none')}</p>
-          ) : (
-            <fieldset className="restore-dialog__list">
-              <legend>{t('restore.listLegend')}</legend>
-              {restore.list.backups.map((b) => (
-                <label key={b.id} className="restore-dialog__backup">
-                  <input
-                    type="radio"
-                    name="backup"
-                    value={b.id}
-                    disabled={!b.valid || restore.status === 'restoring'}
-                    checked={preview?.backup.id === b.id}
-                    onChange={() => void actions.choose(b.id)}
-                  />
-                  <span>{formatTimestamp(b.createdAt, lang)}</span>
-                  <span>{t(`restore.kind.${b.kind}`)}</span>
-                  <span>{size(b.bytes, lang)}</span>
-                  <span>
-                    {b.valid
-                      ? t('restore.valid', { items: b.counts?.items ?? 0 })
-                      : t('restore.invalid', { message: b.problem?.message ?? '' })}
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-          )
-        ) : null}
-        {preview ? (
-          <section className="restore-dialog__preview" aria-labelledby={`${titleId}-preview`}>
-            <h3 id={`${titleId}-preview`}>
-              {t('restore.previewHeading', {
-                time: formatTimestamp(preview.backup.createdAt, lang),
-              })}
-            </h3>
-            {preview.currentProblem ? (
-              <p>{t('restore.currentDamaged', { message: preview.currentProblem.message })}</p>
-            ) : null}
-            {changed.length === 0 ? (
-              <p>{t('restore.nothingChanges')}</p>
-            ) : (
-              <table data-testid="restore-changes">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('restore.collection')}</th>
-                    <th scope="col">{t('restore.now')}</th>
-                    <th scope="col">{t('restore.after')}</th>
-                    <th scope="col">{t('restore.delta')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {changed.map((c) => {
-                    const x = preview.changes[c];
-                    return (
-                      <tr key={c}>
-                        <th scope="row">{t(`restore.collections.${c}`)}</th>
-                        <td>{x.before ?? '–'}</td>
-                        <td>{x.after}</td>
-                        <td>
-                          {t('restore.deltaText', {
-                            added: x.added,
-                            removed: x.removed,
-                            changed: x.changed,
-                          })}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
-            <p className="hint">{t('restore.setAsideNote')}</p>
-          </section>
-        ) : null}
-        <div className="editor-dialog__actions">
+      footer={
+        <>
           <button type="button" className="button button--quiet" onClick={actions.close}>
             {t('restore.cancel')}
           </button>
@@ -165,8 +72,90 @@ export function RestoreDialog() {
           >
             {t('restore.confirm')}
           </button>
-        </div>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      {restore?.list ? (
+        <p className="hint">{t('restore.library', { path: restore.list.displayPath })}</p>
+      ) : null}
+      {restore?.status === 'loading' ? <p role="status">{t('restore.loading')}</p> : null}
+      {restore?.status === 'restoring' ? <p role="status">{t('restore.restoring')}</p> : null}
+      {restore?.error ? <ErrorBanner error={restore.error} template="restore.failed" /> : null}
+      {restore?.list ? (
+        restore.list.backups.length === 0 ? (
+          <p>{t('restore.none')}</p>
+        ) : (
+          <fieldset className="restore-dialog__list">
+            <legend>{t('restore.listLegend')}</legend>
+            {restore.list.backups.map((b) => (
+              <label key={b.id} className="restore-dialog__backup">
+                <input
+                  type="radio"
+                  name="backup"
+                  value={b.id}
+                  disabled={!b.valid || restore.status === 'restoring'}
+                  checked={preview?.backup.id === b.id}
+                  onChange={() => void actions.choose(b.id)}
+                />
+                <span>{formatTimestamp(b.createdAt, lang)}</span>
+                <span>{t(`restore.kind.${b.kind}`)}</span>
+                <span>{size(b.bytes, lang)}</span>
+                <span>
+                  {b.valid
+                    ? t('restore.valid', { items: b.counts?.items ?? 0 })
+                    : t('restore.invalid', { message: b.problem?.message ?? '' })}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )
+      ) : null}
+      {preview ? (
+        <section className="restore-dialog__preview" aria-labelledby={`${titleId}-preview`}>
+          <h3 id={`${titleId}-preview`}>
+            {t('restore.previewHeading', {
+              time: formatTimestamp(preview.backup.createdAt, lang),
+            })}
+          </h3>
+          {preview.currentProblem ? (
+            <p>{t('restore.currentDamaged', { message: preview.currentProblem.message })}</p>
+          ) : null}
+          {changed.length === 0 ? (
+            <p>{t('restore.nothingChanges')}</p>
+          ) : (
+            <table data-testid="restore-changes">
+              <thead>
+                <tr>
+                  <th scope="col">{t('restore.collection')}</th>
+                  <th scope="col">{t('restore.now')}</th>
+                  <th scope="col">{t('restore.after')}</th>
+                  <th scope="col">{t('restore.delta')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changed.map((c) => {
+                  const x = preview.changes[c];
+                  return (
+                    <tr key={c}>
+                      <th scope="row">{t(`restore.collections.${c}`)}</th>
+                      <td>{x.before ?? '–'}</td>
+                      <td>{x.after}</td>
+                      <td>
+                        {t('restore.deltaText', {
+                          added: x.added,
+                          removed: x.removed,
+                          changed: x.changed,
+                        })}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+          <p className="hint">{t('restore.setAsideNote')}</p>
+        </section>
+      ) : null}
+    </Dialog>
   );
 }

@@ -97,6 +97,12 @@ describe('exhibition editor', () => {
 
     // An item, a gallery with a second item found through the picker, and a timeline of Leeds.
     await addBlock(page, 'Anfänge', 'Objekt');
+    // Full bleed (#13): the switch puts the item across the page's width in the preview.
+    const itemBlock = preview(page).locator('.block-item');
+    await itemBlock.waitFor();
+    expect(await itemBlock.getAttribute('data-wide')).toBeNull();
+    await page.getByRole('checkbox', { name: /Volle Breite/ }).check();
+    await expect.poll(() => itemBlock.getAttribute('data-wide'), { timeout: 5_000 }).toBe('');
     await addBlock(page, 'Anfänge', 'Galerie');
     await page.getByLabel('Objekt zur Galerie hinzufügen').fill('Leeds');
     await page.getByRole('list', { name: 'Gefundene Objekte' }).getByRole('button').first().click();
@@ -250,6 +256,12 @@ describe('exhibition editor', () => {
     await page.getByRole('heading', { level: 1, name: 'Partnerschaft mit Leeds' }).waitFor();
     expect(await outlineTypes(page)).toEqual([['Galerie', 'Text', 'Objekt'], ['Zeitleiste']]);
     await expect(outline(page).innerText()).resolves.toContain(HOSTILE);
+    // The full-bleed switch was saved with the block.
+    await outline(page)
+      .locator('.outline__block .outline__label')
+      .filter({ hasText: 'Objekt' })
+      .click();
+    expect(await page.getByRole('checkbox', { name: /Volle Breite/ }).isChecked()).toBe(true);
     await outline(page).locator('.outline__label').filter({ hasText: 'Im Jahr 1969' }).click();
     await page.getByLabel('Übersetzen in').selectOption({ label: 'English' });
     await expect(page.locator('.rich-editor__content[lang="en"]').innerText()).resolves.toContain(

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/forms/Dialog';
 
 interface Props {
   open: boolean;
@@ -12,42 +13,28 @@ interface Props {
   children: ReactNode;
 }
 
-/** A modal `<dialog>`: the browser traps focus, Escape cancels, focus returns afterwards. */
+/** A question with Cancel and one confirming button, on the forms kit's `Dialog`. */
 export function ConfirmDialog(props: Props) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      dialog.showModal();
-      props.initialFocus?.current?.focus();
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open, props.initialFocus]);
   return (
-    <dialog
-      ref={ref}
-      className="editor-dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        props.onCancel();
-      }}
-    >
-      <form onSubmit={props.onConfirm}>
-        <h2 id={titleId}>{props.title}</h2>
-        {props.children}
-        <div className="editor-dialog__actions">
+    <Dialog
+      open={props.open}
+      title={props.title}
+      onClose={props.onCancel}
+      initialFocus={props.initialFocus}
+      onSubmit={props.onConfirm}
+      footer={
+        <>
           <button type="button" className="button button--quiet" onClick={props.onCancel}>
             {t('editor.cancel')}
           </button>
           <button type="submit" className={props.danger ? 'button button--danger' : 'button'}>
             {props.confirmLabel}
           </button>
-        </div>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      {props.children}
+    </Dialog>
   );
 }

@@ -10,11 +10,11 @@ import {
 } from '../../../../shared/domain';
 import { moved } from '../../components/forms/array';
 import { useApp } from '../../store';
-import { ItemName, ItemPicker } from './ItemPicker';
-import { LocalizedField } from './LocalizedField';
+import { ItemName, ItemPicker } from '../../components/forms/ItemPicker';
+import { LocalizedField } from '../../components/forms/LocalizedField';
 import { findBlock, moveBlock, updateBlock, updateChapter } from './operations';
 import { RichTextEditor } from './RichTextEditor';
-import { useEditor } from './state';
+import { useEditedLanguages, useEditor } from './state';
 
 interface Props {
   exhibition: Exhibition;
@@ -28,6 +28,7 @@ export function Inspector({ exhibition: x, onChange }: Props) {
     selection?.kind === 'chapter' ? x.chapters.find((c) => c.id === selection.id) : undefined;
   const found = selection?.kind === 'block' ? findBlock(x, selection.id) : null;
   const select = useEditor((s) => s.selected);
+  const langs = useEditedLanguages(x.defaultLanguage);
 
   return (
     <section
@@ -61,8 +62,9 @@ export function Inspector({ exhibition: x, onChange }: Props) {
         <LocalizedField
           id={`chapter-${chapter.id}-title`}
           label={t('editor.inspector.chapterTitle')}
-          value={chapter.title}
-          defaultLang={x.defaultLanguage}
+          text={chapter.title}
+          reference={x.defaultLanguage}
+          langs={langs}
           onChange={(title) => onChange(updateChapter(x, { ...chapter, title }))}
         />
       ) : found ? (
@@ -125,16 +127,9 @@ function BlockInspector(props: BlockProps) {
 
 type Of<T extends Block['type']> = Extract<Block, { type: T }>;
 
-function useLangs(x: Exhibition): string[] {
-  const translate = useEditor((s) => s.translateLang);
-  return translate && translate !== x.defaultLanguage
-    ? [x.defaultLanguage, translate]
-    : [x.defaultLanguage];
-}
-
 function TextInspector({ block, exhibition: x, onChange }: BlockProps<Of<'text'>>) {
   const { t } = useTranslation();
-  const langs = useLangs(x);
+  const langs = useEditedLanguages(x.defaultLanguage);
   const set = (lang: string, doc: RichDoc | undefined) => {
     const body = { ...block.body };
     if (doc) body[lang] = doc;
@@ -174,12 +169,14 @@ function Field({
   multiline?: boolean;
   onChange(v: LocalizedText): void;
 }) {
+  const langs = useEditedLanguages(x.defaultLanguage);
   return (
     <LocalizedField
       id={`block-${block.id}-${name}`}
       label={label}
-      value={value}
-      defaultLang={x.defaultLanguage}
+      text={value}
+      reference={x.defaultLanguage}
+      langs={langs}
       multiline={multiline}
       onChange={onChange}
     />
@@ -207,6 +204,18 @@ function ItemInspector({ block, exhibition: x, onChange }: BlockProps<Of<'item'>
         value={block.caption}
         onChange={(caption) => onChange({ ...block, caption })}
       />
+      <label className="field">
+        <input
+          type="checkbox"
+          checked={block.wide === true}
+          onChange={(e) => {
+            // Off removes the flag, so a block never switched on stays as it was stored.
+            const { wide: _drop, ...rest } = block;
+            onChange(e.target.checked ? { ...rest, wide: true } : rest);
+          }}
+        />{' '}
+        {t('forms.fullBleed')}
+      </label>
     </>
   );
 }

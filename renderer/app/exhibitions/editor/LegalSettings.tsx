@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { emptyLegalSettings, LegalSettings as LegalSchema } from '../../../../shared/domain';
 import type { LegalSettings as Legal } from '../../../../shared/domain';
 import { useApp } from '../../store';
-import { LocalizedField } from './LocalizedField';
+import { LocalizedField } from '../../components/forms/LocalizedField';
+import { useEditedLanguages } from './state';
 
 /**
  * The library's imprint, privacy notice and accessibility contact, shown in every exhibition's
@@ -14,6 +15,7 @@ import { LocalizedField } from './LocalizedField';
 export function LegalSettings() {
   const { t } = useTranslation();
   const manifest = useApp((s) => s.snapshot?.manifest);
+  const langs = useEditedLanguages(manifest?.defaultLanguage ?? '');
   const submit = useApp((s) => s.commandSubmitted);
   const saved = manifest?.legal ?? emptyLegalSettings();
   const [draft, setDraft] = useState<Legal>(saved);
@@ -60,24 +62,27 @@ export function LegalSettings() {
         id="settings-legal-imprint"
         multiline
         label={t('legal.imprint')}
-        value={draft.imprint}
-        defaultLang={lang}
+        text={draft.imprint}
+        reference={lang}
+        langs={langs}
         onChange={(imprint) => setDraft({ ...draft, imprint })}
       />
       <LocalizedField
         id="settings-legal-privacy"
         multiline
         label={t('legal.privacy')}
-        value={draft.privacy}
-        defaultLang={lang}
+        text={draft.privacy}
+        reference={lang}
+        langs={langs}
         onChange={(privacy) => setDraft({ ...draft, privacy })}
       />
       <LocalizedField
         id="settings-legal-feedbackContact"
         multiline
         label={t('legal.feedbackContact')}
-        value={draft.feedbackContact}
-        defaultLang={lang}
+        text={draft.feedbackContact}
+        reference={lang}
+        langs={langs}
         onChange={(feedbackContact) => setDraft({ ...draft, feedbackContact })}
       />
       <div className="field">
@@ -104,8 +109,9 @@ export function LegalSettings() {
         id="settings-legal-conciliation"
         multiline
         label={t('legal.conciliation')}
-        value={draft.conciliation}
-        defaultLang={lang}
+        text={draft.conciliation}
+        reference={lang}
+        langs={langs}
         onChange={(conciliation) => setDraft({ ...draft, conciliation })}
       />
     </fieldset>

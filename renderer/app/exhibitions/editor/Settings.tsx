@@ -12,7 +12,8 @@ import { useApp } from '../../store';
 import { accentContrast, isAccessibleAccent, MIN_CONTRAST, THEME_ACCENTS } from './contrast';
 import { EasyLanguageSettings } from './EasyLanguageSettings';
 import { LegalSettings } from './LegalSettings';
-import { LocalizedField } from './LocalizedField';
+import { LocalizedField } from '../../components/forms/LocalizedField';
+import { useEditedLanguages } from './state';
 
 interface Props {
   exhibition: Exhibition;
@@ -22,6 +23,7 @@ interface Props {
 /** Exhibition settings; values that would be refused (slug, colour) stay local until valid. */
 export function Settings({ exhibition: x, onChange }: Props) {
   const { t } = useTranslation();
+  const langs = useEditedLanguages(x.defaultLanguage);
   const slugs = useApp((s) => s.snapshot?.exhibitions);
   const items = useApp((s) => s.snapshot?.items);
   const manifestLangs = useApp((s) => s.snapshot?.manifest.languages);
@@ -86,15 +88,17 @@ export function Settings({ exhibition: x, onChange }: Props) {
       <LocalizedField
         id="settings-title"
         label={t('editor.settings.title')}
-        value={x.title}
-        defaultLang={x.defaultLanguage}
+        text={x.title}
+        reference={x.defaultLanguage}
+        langs={langs}
         onChange={(title) => onChange({ ...x, title })}
       />
       <LocalizedField
         id="settings-subtitle"
         label={t('editor.settings.subtitle')}
-        value={x.subtitle}
-        defaultLang={x.defaultLanguage}
+        text={x.subtitle}
+        reference={x.defaultLanguage}
+        langs={langs}
         onChange={(subtitle) => onChange({ ...x, subtitle })}
       />
       <fieldset className="field">
@@ -152,16 +156,18 @@ export function Settings({ exhibition: x, onChange }: Props) {
         id="settings-credits"
         multiline
         label={t('editor.settings.credits')}
-        value={x.credits}
-        defaultLang={x.defaultLanguage}
+        text={x.credits}
+        reference={x.defaultLanguage}
+        langs={langs}
         onChange={(credits) => onChange({ ...x, credits })}
       />
       <LocalizedField
         id="settings-imprint"
         multiline
         label={t('editor.settings.imprint')}
-        value={x.imprint}
-        defaultLang={x.defaultLanguage}
+        text={x.imprint}
+        reference={x.defaultLanguage}
+        langs={langs}
         onChange={(imprint) => onChange({ ...x, imprint })}
       />
       <fieldset className="field">

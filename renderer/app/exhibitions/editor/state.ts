@@ -140,3 +140,12 @@ export function useEditorStore(): EditorStore {
 export function useEditor<T>(selector: (state: EditorState) => T): T {
   return useStore(useEditorStore(), selector);
 }
+
+/**
+ * The languages the editor's text fields show: the exhibition's default language, and the one
+ * being translated beside it when "Übersetzen in" names one.
+ */
+export function useEditedLanguages(defaultLang: string): string[] {
+  const translate = useEditor((s) => s.translateLang);
+  return translate && translate !== defaultLang ? [defaultLang, translate] : [defaultLang];
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Item as ItemSchema, type Item } from '../../../../../shared/domain';
 import { batchCommands } from '../../../../../renderer/app/library/BatchEditor';
 import { historyChord } from '../../../../../renderer/app/shell/CurationGlobal';
-import { withText } from '../../../../../renderer/app/library/fields';
+import { withText } from '../../../../../renderer/app/components/forms/localized';
 import { missingIn } from '../../../../../renderer/app/library/ItemEditor';
 import { moved } from '../../../../../renderer/app/components/forms/array';
 import { newId } from '../../../../../renderer/app/partnerships/PartnershipEditor';

@@ -3,7 +3,7 @@ import {
   dateToParts,
   EMPTY_DATE,
   partsToDate,
-} from '../../../../../renderer/app/library/date-input';
+} from '../../../../../../renderer/app/components/forms/date-input';
 
 describe('date input', () => {
   it('splits stored EDTF into parts and back', () => {

@@ -1,4 +1,4 @@
-import { parseEdtf, type DatePrecision } from '../../../shared/domain';
+import { parseEdtf, type DatePrecision } from '../../../../shared/domain';
 
 /** What the date input shows: parts, a precision and "circa", instead of raw EDTF. */
 export interface DateParts {
