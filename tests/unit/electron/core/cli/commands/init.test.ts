@@ -77,7 +77,7 @@ describe('vitrine init', () => {
     ).toBe(0);
     expect(err()).toMatch(/Beispielbibliothek \d+%/);
     expect(err()).toContain('Beispielbibliothek 100%');
-    expect(out()).toMatch(/9 Partnerschaften, 2 Auszeichnungen, 2 Ausstellungen/);
+    expect(out()).toMatch(/9 Partnerschaften, 2 Auszeichnungen, 3 Ausstellungen/);
     const snapshot = await readLibrarySnapshot(dir);
     expect(snapshot.manifest.name).toBe('Dortmund international (Beispiel)');
     expect(snapshot.partnerships).toHaveLength(9);
