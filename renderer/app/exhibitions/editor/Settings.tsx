@@ -12,6 +12,7 @@ import { useApp } from '../../store';
 import { accentContrast, isAccessibleAccent, MIN_CONTRAST, THEME_ACCENTS } from './contrast';
 import { EasyLanguageSettings } from './EasyLanguageSettings';
 import { LegalSettings } from './LegalSettings';
+import { LogoSettings } from './LogoSettings';
 import { LocalizedField } from './LocalizedField';
 
 interface Props {
@@ -275,6 +276,7 @@ export function Settings({ exhibition: x, onChange }: Props) {
         </select>
       </div>
       <LegalSettings />
+      <LogoSettings />
     </form>
   );
 }
