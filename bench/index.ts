@@ -72,6 +72,24 @@ if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'store') {
   for (const f of storeFigures) process.stdout.write(`${jsonLine(f)}\n`);
   process.exit(0);
 }
+// `npm run bench -- --only export [--quick]`: the export piece alone (issues 13 and 15):
+// timings, page weights and the four Lighthouse runs; `--quick` skips the 200-photo export.
+if (args.includes('--only') && args[args.indexOf('--only') + 1] === 'export') {
+  const { benchExport } = await import('./export');
+  const { loadavg } = await import('node:os');
+  const load = () =>
+    log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}\n`,
+    );
+  load();
+  const exportFigures = await benchExport({ root, outDir, quick, log });
+  load();
+  printTable(exportFigures, (s) => process.stdout.write(s));
+  for (const f of exportFigures) process.stdout.write(`${jsonLine(f)}\n`);
+  process.exit(0);
+}
 const figures: Figure[] = [];
 for (const size of onlyDesktop ? [] : sizes) {
   log(`library of ${size} items\n`);
