@@ -39,8 +39,8 @@ export const fontPath = (file: string) => `assets/fonts/${file}`;
 /**
  * The `@font-face` rules, written at the top of the bundle's `assets/vitrine.css` (URLs relative
  * to it, so they hold from file:// and under any base path). `font-display: swap` shows text at
- * once in the fallback; the fallback serif in vitrine.css is close in width, and the preload
- * makes the swap happen before the first paint on any ordinary connection.
+ * once in the fallback; the fallback serifs in vitrine.css are close in width. (No preload:
+ * from file:// Chromium refuses the CORS request a font preload needs.)
  */
 export function fontFaceCss(): string {
   return BUNDLE_FONTS.map(

@@ -1,7 +1,6 @@
 import { languageName, textDirection } from '../domain/language';
 import type { MediaAsset } from '../domain/media';
 import { bundleAssetUrl, derivativeWidths } from './assets';
-import { PRELOAD_FONT, usesLatinScript } from './fonts';
 import { headerLogo } from './logo';
 import { join, markup, userText, type Html } from './html';
 import { kioskBar } from './kiosk/parts';
@@ -110,14 +109,9 @@ export function frame(ctx: Ctx, input: FrameInput): string {
   const kioskParts = kiosk(ctx)
     ? markup`<div class="idle" hidden role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" data-idle-dialog=""><h2 id="idle-title">${s.idleTitle}</h2><p id="idle-text">${s.idleText} <span class="countdown" data-countdown=""></span></p><button type="button" data-stay="">${s.stay}</button></div>`
     : markup``;
-  // The Latin subset of the typeface is requested before the stylesheet is parsed, so it is
-  // there for the first paint (no late swap). Pages in other scripts do not preload it.
-  const fontUrl = url(ctx, { type: 'font', file: PRELOAD_FONT.file });
-  const fontPreload =
-    usesLatinScript(view.lang) && !fontUrl.startsWith('data:')
-      ? markup`
-<link rel="preload" href="${fontUrl}" as="font" type="font/woff2" crossorigin>`
-      : markup``;
+  // No <link rel="preload"> for the typeface: a font preload must be a CORS request, and
+  // Chromium refuses those from file:// (origin null), logging an error on every page. The
+  // stylesheet's @font-face loads it in either case.
   const home = `../${view.defaultLanguage}/index.html`;
   const accent = view.accentColor ? markup` style="--accent: ${view.accentColor}"` : markup``;
   // Web pages link the legal pages (legal.ts) from every footer; a kiosk has no way to a
@@ -145,7 +139,7 @@ ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" d
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${fullTitle}</title>
-<meta name="description" content="${input.description}">${og}${hreflangs}${fontPreload}
+<meta name="description" content="${input.description}">${og}${hreflangs}
 <link rel="stylesheet" href="${url(ctx, { type: 'stylesheet' })}">
 <script src="${url(ctx, { type: 'script' })}" defer></script>
 </head>
