@@ -169,6 +169,16 @@ async function buildExportRuntime(outDir) {
     join(root, 'node_modules/openseadragon/build/openseadragon/openseadragon.min.js'),
     join(dir, 'openseadragon.min.js'),
   );
+  // The bundled typeface's Latin subsets (shared/render/fonts.ts), read by export/runtime.ts.
+  await mkdir(join(dir, 'fonts'), { recursive: true });
+  for (const file of [
+    'source-serif-4-latin-wght-normal.woff2',
+    'source-serif-4-latin-ext-wght-normal.woff2',
+  ])
+    await copyFile(
+      join(root, 'node_modules/@fontsource-variable/source-serif-4/files', file),
+      join(dir, 'fonts', file),
+    );
   return join(dir, 'vitrine.js');
 }
 

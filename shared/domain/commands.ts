@@ -5,6 +5,7 @@ import { Id, Timestamp } from './ids';
 import { Item } from './item';
 import { LanguageCode } from './language';
 import { LegalSettings } from './legal';
+import { LibraryLogo } from './logo';
 import { COLLECTIONS } from './library';
 import { Partnership } from './partnership';
 
@@ -39,6 +40,8 @@ export const UpdateManifest = z.object({
   languages: z.array(LanguageCode).min(1).max(20).optional(),
   /** Replaces the legal settings as a whole (the settings screen sends the full value). */
   legal: LegalSettings.optional(),
+  /** Sets the library's logo; `null` removes it. */
+  logo: LibraryLogo.nullable().optional(),
 });
 
 export const SingleCommand = z.discriminatedUnion('type', [

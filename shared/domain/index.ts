@@ -15,3 +15,4 @@ export * from './rights';
 export * from './legal';
 export * from './publish-target';
 export * from './changes';
+export * from './logo';

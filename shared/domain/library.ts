@@ -4,6 +4,7 @@ import { Exhibition } from './exhibition';
 import { Timestamp } from './ids';
 import { Item } from './item';
 import { LegalSettings } from './legal';
+import { LibraryLogo } from './logo';
 import { LanguageCode } from './language';
 import { Partnership } from './partnership';
 
@@ -22,6 +23,8 @@ export const Manifest = z
     createdAt: Timestamp,
     /** Imprint, privacy notice and accessibility contact; optional, so no migration is needed. */
     legal: LegalSettings.optional(),
+    /** Shown in exhibition bundles' headers; optional, so no migration is needed. */
+    logo: LibraryLogo.optional(),
   })
   .refine((m) => m.languages.includes(m.defaultLanguage), {
     message: 'defaultLanguage must be one of languages',

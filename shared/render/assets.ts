@@ -1,5 +1,6 @@
 import { slugify } from '../domain/ids';
 import type { MediaAsset } from '../domain/media';
+import { fontPath } from './fonts';
 
 /** Widths of responsive image derivatives; never larger than the original. */
 export const IMAGE_WIDTHS = [480, 960, 1600, 2400] as const;
@@ -50,6 +51,7 @@ export type AssetRef =
   | { type: 'original'; asset: MediaAsset }
   | { type: 'stylesheet' }
   | { type: 'script' }
+  | { type: 'font'; file: string }
   | { type: 'search-index'; lang: string };
 
 /**
@@ -69,6 +71,8 @@ export const bundleAssetUrl: AssetUrl = (ref) => {
       return 'assets/vitrine.css';
     case 'script':
       return 'assets/vitrine.js';
+    case 'font':
+      return fontPath(ref.file);
     case 'search-index':
       return `assets/search-${ref.lang}.js`;
   }

@@ -1,6 +1,7 @@
 import { languageName, textDirection } from '../domain/language';
 import type { MediaAsset } from '../domain/media';
 import { bundleAssetUrl, derivativeWidths } from './assets';
+import { headerLogo } from './logo';
 import { join, markup, userText, type Html } from './html';
 import { kioskBar } from './kiosk/parts';
 import { LEGAL_PAGES, type LegalPageKind } from './legal-files';
@@ -108,6 +109,9 @@ export function frame(ctx: Ctx, input: FrameInput): string {
   const kioskParts = kiosk(ctx)
     ? markup`<div class="idle" hidden role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" data-idle-dialog=""><h2 id="idle-title">${s.idleTitle}</h2><p id="idle-text">${s.idleText} <span class="countdown" data-countdown=""></span></p><button type="button" data-stay="">${s.stay}</button></div>`
     : markup``;
+  // No <link rel="preload"> for the typeface: a font preload must be a CORS request, and
+  // Chromium refuses those from file:// (origin null), logging an error on every page. The
+  // stylesheet's @font-face loads it in either case.
   const home = `../${view.defaultLanguage}/index.html`;
   const accent = view.accentColor ? markup` style="--accent: ${view.accentColor}"` : markup``;
   // Web pages link the legal pages (legal.ts) from every footer; a kiosk has no way to a
@@ -143,8 +147,8 @@ ${markup`<html lang="${view.lang}" dir="${view.dir}" class="mode-${view.mode}" d
 <a class="skip-link" href="#main">${s.skip}</a>
 ${
   kiosk(ctx)
-    ? markup`<header class="site-header"><p class="site-title">${text(ctx, view.title)}</p></header>`
-    : markup`<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? markup` aria-current="page"` : ''}>${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? markup` aria-current="page"` : ''}>${s.search}</a></p></header>`
+    ? markup`<header class="site-header"><p class="site-title">${headerLogo(ctx)}${text(ctx, view.title)}</p></header>`
+    : markup`<header class="site-header"><p class="site-title"><a href="index.html"${input.kind === 'start' ? markup` aria-current="page"` : ''}>${headerLogo(ctx)}${text(ctx, view.title)}</a></p>${languageNav}<p class="search-link"><a href="search.html"${input.kind === 'search' ? markup` aria-current="page"` : ''}>${s.search}</a></p></header>`
 }
 ${chapterNav}
 <main id="main">

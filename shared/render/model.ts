@@ -122,6 +122,14 @@ export interface ExhibitionView {
   baseUrl: string | null;
   /** The library's imprint, privacy notice and accessibility contact (web bundles' legal pages). */
   legal: LegalView;
+  /** The library's logo for the header (shared/domain/logo.ts), when set and still an image. */
+  logo: LogoView | null;
+}
+
+export interface LogoView {
+  image: MediaAsset;
+  /** Null when the logo is decorative (no alt text in any language). */
+  alt: LocalText | null;
 }
 
 /** The library's legal settings in the page's language (see shared/domain/legal.ts). */
@@ -211,6 +219,17 @@ function edtfDatetime(value: string | undefined): string | null {
   if (!value) return null;
   // Plain year, month or day (no range, decade or "circa") is also valid HTML <time> syntax.
   return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) ? value : null;
+}
+
+/** The library's logo, or null when unset or its item is gone or holds no picture. */
+function logoView(snapshot: LibrarySnapshot, lang: string): LogoView | null {
+  const logo = snapshot.manifest.logo;
+  if (!logo) return null;
+  const image = snapshot.items
+    .find((i) => i.id === logo.itemId)
+    ?.media.find((m) => m.kind === 'image');
+  if (!image) return null;
+  return { image, alt: local(logo.alt, lang, snapshot.manifest.defaultLanguage) };
 }
 
 export function buildExhibitionView(
@@ -425,6 +444,7 @@ export function buildExhibitionView(
     idleSeconds: options.idleSeconds ?? exhibition.settings.kiosk.idleSeconds,
     kioskSearch: exhibition.settings.kiosk.search === true,
     legal: legalView(snapshot, lang, fb),
+    logo: logoView(snapshot, lang),
     // A kiosk never points outside the bundle, so it ignores the public address.
     baseUrl: baseUrl && options.mode !== 'kiosk' ? baseUrl.replace(/\/+$/, '') + '/' : null,
   };

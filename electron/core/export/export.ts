@@ -39,7 +39,14 @@ import {
 } from './derivatives';
 import { createMapGeometry } from '../../../shared/render/map-geometry';
 import { qrSvg } from '../../../shared/render/qr';
-import { runtimeScript, runtimeStylesheet, ZOOM_VIEWER, zoomViewerScript } from './runtime';
+import {
+  fontSource,
+  runtimeScript,
+  runtimeStylesheet,
+  ZOOM_VIEWER,
+  zoomViewerScript,
+} from './runtime';
+import { BUNDLE_FONTS, fontFaceCss, fontPath } from '../../../shared/render/fonts';
 import { searchIndexScript } from './search-index';
 import { checkSnapshotForExport, exportBlocked } from './check';
 import { checkTarget, commitTarget, makeTempDir, safeJoin } from './target';
@@ -262,6 +269,9 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       if (item.image) images.set(item.image.sha256, item.image);
       if (item.file) originals.set(originalPath(item.file), item.file);
     }
+  // The library's logo, the same in every view.
+  const logo = views[0]?.logo?.image;
+  if (logo) images.set(logo.sha256, logo);
 
   const temp = await makeTempDir(target);
   const tree = zip ? path.join(temp, 'bundle') : temp;
@@ -388,7 +398,15 @@ async function exportUnchecked(options: ExportOptions): Promise<ExportResult> {
       if (sitemap) pages.push(sitemap);
     }
     pages.push({ path: 'assets/vitrine.js', content: await runtimeScript() });
-    pages.push({ path: 'assets/vitrine.css', content: await runtimeStylesheet() });
+    // The typeface's @font-face rules go first, with URLs relative to the stylesheet.
+    pages.push({
+      path: 'assets/vitrine.css',
+      content: `${fontFaceCss()}\n${await runtimeStylesheet()}`,
+    });
+    for (const font of BUNDLE_FONTS) {
+      await ensureDir(fontPath(font.file));
+      await copyFile(fontSource(font.file), write(fontPath(font.file)));
+    }
     // The deep-zoom viewer, fetched by the runtime only when a visitor asks for zoom.
     if (zoom.size) pages.push({ path: `assets/${ZOOM_VIEWER}`, content: await zoomViewerScript() });
     done = 0;

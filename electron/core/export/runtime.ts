@@ -101,3 +101,19 @@ export function zoomViewerScript(): Promise<string> {
     'utf8',
   );
 }
+
+/**
+ * Where a bundled font file (shared/render/fonts.ts) is read from: dist/bundle/fonts/ in the
+ * built app, the pinned @fontsource package when running from source.
+ */
+export function fontSource(file: string): string {
+  if (globalThis.__VITRINE_PREBUILT__) {
+    const source = path.join(prebuiltDir(), 'fonts', file);
+    if (!existsSync(source)) throw missingPrebuilt(source);
+    return source;
+  }
+  return path.join(sourceRoot(), FONT_PACKAGE_FILES, file);
+}
+
+/** The font package's folder of WOFF2 files, relative to the repository (and electron/build.mjs). */
+export const FONT_PACKAGE_FILES = 'node_modules/@fontsource-variable/source-serif-4/files';

@@ -223,6 +223,11 @@ export class Overlay {
       next.legal = command.legal;
       inverse.legal = old.legal ?? emptyLegalSettings();
     }
+    if (command.logo !== undefined) {
+      if (command.logo) next.logo = command.logo;
+      else delete next.logo;
+      inverse.logo = old.logo ?? null;
+    }
     const checked = Manifest.safeParse(next);
     if (!checked.success) throw invalidInput(checked.error.issues, at);
     this.manifest = checked.data;

@@ -1,10 +1,14 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import sharp from 'sharp';
 import { exportExhibition } from '../../../electron/core/export';
+import { openLibrary } from '../../../electron/core/library';
+import { createMediaImporter } from '../../../electron/core/media';
+import type { Item } from '../../../shared/domain/item';
 import { launchBrowser } from '../harness/browser';
 import { copyLibrary } from '../harness/library';
 import { SCREENSHOTS_DIR } from '../harness/paths';
@@ -38,6 +42,7 @@ beforeAll(async () => {
     library = path.join(work, 'library');
     await buildSampleLibrary(library);
   }
+  await addLogo(library);
   leeds = path.join(work, 'leeds');
   dura = path.join(work, 'dura');
   await exportExhibition({
@@ -59,6 +64,51 @@ afterAll(async () => {
   await browser?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
+
+/**
+ * The library's logo (issue 13 §1): a PNG drawn here, imported through the real media importer
+ * as an item, and set with the same command the settings screen sends.
+ */
+async function addLogo(library: string): Promise<void> {
+  const file = path.join(work, 'stadtlogo.png');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><circle cx="120" cy="120" r="112" fill="#0b4f8a"/><path d="M60 160 L120 60 L180 160 Z" fill="#ffd166"/></svg>`;
+  await sharp(Buffer.from(svg)).png().toFile(file);
+  const [entry] = await createMediaImporter({ libraryDir: library }).importFiles([file]);
+  if (entry?.result.status !== 'imported') throw new Error('logo import failed');
+  const at = '2026-01-15T10:00:00.000Z';
+  const lib = await openLibrary(library);
+  try {
+    await lib.apply({
+      type: 'batch',
+      commands: [
+        {
+          type: 'putItem',
+          item: {
+            id: 'stadtlogo',
+            kind: 'image',
+            media: [entry.result.asset],
+            title: { de: 'Logo', en: 'Logo' },
+            description: {},
+            altText: { de: 'Logo der Stadt', en: 'City logo' },
+            transcript: {},
+            tags: [],
+            places: [],
+            partnershipIds: [],
+            rights: { statement: 'CC0-1.0', holder: 'Stadt Dortmund', creditLine: {} },
+            createdAt: at,
+            updatedAt: at,
+          } as Item,
+        },
+        {
+          type: 'updateManifest',
+          logo: { itemId: 'stadtlogo', alt: { de: 'Stadt Dortmund', en: 'City of Dortmund' } },
+        },
+      ],
+    });
+  } finally {
+    await lib.close();
+  }
+}
 
 /** Opens a bundle page and waits until its visible images have loaded (no fixed pause). */
 async function open(page: Page, root: string, rel: string): Promise<void> {
@@ -103,6 +153,8 @@ describe('web bundle design', () => {
   it('start page, chapter page and an Arabic page follow the layout rules', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
 
     // Desktop: title, subtitle, start button and at least three chapter cards (picture, number,
     // title, one line) all on the first screen; the cover a band, not the whole screen.
@@ -134,6 +186,28 @@ describe('web bundle design', () => {
     );
     expect(onFirstScreen.length).toBeGreaterThanOrEqual(3);
     expect(await noSidewaysScroll(page)).toBe(true);
+    // The bundled typeface, from file:// too: the headings are set in it, and what the page
+    // fetched of it stays within 120 KB (the files' sizes on disk; file:// reports no bytes).
+    const fonts = await page.evaluate(() => ({
+      loaded: [...document.fonts].some(
+        (f) => f.family.includes('Vitrine Serif') && f.status === 'loaded',
+      ),
+      heading: getComputedStyle(document.querySelector('.hero h1')!).fontFamily,
+    }));
+    expect(fonts.loaded).toBe(true);
+    expect(fonts.heading).toMatch(/^"?Vitrine Serif/);
+    const fontFiles = [...new Set(requested.filter((u) => u.endsWith('.woff2')))];
+    expect(fontFiles.length).toBeGreaterThan(0);
+    let fontBytes = 0;
+    for (const file of fontFiles) fontBytes += (await stat(fileURLToPath(file))).size;
+    expect(fontBytes).toBeLessThanOrEqual(120 * 1024);
+    // The library's logo beside the title, with its alt text, loaded and laid out.
+    const logo = page.locator('.site-title .site-logo img');
+    expect(await logo.getAttribute('alt')).toBe('Stadt Dortmund');
+    expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth > 0)).toBe(true);
+    const logoBox = await box(page, '.site-title .site-logo img');
+    expect(logoBox.height).toBeGreaterThan(30);
+    expect(logoBox.x + logoBox.width).toBeLessThan((await box(page, '.site-title a')).x + 200);
     await shot(page, 'bundle-start.png');
 
     // Phone: title and start button on the first screen, nothing wider than the screen.

@@ -14,6 +14,7 @@ import { EasyLanguageSettings } from './EasyLanguageSettings';
 import { LegalSettings } from './LegalSettings';
 import { LocalizedField } from '../../components/forms/LocalizedField';
 import { useEditedLanguages } from './state';
+import { LogoSettings } from './LogoSettings';
 
 interface Props {
   exhibition: Exhibition;
@@ -281,6 +282,7 @@ export function Settings({ exhibition: x, onChange }: Props) {
         </select>
       </div>
       <LegalSettings />
+      <LogoSettings />
     </form>
   );
 }

@@ -1,20 +1,21 @@
 import type { Exhibition } from '../../../../shared/domain';
+import { THEMES } from '../../../../shared/render/themes';
 
 /**
  * Theme backgrounds as the bundle's stylesheet (renderer/bundle/vitrine.css) sets them; the accent
  * colour is used for links and buttons on this background, so that is where contrast matters.
  */
 export const THEME_BACKGROUNDS: Record<Exhibition['theme'], string> = {
-  civic: '#ffffff',
-  archive: '#f6f1e7',
-  night: '#14171b',
+  civic: THEMES.civic.bg,
+  archive: THEMES.archive.bg,
+  night: THEMES.night.bg,
 };
 
 /** The accent each theme uses when the exhibition sets none. */
 export const THEME_ACCENTS: Record<Exhibition['theme'], string> = {
-  civic: '#0a58a8',
-  archive: '#853210',
-  night: '#93c5ff',
+  civic: THEMES.civic.accent,
+  archive: THEMES.archive.accent,
+  night: THEMES.night.accent,
 };
 
 /** WCAG 2.x minimum for normal text (success criterion 1.4.3, level AA). */

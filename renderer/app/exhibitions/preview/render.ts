@@ -64,6 +64,7 @@ export function renderPreview(input: PreviewInput): string {
         return input.stylesheetUrl;
       case 'script':
       case 'search-index':
+      case 'font':
         return 'data:,';
     }
   };

@@ -58,4 +58,20 @@ describe('export runtime', () => {
     await expect(again.runtimeScript()).rejects.toThrow(/npm run build/);
     await expect(again.runtimeStylesheet()).rejects.toThrow(/npm run build/);
   });
+
+  it('copies the typeface’s Latin subsets for the built app, the same bytes as the package', async () => {
+    const { BUNDLE_FONTS } = await import('../../../../../shared/render/fonts');
+    const fromSource = await load();
+    const sources = BUNDLE_FONTS.map((f) => fromSource.fontSource(f.file));
+    vi.resetModules();
+    globalThis.__VITRINE_PREBUILT__ = true;
+    process.env.VITRINE_BUNDLE_DIR = path.join(out, 'bundle');
+    const prebuilt = await load();
+    for (const [i, font] of BUNDLE_FONTS.entries()) {
+      const built = await readFile(prebuilt.fontSource(font.file));
+      expect(built.subarray(0, 4).toString('latin1'), font.file).toBe('wOF2');
+      expect(built.equals(await readFile(sources[i]!)), font.file).toBe(true);
+    }
+    expect(() => prebuilt.fontSource('missing.woff2')).toThrow(/npm run build/);
+  });
 });

@@ -43,3 +43,29 @@ describe('export date of the accessibility statement', () => {
     expect(exportDate(undefined, {}, new Date('2030-01-02T23:00:00Z'))).toBe('2030-01-02');
   });
 });
+
+describe('library logo setting', () => {
+  it('is set and removed by updateManifest, each undone, and refuses a bad item id', async () => {
+    const dir = join(await tempDir(), 'lib');
+    const library = await createLibrary(dir, {
+      name: 'Bibliothek',
+      languages: ['de', 'en'],
+      defaultLanguage: 'de',
+      clock: manualClock(),
+    });
+    const logo = { itemId: 'stadtlogo', alt: { de: 'Stadt Dortmund' } };
+    const set = await library.apply({ type: 'updateManifest', logo });
+    expect((await readLibrarySnapshot(dir)).manifest.logo).toEqual(logo);
+    const removed = await library.apply({ type: 'updateManifest', logo: null });
+    expect((await readLibrarySnapshot(dir)).manifest.logo).toBeUndefined();
+    await library.apply(removed.undo);
+    expect((await readLibrarySnapshot(dir)).manifest.logo).toEqual(logo);
+    await library.apply(set.undo);
+    expect((await readLibrarySnapshot(dir)).manifest.logo).toBeUndefined();
+    const bad = await caught(() =>
+      library.apply({ type: 'updateManifest', logo: { itemId: '../x', alt: {} } }),
+    );
+    expect(bad).toBeInstanceOf(AppError);
+    expect((await readLibrarySnapshot(dir)).manifest.logo).toBeUndefined();
+  });
+});

@@ -53,7 +53,10 @@ describe('preview rendering', () => {
     expect(html).toContain(`/media/media/dd/${'d'.repeat(64)}.jpg`);
     expect(html).toContain('<link rel="stylesheet" href="/assets/vitrine.css">');
     expect(html).not.toMatch(/<script/i);
-    // Same markup as the exporter's page apart from asset addresses and the script.
+    // The preview has no font files (it falls back to the system serif), so nothing to preload.
+    expect(html).not.toContain('rel="preload"');
+    // Same markup as the exporter's page apart from asset addresses, the script and the font
+    // preload.
     const view = buildExhibitionView(
       { ...snap, exhibitions: [draft] },
       { exhibition: 'show', lang: 'de', mode: 'web' },
@@ -63,6 +66,7 @@ describe('preview rendering', () => {
       s
         .replace(/(src|href|srcset)="[^"]*"/g, '')
         .replace(/<script[^>]*><\/script>/g, '')
+        .replace(/\n<link rel="preload"[^>]*>/g, '')
         .replace(/ loading="lazy"/g, '');
     expect(strip(html)).toBe(strip(exported));
   });
