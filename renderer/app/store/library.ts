@@ -32,6 +32,9 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
       return next;
     }
 
+    /** The work of the newest revision being taken in (see `libraryChanged`). */
+    let takingIn: Promise<void> = Promise.resolve();
+
     async function loadSnapshot(): Promise<void> {
       const seq = ++loadSeq;
       const result = await client.call('library.snapshot');
@@ -114,7 +117,11 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
           await Promise.all([loadSnapshot(), get().itemsChanged(null)]);
           return;
         }
-        if (revision <= handled || (snapshot && snapshot.revision >= revision)) return;
+        if (snapshot && snapshot.revision >= revision) return;
+        // Taken in already (main's answer and the change event name the same edit, in either
+        // order): wait for that work, so a caller's next edit starts from the new snapshot and
+        // not from the one before (the exhibition editor drops its draft once a save is answered).
+        if (revision <= handled) return takingIn;
         handled = revision;
         // Items: only the rows the page holds are read again (by id), and the screens showing a
         // query ask again; unknown changes (an import answering just a revision) re-read what
@@ -122,7 +129,8 @@ export function createLibrarySlice(client: VitrineClient): Creator<LibrarySlice>
         const work: Promise<void>[] = [loadSnapshot()];
         if (!changed) work.push(get().itemsChanged(null));
         else if (changed.items) work.push(get().itemsChanged(changed.items));
-        await Promise.all(work);
+        takingIn = Promise.all(work).then(() => undefined);
+        await takingIn;
       },
 
       async commandSubmitted(command) {
